@@ -1,0 +1,219 @@
+// The abstract syntax tree of one policy file, every node with its source span.
+//
+// Declarations are kept in per-kind vectors rather than one polymorphic list: the checker
+// handles each kind in its own pass, and there is no behaviour to dispatch on.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lang/source.hpp"
+#include "runtime/rational.hpp"
+
+namespace kaohe::ast {
+
+enum class BinaryOp { logical_or, logical_and, equal, not_equal, less, less_equal, greater, greater_equal, add,
+                      subtract, multiply, divide };
+const char* spelling(BinaryOp op);
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct WeightedItem {
+    Rational weight;  // 45% is stored as 9/20
+    bool percent = false;
+    Span weight_span;
+    ExprPtr expr;
+};
+
+enum class ExprKind { number, text, boolean, name, field, call, negate, logical_not, binary, conditional, weighted };
+
+struct Expr {
+    ExprKind kind = ExprKind::number;
+    Span span;
+    Rational number;               // number
+    bool percent = false;          // number written with %
+    bool boolean = false;          // boolean
+    std::string text;              // text literal, name, field name, callee
+    BinaryOp op = BinaryOp::add;   // binary
+    std::vector<ExprPtr> operands; // field: object; call: arguments; negate/not: 1; binary: 2; conditional: 3
+    std::vector<ExprPtr> filters;  // call: the `where` filter of each argument, or null
+    std::vector<WeightedItem> items;
+};
+
+struct TypeRef {
+    std::string name;
+    Span span;
+    bool list = false;
+    bool nonempty = false;
+    bool optional = false;
+};
+
+struct InputDecl {
+    std::string name;
+    Span name_span;
+    TypeRef type;
+    std::string path;
+    Span path_span;
+};
+
+struct Requirement {
+    ExprPtr condition;
+    std::string message;
+    Span span;
+};
+
+struct RecordDecl {
+    std::string name;
+    Span name_span;
+    std::vector<InputDecl> fields;
+    std::vector<Requirement> requirements;
+};
+
+struct EntityDecl {
+    std::string name;
+    Span name_span;
+    std::string path;
+    Span path_span;
+    std::string key_path;
+    std::vector<InputDecl> inputs;
+    std::vector<EntityDecl> children;
+};
+
+struct Param {
+    std::string name;
+    Span span;
+    TypeRef type;
+};
+
+struct FunctionDecl {
+    std::string name;
+    Span name_span;
+    std::vector<Param> params;
+    ExprPtr body;
+};
+
+struct EntityRef {
+    std::string name;  // empty: the whole scheme
+    Span span;
+};
+
+struct ValueDecl {
+    std::string name;
+    Span name_span;
+    EntityRef of;
+    ExprPtr expr;
+};
+
+struct RankDecl {
+    std::string name;
+    Span name_span;
+    EntityRef of;
+    ExprPtr by;
+    bool descending = true;
+    EntityRef within;
+};
+
+enum class BandEdge { at_least, above, otherwise };
+
+struct Band {
+    std::string label;
+    Span span;
+    BandEdge edge = BandEdge::otherwise;
+    Rational threshold;
+    Span threshold_span;
+};
+
+enum class Rounding { floor, ceil, half_up };
+
+struct OrderKey {
+    ExprPtr expr;
+    bool descending = true;
+};
+
+struct Quota {
+    std::string band;
+    Span band_span;
+    ExprPtr share;
+    EntityRef pool;
+    Rounding rounding = Rounding::floor;
+    Span rounding_span;
+    std::vector<OrderKey> order;
+    std::string tie_flag;
+    std::string excess_flag;
+    Span span;
+};
+
+struct GradeDecl {
+    std::string name;
+    Span name_span;
+    EntityRef of;
+    ExprPtr by;
+    std::vector<Band> bands;
+    std::vector<Quota> quotas;
+};
+
+struct FlagItem {
+    std::string text;  // may hold {loop_var} placeholders
+    Span span;
+    std::string loop_var;
+    Span loop_var_span;
+    ExprPtr loop_list;
+};
+
+struct Cap {
+    std::string grade;
+    Span grade_span;
+    std::string band;
+    Span band_span;
+};
+
+struct VetoDecl {
+    Span span;
+    EntityRef of;
+    ExprPtr when;
+    std::vector<Cap> caps;
+    std::vector<FlagItem> flags;
+};
+
+struct FlagDecl {
+    FlagItem flag;
+    EntityRef of;
+    ExprPtr when;
+};
+
+struct OutputItem {
+    std::string key;
+    Span key_span;
+    std::vector<ExprPtr> values;
+};
+
+struct OutputDecl {
+    EntityRef of;
+    std::string kind;
+    Span kind_span;
+    std::vector<OutputItem> items;
+};
+
+struct UseDecl {
+    std::string module;
+    Span span;
+};
+
+struct Module {
+    std::string scheme_name;
+    Span scheme_span;
+    std::vector<UseDecl> uses;
+    std::vector<RecordDecl> records;
+    std::vector<EntityDecl> entities;
+    std::vector<FunctionDecl> functions;
+    std::vector<ValueDecl> values;
+    std::vector<RankDecl> ranks;
+    std::vector<GradeDecl> grades;
+    std::vector<VetoDecl> vetoes;
+    std::vector<FlagDecl> flags;
+    std::vector<OutputDecl> outputs;
+};
+
+}  // namespace kaohe::ast

@@ -1,0 +1,83 @@
+// Shared state of the checker's passes (names, expressions, rules, order): one file a
+// concern, all writing into one Program and one Diagnostics.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lang/ast.hpp"
+#include "lang/diagnostics.hpp"
+#include "lang/program.hpp"
+
+namespace kaohe::checker {
+
+struct Local {
+    std::string name;
+    Type type;
+};
+
+// Where an expression is checked: which entity "this" is, what locals exist, whether
+// definitions may be referenced, and where dependencies go.
+struct Scope {
+    int entity = -1;  // -1: scheme level
+    std::vector<Local> locals;
+    bool allow_symbols = true;  // false inside functions and record requirements
+    std::vector<int>* dependencies = nullptr;
+};
+
+class State {
+public:
+    explicit State(Diagnostics& diagnostics) : diagnostics(diagnostics) {}
+
+    Diagnostics& diagnostics;
+    Program program;
+    std::map<std::string, int> entity_by_name;
+    std::map<std::string, int> record_by_name;
+    std::map<std::string, int> function_by_name;
+    std::map<std::pair<int, std::string>, int> symbol_by_name;  // (entity or -1, name)
+    std::vector<std::vector<int>> dependencies;                 // per symbol
+    std::set<std::string> unknown_names;                        // reported once each
+    // Values are typed on demand, so a value may use one defined further down the file.
+    std::map<int, const ast::ValueDecl*> value_declarations;  // symbol → its declaration
+    std::map<int, int> value_progress;                         // symbol → 1 checking, 2 done
+    std::map<int, const ast::GradeDecl*> grade_declarations;   // symbol → its declaration
+    std::vector<const ast::FunctionDecl*> function_declarations;
+    std::vector<int> function_progress;  // 0 not yet, 1 checking, 2 done
+
+    int add_symbol(Symbol symbol);
+    int find_symbol(int entity, const std::string& name) const;
+    bool is_descendant(int entity, int ancestor) const;  // strictly below; -1 is above all
+    std::string entity_name(int entity) const;
+    std::vector<std::string> visible_names(const Scope& scope) const;
+
+    // Type from a written type name; reports unknown names.
+    std::optional<Type> resolve_type(const ast::TypeRef& ref, NumberKind* kind);
+    std::optional<int> resolve_entity(const ast::EntityRef& ref);
+
+    CheckedExprPtr check_expr(const ast::Expr& expr, Scope& scope);
+};
+
+// The passes, in the order check_program runs them.
+void declare_records_and_entities(State& state, const std::vector<ast::Module>& modules);
+void declare_functions(State& state, const std::vector<ast::Module>& modules);
+void declare_definitions(State& state, const std::vector<ast::Module>& modules);
+void check_definitions(State& state, const std::vector<ast::Module>& modules);
+void check_outputs(State& state, const std::vector<ast::Module>& modules);
+void order_definitions(State& state);
+// Checks a function body now if it has not been; false when it is being checked (recursion).
+bool check_function(State& state, int function);
+// Checks the value behind a symbol now if it has not been (called while typing a reference).
+void check_value(State& state, int symbol);
+
+// Per-declaration checks, called by check_definitions.
+void check_grade(State& state, const ast::GradeDecl& decl, int symbol);
+void check_veto(State& state, const ast::VetoDecl& decl, int veto_index);
+// Flag text with its optional `for x in list`; fills rule.text and rule.loop_list.
+void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRule& rule);
+
+std::string type_name(const Type& type, const State& state);
+
+}  // namespace kaohe::checker

@@ -1,0 +1,426 @@
+// Expression pass: resolves every name in an expression and gives every node a type.
+//
+// Name lookup, nearest first: locals (function parameters, loop and record variables),
+// definitions of the current entity, then of each ancestor entity, then scheme-level ones,
+// then entity types below the current one (a collection, for count/sum/mean ...).
+#include <fmt/format.h>
+
+#include "lang/checker/check_state.hpp"
+
+namespace kaohe::checker {
+namespace {
+
+CheckedExprPtr make(ExprOp op, Span span, Type type) {
+    auto e = std::make_unique<CheckedExpr>();
+    e->op = op;
+    e->span = span;
+    e->type = type;
+    return e;
+}
+
+Type number_type() { return {BaseType::number}; }
+Type bool_type() { return {BaseType::boolean}; }
+
+bool is_valid(const CheckedExprPtr& e) { return e && e->type.base != BaseType::invalid; }
+
+class ExpressionChecker {
+public:
+    ExpressionChecker(State& state, Scope& scope) : state_(state), scope_(scope) {}
+
+    CheckedExprPtr check(const ast::Expr& e) {
+        switch (e.kind) {
+        case ast::ExprKind::number: {
+            auto c = make(ExprOp::constant, e.span, number_type());
+            c->constant.number = e.number;
+            return c;
+        }
+        case ast::ExprKind::text: {
+            auto c = make(ExprOp::constant, e.span, {BaseType::text});
+            c->constant.base = BaseType::text;
+            c->constant.text = e.text;
+            return c;
+        }
+        case ast::ExprKind::boolean: {
+            auto c = make(ExprOp::constant, e.span, bool_type());
+            c->constant.base = BaseType::boolean;
+            c->constant.boolean = e.boolean;
+            return c;
+        }
+        case ast::ExprKind::name: return name(e);
+        case ast::ExprKind::field: return field(e);
+        case ast::ExprKind::negate: return unary(e, ExprOp::negate, number_type(), "负号只能用于数值");
+        case ast::ExprKind::logical_not: return unary(e, ExprOp::logical_not, bool_type(), "not 只能用于条件");
+        case ast::ExprKind::binary: return binary(e);
+        case ast::ExprKind::conditional: return conditional(e);
+        case ast::ExprKind::call: return call(e);
+        case ast::ExprKind::weighted: return weighted(e);
+        }
+        return nullptr;
+    }
+
+private:
+    State& state_;
+    Scope& scope_;
+
+    CheckedExprPtr invalid(Span span) { return make(ExprOp::constant, span, Type{}); }
+
+    CheckedExprPtr error(Span span, const std::string& message, const std::string& hint = {}) {
+        state_.diagnostics.error(span, message, hint);
+        return invalid(span);
+    }
+
+    std::string describe(const Type& type) const { return type_name(type, state_); }
+
+    CheckedExprPtr name(const ast::Expr& e) {
+        for (std::size_t i = 0; i < scope_.locals.size(); ++i)
+            if (scope_.locals[i].name == e.text) {
+                auto c = make(ExprOp::local, e.span, scope_.locals[i].type);
+                c->index = static_cast<int>(i);
+                return c;
+            }
+        if (scope_.allow_symbols) {
+            int entity = scope_.entity;
+            for (int up = 0;; ++up) {
+                int symbol = state_.find_symbol(entity, e.text);
+                if (symbol >= 0) return symbol_ref(e, symbol, entity < 0 ? -1 : up);
+                if (entity < 0) break;
+                entity = state_.program.entities[entity].parent;
+            }
+            auto child = state_.entity_by_name.find(e.text);
+            if (child != state_.entity_by_name.end()) {
+                if (!state_.is_descendant(child->second, scope_.entity))
+                    return error(e.span, fmt::format("{} 不是 {} 下属的实体, 这里不能汇总它", e.text,
+                                                     state_.entity_name(scope_.entity)));
+                auto c = make(ExprOp::collection, e.span, {BaseType::collection});
+                c->type.entity = child->second;
+                return c;
+            }
+        }
+        if (!state_.unknown_names.insert(e.text).second) return invalid(e.span);  // said once is enough
+        std::string suggestion = closest_name(e.text, state_.visible_names(scope_));
+        std::string where = scope_.allow_symbols ? "" : " (函数体内只能使用参数)";
+        return error(e.span, fmt::format("未定义的名称 {}{}", e.text, where),
+                     suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+    }
+
+    CheckedExprPtr symbol_ref(const ast::Expr& e, int symbol, int levels_up) {
+        const Symbol& s = state_.program.symbols[symbol];
+        if (s.kind == SymbolKind::value) check_value(state_, symbol);
+        if (scope_.dependencies && s.kind != SymbolKind::input) scope_.dependencies->push_back(symbol);
+        auto c = make(ExprOp::symbol, e.span, state_.program.symbols[symbol].type);
+        c->symbol = symbol;
+        c->levels_up = levels_up;
+        return c;
+    }
+
+    CheckedExprPtr field(const ast::Expr& e) {
+        auto object = check(*e.operands[0]);
+        if (!is_valid(object)) return invalid(e.span);
+        if (object->type.base == BaseType::record && !object->type.list) {
+            const RecordType& record = state_.program.records[object->type.record];
+            for (std::size_t i = 0; i < record.fields.size(); ++i)
+                if (record.fields[i].name == e.text) {
+                    auto c = make(ExprOp::field, e.span, record.fields[i].type);
+                    c->index = static_cast<int>(i);
+                    c->args.push_back(std::move(object));
+                    return c;
+                }
+            std::vector<std::string> names;
+            for (const auto& f : record.fields) names.push_back(f.name);
+            std::string suggestion = closest_name(e.text, names);
+            return error(e.span, fmt::format("记录 {} 没有字段 {}", record.name, e.text),
+                         suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+        }
+        if (object->op == ExprOp::collection && !object->element) {
+            // 成员.综合得分: the value of each child, resolved in the child's own scope.
+            Scope element_scope{object->type.entity, {}, true, scope_.dependencies};
+            ast::Expr name_expr;
+            name_expr.kind = ast::ExprKind::name;
+            name_expr.text = e.text;
+            name_expr.span = e.span;
+            auto element = ExpressionChecker(state_, element_scope).check(name_expr);
+            if (!is_valid(element)) return invalid(e.span);
+            object->element = std::move(element);
+            object->type.base = object->element->type.base;
+            object->type.record = object->element->type.record;
+            object->type.list = true;
+            object->span = e.span;
+            return object;
+        }
+        return error(e.span, fmt::format("{} 没有字段可取", describe(object->type)));
+    }
+
+    CheckedExprPtr unary(const ast::Expr& e, ExprOp op, Type wanted, const char* message) {
+        auto operand = check(*e.operands[0]);
+        if (!is_valid(operand)) return invalid(e.span);
+        if (!(operand->type == wanted)) return error(e.operands[0]->span, message);
+        auto c = make(op, e.span, wanted);
+        c->args.push_back(std::move(operand));
+        return c;
+    }
+
+    // A grade compared with a text: the text must be one of the grade's band labels.
+    void check_grade_label(const CheckedExpr& grade, const CheckedExpr& label) {
+        if (grade.type.grade < 0 || label.op != ExprOp::constant || label.constant.base != BaseType::text) return;
+        auto found = state_.grade_declarations.find(grade.type.grade);
+        if (found == state_.grade_declarations.end()) return;
+        std::vector<std::string> labels;
+        for (const auto& band : found->second->bands) labels.push_back(band.label);
+        for (const auto& l : labels)
+            if (l == label.constant.text) return;
+        std::string suggestion = closest_name(label.constant.text, labels);
+        state_.diagnostics.error(label.span,
+                                 fmt::format("{} 不是 {} 的等次", label.constant.text,
+                                             state_.program.symbols[grade.type.grade].name),
+                                 suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+    }
+
+    CheckedExprPtr binary(const ast::Expr& e) {
+        using ast::BinaryOp;
+        auto left = check(*e.operands[0]);
+        auto right = check(*e.operands[1]);
+        if (!is_valid(left) || !is_valid(right)) return invalid(e.span);
+        Type result;
+        switch (e.op) {
+        case BinaryOp::logical_or:
+        case BinaryOp::logical_and:
+            if (!left->type.is_bool()) return error(e.operands[0]->span, "and/or 两边应为条件");
+            if (!right->type.is_bool()) return error(e.operands[1]->span, "and/or 两边应为条件");
+            result = bool_type();
+            break;
+        case BinaryOp::equal:
+        case BinaryOp::not_equal:
+            if (!(left->type == right->type) || left->type.list || left->type.base == BaseType::record ||
+                left->type.base == BaseType::collection)
+                return error(e.span, fmt::format("无法比较 {} 和 {}", describe(left->type), describe(right->type)));
+            check_grade_label(*left, *right);
+            check_grade_label(*right, *left);
+            result = bool_type();
+            break;
+        case BinaryOp::less:
+        case BinaryOp::less_equal:
+        case BinaryOp::greater:
+        case BinaryOp::greater_equal:
+            if (!left->type.is_number() || !right->type.is_number())
+                return error(e.span, fmt::format("大小比较两边应为数值, 这里是 {} 和 {}", describe(left->type),
+                                                 describe(right->type)));
+            result = bool_type();
+            break;
+        default:
+            if (!left->type.is_number())
+                return error(e.operands[0]->span, fmt::format("算术运算需要数值, 这里是 {}", describe(left->type)));
+            if (!right->type.is_number())
+                return error(e.operands[1]->span, fmt::format("算术运算需要数值, 这里是 {}", describe(right->type)));
+            if (e.op == BinaryOp::divide && right->op == ExprOp::constant && right->constant.number.is_zero())
+                return error(e.operands[1]->span, "除数为 0");
+            result = number_type();
+        }
+        auto c = make(ExprOp::binary, e.span, result);
+        c->binary = e.op;
+        c->args.push_back(std::move(left));
+        c->args.push_back(std::move(right));
+        return c;
+    }
+
+    CheckedExprPtr conditional(const ast::Expr& e) {
+        auto condition = check(*e.operands[0]);
+        auto then_value = check(*e.operands[1]);
+        auto else_value = check(*e.operands[2]);
+        if (!is_valid(condition) || !is_valid(then_value) || !is_valid(else_value)) return invalid(e.span);
+        if (!condition->type.is_bool()) return error(e.operands[0]->span, "if 后应为条件 (真或假)");
+        if (!(then_value->type == else_value->type))
+            return error(e.span, fmt::format("then 和 else 的类型不同: {} 和 {}", describe(then_value->type),
+                                             describe(else_value->type)));
+        auto c = make(ExprOp::conditional, e.span, then_value->type);
+        c->type.grade = then_value->type.grade == else_value->type.grade ? then_value->type.grade : -1;
+        c->args.push_back(std::move(condition));
+        c->args.push_back(std::move(then_value));
+        c->args.push_back(std::move(else_value));
+        return c;
+    }
+
+    CheckedExprPtr weighted(const ast::Expr& e) {
+        auto c = make(ExprOp::weighted, e.span, number_type());
+        Rational total;
+        bool ok = true;
+        for (const auto& item : e.items) {
+            auto value = check(*item.expr);
+            if (!is_valid(value)) {
+                ok = false;
+                continue;
+            }
+            if (!value->type.is_number()) {
+                error(item.expr->span, fmt::format("加权项应为数值, 这里是 {}", describe(value->type)));
+                ok = false;
+                continue;
+            }
+            if (item.weight.is_zero())
+                state_.diagnostics.warning(item.weight_span, "权重为 0 的项不影响结果");
+            total = total + item.weight;
+            c->weights.push_back(item.weight);
+            c->args.push_back(std::move(value));
+        }
+        if (!ok) return invalid(e.span);
+        if (total != Rational(1)) {
+            Span head{e.span.begin, e.span.begin + 8, e.span.file};  // `weighted`
+            return error(head, fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
+                         "各项权重之和必须正好是 100%");
+        }
+        return c;
+    }
+
+    CheckedExprPtr call(const ast::Expr& e) {
+        if (auto function = state_.function_by_name.find(e.text); function != state_.function_by_name.end())
+            return user_call(e, function->second);
+        const BuiltinInfo* info = find_builtin(e.text);
+        if (!info) {
+            std::vector<std::string> names;
+            for (const auto& b : builtin_table) names.emplace_back(b.spelling);
+            for (const auto& [n, id] : state_.function_by_name) names.push_back(n);
+            std::string suggestion = closest_name(e.text, names);
+            return error(e.span, fmt::format("未定义的函数 {}", e.text),
+                         suggestion.empty() ? "可用 use 引入标准库模块, 或用 fn 定义函数"
+                                            : fmt::format("是否指 {}？", suggestion));
+        }
+        int count = static_cast<int>(e.operands.size());
+        if (count < info->min_args || count > info->max_args)
+            return error(e.span, info->min_args == info->max_args
+                                     ? fmt::format("{} 需要 {} 个参数, 这里有 {} 个", info->spelling, info->min_args, count)
+                                     : fmt::format("{} 需要 {} 到 {} 个参数, 这里有 {} 个", info->spelling,
+                                                   info->min_args, info->max_args, count));
+        std::vector<CheckedExprPtr> args;
+        bool ok = true;
+        for (int i = 0; i < count; ++i) {
+            auto arg = check(*e.operands[i]);
+            if (is_valid(arg) && e.filters[i]) arg = filtered(std::move(arg), *e.filters[i]);
+            ok = ok && is_valid(arg);
+            args.push_back(std::move(arg));
+        }
+        if (!ok) return invalid(e.span);
+        auto c = make(ExprOp::builtin, e.span, number_type());
+        c->builtin = info->id;
+        if (info->aggregate && count == 1) {
+            if (!aggregate_type(*c, *args[0], e.operands[0]->span)) return invalid(e.span);
+        } else if (info->id == Builtin::contains) {
+            if (!(args[0]->type.list && args[0]->type.base == args[1]->type.base && !args[1]->type.list))
+                return error(e.span, "contains(列表, 值) 的值应与列表元素同类型");
+            c->type = bool_type();
+        } else if (info->id == Builtin::round_half_up) {
+            auto places = args[1]->op == ExprOp::constant ? args[1]->constant.number.to_int64() : std::nullopt;
+            if (!places || *places < 0 || *places > 12)
+                return error(e.operands[1]->span, "round 的第二个参数应为 0 到 12 的整数常量 (小数位数)");
+            if (!args[0]->type.is_number()) return error(e.operands[0]->span, "round 需要数值");
+        } else {
+            for (int i = 0; i < count; ++i)
+                if (!args[i]->type.is_number())
+                    return error(e.operands[i]->span,
+                                 fmt::format("{} 需要数值, 这里是 {}", info->spelling, describe(args[i]->type)));
+            if (info->id == Builtin::any || info->id == Builtin::empty || info->id == Builtin::count ||
+                info->id == Builtin::sum || info->id == Builtin::mean)
+                return error(e.span, fmt::format("{} 只接受一个列表或下属实体集合", info->spelling));
+        }
+        c->args = std::move(args);
+        return c;
+    }
+
+    // count/sum/mean/min/max/any/empty over one list or collection.
+    bool aggregate_type(CheckedExpr& c, const CheckedExpr& arg, Span span) {
+        bool is_collection = arg.op == ExprOp::collection;
+        if (!arg.type.list && !is_collection) {
+            error(span, fmt::format("{} 需要列表或下属实体集合, 这里是 {}", builtin_info(c.builtin).spelling,
+                                    describe(arg.type)));
+            return false;
+        }
+        bool bare_collection = is_collection && !arg.element;
+        switch (c.builtin) {
+        case Builtin::count:
+        case Builtin::empty:
+            c.type = c.builtin == Builtin::count ? number_type() : bool_type();
+            return true;
+        case Builtin::any:
+            if (!(bare_collection && arg.filter) && !(arg.type.base == BaseType::boolean && !bare_collection)) {
+                error(span, "any 需要 实体 where 条件, 或条件列表");
+                return false;
+            }
+            c.type = bool_type();
+            return true;
+        default:
+            if (bare_collection || arg.type.base != BaseType::number) {
+                error(span, fmt::format("{} 需要数值列表, 例如 {}(成员.得分)", builtin_info(c.builtin).spelling,
+                                        builtin_info(c.builtin).spelling));
+                return false;
+            }
+            c.type = number_type();
+            return true;
+        }
+    }
+
+    CheckedExprPtr filtered(CheckedExprPtr collection, const ast::Expr& where) {
+        if (collection->op != ExprOp::collection)
+            return error(where.span, "where 只能用于下属实体, 例如 count(成员 where 综合得分 >= 90)");
+        Scope element_scope{collection->type.entity, {}, true, scope_.dependencies};
+        auto condition = ExpressionChecker(state_, element_scope).check(where);
+        if (!is_valid(condition)) return invalid(where.span);
+        if (!condition->type.is_bool()) return error(where.span, "where 后应为条件");
+        collection->filter = std::move(condition);
+        return collection;
+    }
+
+    CheckedExprPtr user_call(const ast::Expr& e, int function_id) {
+        if (e.operands.size() != state_.program.functions[function_id].params.size())
+            return arity_error(e, state_.program.functions[function_id]);
+        return typed_call(e, function_id);
+    }
+
+    CheckedExprPtr arity_error(const ast::Expr& e, const Function& function) {
+        return error(e.span, fmt::format("{} 需要 {} 个参数, 这里有 {} 个", function.name, function.params.size(),
+                                         e.operands.size()));
+    }
+
+    CheckedExprPtr typed_call(const ast::Expr& e, int function_id) {
+        auto c = make(ExprOp::function, e.span, Type{});
+        c->index = function_id;
+        const Function& function = state_.program.functions[function_id];
+        bool ok = true;
+        for (std::size_t i = 0; i < e.operands.size(); ++i) {
+            auto arg = check(*e.operands[i]);
+            if (!is_valid(arg)) {
+                ok = false;
+                continue;
+            }
+            if (!(arg->type == function.params[i]) && function.params[i].base != BaseType::invalid) {
+                error(e.operands[i]->span, fmt::format("{} 的第 {} 个参数应为 {}, 这里是 {}", function.name, i + 1,
+                                                       describe(function.params[i]), describe(arg->type)));
+                ok = false;
+            }
+            c->args.push_back(std::move(arg));
+        }
+        if (!ok) return invalid(e.span);
+        if (!check_function(state_, function_id))
+            return error(e.span, fmt::format("函数 {} 直接或间接调用了自己; 函数不能递归", function.name));
+        c->type = function.body ? function.body->type : Type{};
+        if (c->type.base == BaseType::invalid) return invalid(e.span);
+        return c;
+    }
+};
+
+}  // namespace
+
+CheckedExprPtr State::check_expr(const ast::Expr& expr, Scope& scope) {
+    return ExpressionChecker(*this, scope).check(expr);
+}
+
+std::string type_name(const Type& type, const State& state) {
+    std::string base;
+    switch (type.base) {
+    case BaseType::number: base = "数值"; break;
+    case BaseType::boolean: base = "条件"; break;
+    case BaseType::text: base = "文本"; break;
+    case BaseType::record: base = "记录 " + state.program.records[type.record].name; break;
+    case BaseType::collection: return "实体集合 " + state.program.entities[type.entity].name;
+    case BaseType::invalid: return "未知类型";
+    }
+    return type.list ? base + "列表" : base;
+}
+
+}  // namespace kaohe::checker

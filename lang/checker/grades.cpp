@@ -1,0 +1,162 @@
+// Grade pass: band order, gaps and overlaps, quotas and the vetoes that cap grades.
+//
+// Bands are written best first, each with a lower edge (`>= 90`, `> 60`) and the last one
+// `otherwise`; so bands cannot leave a gap between them, and the checks that remain are
+// that each band can be reached and that nothing falls below the last one.
+#include <fmt/format.h>
+
+#include "lang/checker/check_state.hpp"
+
+namespace kaohe::checker {
+namespace {
+
+std::string edge_text(const ast::Band& band) {
+    return fmt::format("{} {}", band.edge == ast::BandEdge::at_least ? ">=" : ">", band.threshold.to_string());
+}
+
+// Band `lower` directly below band `upper` is reachable only when it starts lower.
+bool starts_below(const ast::Band& upper, const ast::Band& lower) {
+    if (lower.threshold < upper.threshold) return true;
+    return lower.threshold == upper.threshold && upper.edge == ast::BandEdge::above &&
+           lower.edge == ast::BandEdge::at_least;
+}
+
+std::vector<Band> check_bands(State& state, const ast::GradeDecl& decl) {
+    std::vector<Band> bands;
+    if (decl.bands.empty()) {
+        state.diagnostics.error(decl.name_span, fmt::format("等次 {} 没有列出任何等次", decl.name));
+        return bands;
+    }
+    for (std::size_t i = 0; i < decl.bands.size(); ++i) {
+        const ast::Band& band = decl.bands[i];
+        for (std::size_t k = 0; k < i; ++k)
+            if (decl.bands[k].label == band.label)
+                state.diagnostics.error(band.span, fmt::format("等次 {} 出现了两次", band.label));
+        if (i > 0 && decl.bands[i - 1].edge == ast::BandEdge::otherwise)
+            state.diagnostics.error(band.span, fmt::format("等次 {} 在 otherwise 之后, 永远不会得到", band.label),
+                                    "otherwise 应是最后一个等次");
+        else if (i > 0 && band.edge != ast::BandEdge::otherwise && !starts_below(decl.bands[i - 1], band))
+            state.diagnostics.error(band.threshold_span,
+                                    fmt::format("等次 {} 的分数线 {} 不低于上一个等次 {} 的 {}, 这个等次永远不会得到",
+                                                band.label, edge_text(band), decl.bands[i - 1].label,
+                                                edge_text(decl.bands[i - 1])),
+                                    "等次应从高到低排列, 分数线逐级降低");
+        bands.push_back({band.label, band.edge, band.threshold});
+    }
+    const ast::Band& last = decl.bands.back();
+    if (last.edge != ast::BandEdge::otherwise)
+        state.diagnostics.error(last.span,
+                                fmt::format("分数 {} 以下没有等次: 最后一个等次应为 otherwise",
+                                            last.edge == ast::BandEdge::at_least ? "低于 " + last.threshold.to_string()
+                                                                                 : "不高于 " + last.threshold.to_string()),
+                                fmt::format("例如 {} otherwise", last.label));
+    return bands;
+}
+
+int band_index(const std::vector<Band>& bands, const std::string& label) {
+    for (std::size_t i = 0; i < bands.size(); ++i)
+        if (bands[i].label == label) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<std::string> band_labels(const std::vector<Band>& bands) {
+    std::vector<std::string> labels;
+    for (const auto& b : bands) labels.push_back(b.label);
+    return labels;
+}
+
+void report_unknown_band(State& state, const std::vector<Band>& bands, const std::string& label, Span span,
+                         const std::string& grade) {
+    std::string suggestion = closest_name(label, band_labels(bands));
+    state.diagnostics.error(span, fmt::format("{} 不是 {} 的等次", label, grade),
+                            suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+}
+
+Quota check_quota(State& state, const ast::Quota& decl, const std::vector<Band>& bands, int entity, int symbol) {
+    Quota quota;
+    quota.rounding = decl.rounding;
+    quota.tie_flag = decl.tie_flag;
+    quota.excess_flag = decl.excess_flag;
+    quota.band = band_index(bands, decl.band);
+    if (quota.band < 0) report_unknown_band(state, bands, decl.band, decl.band_span, state.program.symbols[symbol].name);
+    else if (quota.band + 1 >= static_cast<int>(bands.size()))
+        state.diagnostics.error(decl.band_span, fmt::format("名额限制的等次 {} 之下没有等次可降", decl.band));
+    auto pool = state.resolve_entity(decl.pool);
+    if (!pool) return quota;
+    if (!state.is_descendant(entity, *pool)) {
+        state.diagnostics.error(decl.pool.span, fmt::format("名额池 {} 应是 {} 的上级实体", decl.pool.name,
+                                                            state.entity_name(entity)));
+        return quota;
+    }
+    quota.pool = *pool;
+    Scope pool_scope{*pool, {}, true, &state.dependencies[symbol]};
+    quota.share = state.check_expr(*decl.share, pool_scope);
+    if (quota.share && quota.share->type.base != BaseType::invalid && !quota.share->type.is_number())
+        state.diagnostics.error(decl.share->span, "名额比例应为数值, 例如 20%");
+    Scope entity_scope{entity, {}, true, &state.dependencies[symbol]};
+    for (const auto& key : decl.order) {
+        auto expr = state.check_expr(*key.expr, entity_scope);
+        if (expr && expr->type.base != BaseType::invalid && !expr->type.is_number())
+            state.diagnostics.error(key.expr->span, "排序依据应为数值");
+        quota.order.push_back({std::move(expr), key.descending});
+    }
+    return quota;
+}
+
+}  // namespace
+
+void check_grade(State& state, const ast::GradeDecl& decl, int symbol) {
+    int entity = state.program.symbols[symbol].entity;
+    Grade grade;
+    grade.symbol = symbol;
+    Scope scope{entity, {}, true, &state.dependencies[symbol]};
+    grade.by = state.check_expr(*decl.by, scope);
+    if (grade.by && grade.by->type.base != BaseType::invalid && !grade.by->type.is_number())
+        state.diagnostics.error(decl.by->span, "评定等次的依据应为数值");
+    grade.bands = check_bands(state, decl);
+    for (const auto& quota : decl.quotas) grade.quotas.push_back(check_quota(state, quota, grade.bands, entity, symbol));
+    state.program.grades.push_back(std::move(grade));
+}
+
+void check_veto(State& state, const ast::VetoDecl& decl, int veto_index) {
+    auto entity = state.resolve_entity(decl.of);
+    if (!entity) return;
+    Symbol condition_symbol{fmt::format("一票否决#{}", veto_index + 1), decl.span, SymbolKind::veto_condition,
+                            *entity, {BaseType::boolean}, veto_index, -1};
+    int symbol = static_cast<int>(state.program.symbols.size());
+    state.program.symbols.push_back(condition_symbol);
+    state.dependencies.emplace_back();
+    ValueDefinition value;
+    value.symbol = symbol;
+    Scope scope{*entity, {}, true, &state.dependencies[symbol]};
+    value.expr = state.check_expr(*decl.when, scope);
+    if (value.expr && value.expr->type.base != BaseType::invalid && !value.expr->type.is_bool())
+        state.diagnostics.error(decl.when->span, "when 后应为条件");
+    state.program.values.push_back(std::move(value));
+
+    for (const auto& cap : decl.caps) {
+        int grade_symbol = state.find_symbol(*entity, cap.grade);
+        auto found = state.grade_declarations.find(grade_symbol);
+        if (found == state.grade_declarations.end()) {
+            state.diagnostics.error(cap.grade_span, fmt::format("{} 不是 {} 的等次", cap.grade, state.entity_name(*entity)));
+            continue;
+        }
+        for (auto& grade : state.program.grades) {
+            if (grade.symbol != grade_symbol) continue;
+            int band = band_index(grade.bands, cap.band);
+            if (band < 0) report_unknown_band(state, grade.bands, cap.band, cap.band_span, cap.grade);
+            else grade.caps.push_back({symbol, band});
+            state.dependencies[grade_symbol].push_back(symbol);
+        }
+    }
+    for (const auto& flag : decl.flags) {
+        FlagRule rule;
+        rule.entity = *entity;
+        rule.condition_symbol = symbol;
+        rule.span = flag.span;
+        check_flag_text(state, flag, *entity, rule);
+        state.program.flags.push_back(std::move(rule));
+    }
+}
+
+}  // namespace kaohe::checker

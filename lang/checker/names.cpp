@@ -1,0 +1,150 @@
+// Declaration pass: record types, entity types and their inputs, function signatures and
+// the names of every definition, so later passes can refer to anything in any order.
+#include "lang/checker/check_state.hpp"
+
+namespace kaohe::checker {
+namespace {
+
+void report_duplicate(State& state, const std::string& what, const std::string& name, Span span) {
+    state.diagnostics.error(span, what + " " + name + " 重复定义");
+}
+
+InputSpec input_spec(State& state, const ast::InputDecl& decl) {
+    InputSpec spec;
+    spec.name = decl.name;
+    spec.span = decl.name_span;
+    spec.json_key = decl.path;
+    spec.optional = decl.type.optional;
+    spec.nonempty = decl.type.nonempty;
+    if (auto type = state.resolve_type(decl.type, &spec.number_kind)) spec.type = *type;
+    if (spec.optional && !spec.type.list && spec.type.base != BaseType::text)
+        state.diagnostics.error(decl.type.span, "optional 只能用于 text 或 list 类型的输入",
+                                "缺少的 list 按空列表, 缺少的 text 按空文本处理; 数值输入必须提供");
+    if (spec.nonempty && !spec.type.list)
+        state.diagnostics.error(decl.type.span, "nonempty 只能用于 list 类型");
+    return spec;
+}
+
+void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
+    if (state.entity_by_name.count(decl.name) || state.record_by_name.count(decl.name)) {
+        report_duplicate(state, "实体", decl.name, decl.name_span);
+        return;
+    }
+    int id = static_cast<int>(state.program.entities.size());
+    EntityType entity;
+    entity.name = decl.name;
+    entity.span = decl.name_span;
+    entity.parent = parent;
+    entity.depth = parent < 0 ? 0 : state.program.entities[parent].depth + 1;
+    entity.json_key = decl.path;
+    entity.key_path = decl.key_path;
+    state.program.entities.push_back(entity);
+    state.entity_by_name[decl.name] = id;
+    for (const auto& input : decl.inputs) {
+        if (state.find_symbol(id, input.name) >= 0) {
+            report_duplicate(state, "输入项", input.name, input.name_span);
+            continue;
+        }
+        int input_index = static_cast<int>(state.program.inputs.size());
+        state.program.inputs.push_back(input_spec(state, input));
+        Symbol symbol{input.name, input.name_span, SymbolKind::input, id, state.program.inputs.back().type, -1,
+                      input_index};
+        state.program.entities[id].inputs.push_back(state.add_symbol(symbol));
+    }
+    for (const auto& child : decl.children) declare_entity(state, child, id);
+}
+
+}  // namespace
+
+void declare_records_and_entities(State& state, const std::vector<ast::Module>& modules) {
+    // Records first: entity inputs may use them.
+    for (const auto& module : modules)
+        for (const auto& record : module.records) {
+            if (state.record_by_name.count(record.name)) {
+                report_duplicate(state, "记录类型", record.name, record.name_span);
+                continue;
+            }
+            state.record_by_name[record.name] = static_cast<int>(state.program.records.size());
+            state.program.records.push_back({record.name, record.name_span, {}, {}});
+        }
+    for (const auto& module : modules)
+        for (const auto& record : module.records) {
+            int id = state.record_by_name[record.name];
+            if (state.program.records[id].span.begin != record.name_span.begin ||
+                state.program.records[id].span.file != record.name_span.file)
+                continue;  // the duplicate, already reported
+            std::vector<InputSpec> fields;
+            for (const auto& field : record.fields) {
+                InputSpec spec = input_spec(state, field);
+                if (spec.type.base == BaseType::record)
+                    state.diagnostics.error(field.type.span, "记录的字段不能再是记录");
+                fields.push_back(std::move(spec));
+            }
+            state.program.records[id].fields = std::move(fields);
+        }
+    for (const auto& module : modules)
+        for (const auto& entity : module.entities) declare_entity(state, entity, -1);
+}
+
+void declare_functions(State& state, const std::vector<ast::Module>& modules) {
+    for (const auto& module : modules)
+        for (const auto& fn : module.functions) {
+            if (state.function_by_name.count(fn.name) || find_builtin(fn.name)) {
+                report_duplicate(state, "函数", fn.name, fn.name_span);
+                continue;
+            }
+            Function function;
+            function.name = fn.name;
+            function.span = fn.name_span;
+            for (const auto& param : fn.params) {
+                NumberKind kind;
+                function.params.push_back(state.resolve_type(param.type, &kind).value_or(Type{}));
+            }
+            function.local_count = static_cast<int>(fn.params.size());
+            state.function_by_name[fn.name] = static_cast<int>(state.program.functions.size());
+            state.program.functions.push_back(std::move(function));
+            state.function_declarations.push_back(&fn);
+            state.function_progress.push_back(0);
+        }
+}
+
+void declare_definitions(State& state, const std::vector<ast::Module>& modules) {
+    auto declare = [&](const std::string& name, Span span, const ast::EntityRef& of, SymbolKind kind,
+                       int index) -> int {
+        int entity = -1;
+        if (!of.name.empty()) {
+            auto resolved = state.resolve_entity(of);
+            if (!resolved) return -1;
+            entity = *resolved;
+        }
+        if (state.find_symbol(entity, name) >= 0) {
+            report_duplicate(state, "名称", name, span);
+            return -1;
+        }
+        Type type;
+        if (kind == SymbolKind::rank) type.base = BaseType::number;
+        return state.add_symbol({name, span, kind, entity, type, index, -1});
+    };
+    for (const auto& module : modules) {
+        for (std::size_t i = 0; i < module.values.size(); ++i) {
+            int symbol = declare(module.values[i].name, module.values[i].name_span, module.values[i].of,
+                                 SymbolKind::value, static_cast<int>(i));
+            if (symbol >= 0) state.value_declarations[symbol] = &module.values[i];
+        }
+        for (std::size_t i = 0; i < module.ranks.size(); ++i)
+            declare(module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of, SymbolKind::rank,
+                    static_cast<int>(i));
+        for (std::size_t i = 0; i < module.grades.size(); ++i) {
+            int symbol = declare(module.grades[i].name, module.grades[i].name_span, module.grades[i].of,
+                                 SymbolKind::grade, static_cast<int>(i));
+            if (symbol >= 0) {
+                auto& type = state.program.symbols[symbol].type;
+                type.base = BaseType::text;
+                type.grade = symbol;
+                state.grade_declarations[symbol] = &module.grades[i];
+            }
+        }
+    }
+}
+
+}  // namespace kaohe::checker

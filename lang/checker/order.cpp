@@ -1,0 +1,50 @@
+// Order pass: puts definitions in an order where each comes after what it uses, and
+// reports every definition that (directly or through others) uses itself.
+#include <fmt/format.h>
+
+#include "lang/checker/check_state.hpp"
+
+namespace kaohe::checker {
+namespace {
+
+class Orderer {
+public:
+    explicit Orderer(State& state) : state_(state), mark_(state.program.symbols.size(), 0) {}
+
+    void visit(int symbol) {
+        if (mark_[symbol] == 2) return;
+        if (mark_[symbol] == 1) {
+            report_cycle(symbol);
+            return;
+        }
+        mark_[symbol] = 1;
+        path_.push_back(symbol);
+        for (int dependency : state_.dependencies[symbol]) visit(dependency);
+        path_.pop_back();
+        mark_[symbol] = 2;
+        if (state_.program.symbols[symbol].kind != SymbolKind::input) state_.program.evaluation_order.push_back(symbol);
+    }
+
+private:
+    State& state_;
+    std::vector<int> mark_;  // 0 unvisited, 1 on the current path, 2 done
+    std::vector<int> path_;
+
+    void report_cycle(int symbol) {
+        std::string chain;
+        auto start = std::find(path_.begin(), path_.end(), symbol);
+        for (auto it = start; it != path_.end(); ++it) chain += state_.program.symbols[*it].name + " → ";
+        chain += state_.program.symbols[symbol].name;
+        state_.diagnostics.error(state_.program.symbols[symbol].span, fmt::format("循环定义: {}", chain),
+                                 "一个值不能直接或间接地依赖它自己");
+    }
+};
+
+}  // namespace
+
+void order_definitions(State& state) {
+    Orderer orderer(state);
+    for (std::size_t i = 0; i < state.program.symbols.size(); ++i) orderer.visit(static_cast<int>(i));
+}
+
+}  // namespace kaohe::checker

@@ -1,0 +1,192 @@
+// Definition pass: values, functions, ranks, flags, record requirements and outputs.
+// Grades and vetoes have their own file (grades.cpp).
+#include <fmt/format.h>
+
+#include "lang/checker/check_state.hpp"
+
+namespace kaohe::checker {
+
+bool check_function(State& state, int id) {
+    int& progress = state.function_progress[id];
+    if (progress == 2) return true;
+    if (progress == 1) return false;
+    progress = 1;
+    const ast::FunctionDecl& decl = *state.function_declarations[id];
+    Function& function = state.program.functions[id];
+    Scope scope{-1, {}, false, nullptr};
+    for (std::size_t i = 0; i < decl.params.size(); ++i)
+        scope.locals.push_back({decl.params[i].name, function.params[i]});
+    auto body = state.check_expr(*decl.body, scope);
+    state.program.functions[id].body = std::move(body);  // re-index: the vector may not move, but be safe
+    state.function_progress[id] = 2;
+    return true;
+}
+
+void check_value(State& state, int symbol) {
+    int& progress = state.value_progress[symbol];
+    if (progress != 0) return;  // done, or a cycle that order_definitions reports
+    progress = 1;
+    const ast::ValueDecl& decl = *state.value_declarations.at(symbol);
+    ValueDefinition value;
+    value.symbol = symbol;
+    Scope scope{state.program.symbols[symbol].entity, {}, true, &state.dependencies[symbol]};
+    value.expr = state.check_expr(*decl.expr, scope);
+    if (value.expr) state.program.symbols[symbol].type = value.expr->type;
+    if (state.program.symbols[symbol].type.base == BaseType::collection) {
+        state.diagnostics.error(decl.expr->span, "定义的值不能是实体集合; 请用 count、sum、mean 等汇总",
+                                fmt::format("例如 count({})", decl.expr->text));
+        state.program.symbols[symbol].type = Type{};
+    }
+    state.program.values.push_back(std::move(value));
+    state.value_progress[symbol] = 2;
+}
+
+void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRule& rule) {
+    rule.text = flag.text;
+    std::size_t open = flag.text.find('{');
+    if (flag.loop_list) {
+        Scope scope{entity, {}, true, nullptr};
+        rule.loop_list = state.check_expr(*flag.loop_list, scope);
+        if (rule.loop_list && rule.loop_list->type.base != BaseType::invalid &&
+            !(rule.loop_list->type.list && rule.loop_list->type.base == BaseType::text && rule.loop_list->op != ExprOp::collection))
+            state.diagnostics.error(flag.loop_list->span, "for ... in 后应为文本列表");
+        std::string placeholder = "{" + flag.loop_var + "}";
+        std::size_t at = flag.text.find(placeholder);
+        if (at == std::string::npos)
+            state.diagnostics.error(flag.span, fmt::format("标记文本中没有 {}, 每一项会得到相同的标记", placeholder),
+                                    fmt::format("例如 \"一票否决:{}\"", placeholder));
+        else
+            rule.text = flag.text.substr(0, at) + "{}" + flag.text.substr(at + placeholder.size());
+    } else if (open != std::string::npos) {
+        state.diagnostics.error(flag.span, "标记文本中的 {…} 只能与 for 一起使用",
+                                "例如 flag \"一票否决:{事项}\" for 事项 in 否决事项");
+    }
+}
+
+namespace {
+
+void check_rank(State& state, const ast::RankDecl& decl, int symbol) {
+    Rank rank;
+    rank.symbol = symbol;
+    rank.descending = decl.descending;
+    int entity = state.program.symbols[symbol].entity;
+    Scope scope{entity, {}, true, &state.dependencies[symbol]};
+    rank.by = state.check_expr(*decl.by, scope);
+    if (rank.by && rank.by->type.base != BaseType::invalid && !rank.by->type.is_number())
+        state.diagnostics.error(decl.by->span, "排名依据应为数值");
+    if (!decl.within.name.empty()) {
+        if (auto within = state.resolve_entity(decl.within)) {
+            if (!state.is_descendant(entity, *within))
+                state.diagnostics.error(decl.within.span, fmt::format("{} 不是 {} 的上级实体, 不能在其内排名",
+                                                                      decl.within.name, state.entity_name(entity)));
+            rank.within = *within;
+        }
+    }
+    state.program.ranks.push_back(std::move(rank));
+}
+
+void check_flag(State& state, const ast::FlagDecl& decl) {
+    auto entity = state.resolve_entity(decl.of);
+    if (!entity) return;
+    FlagRule rule;
+    rule.entity = *entity;
+    rule.span = decl.flag.span;
+    Scope scope{*entity, {}, true, nullptr};
+    rule.condition = state.check_expr(*decl.when, scope);
+    if (rule.condition && rule.condition->type.base != BaseType::invalid && !rule.condition->type.is_bool())
+        state.diagnostics.error(decl.when->span, "when 后应为条件");
+    check_flag_text(state, decl.flag, *entity, rule);
+    state.program.flags.push_back(std::move(rule));
+}
+
+void check_requirements(State& state, const ast::RecordDecl& decl) {
+    auto found = state.record_by_name.find(decl.name);
+    if (found == state.record_by_name.end()) return;
+    RecordType& record = state.program.records[found->second];
+    if (record.span.begin != decl.name_span.begin || record.span.file != decl.name_span.file) return;
+    Scope scope{-1, {}, false, nullptr};
+    for (const auto& field : record.fields) scope.locals.push_back({field.name, field.type});
+    for (const auto& requirement : decl.requirements) {
+        auto condition = state.check_expr(*requirement.condition, scope);
+        if (condition && condition->type.base != BaseType::invalid && !condition->type.is_bool())
+            state.diagnostics.error(requirement.condition->span, "require 后应为条件");
+        record.requirements.push_back({std::move(condition), requirement.message, requirement.span});
+    }
+}
+
+// Symbol declared for this declaration (not a duplicate of the same name).
+int own_symbol(const State& state, const ast::EntityRef& of, const std::string& name, Span span) {
+    int entity = -1;
+    if (!of.name.empty()) {
+        auto found = state.entity_by_name.find(of.name);
+        if (found == state.entity_by_name.end()) return -1;
+        entity = found->second;
+    }
+    int symbol = state.find_symbol(entity, name);
+    if (symbol < 0) return -1;
+    const Span& declared = state.program.symbols[symbol].span;
+    return declared.begin == span.begin && declared.file == span.file ? symbol : -1;
+}
+
+}  // namespace
+
+void check_definitions(State& state, const std::vector<ast::Module>& modules) {
+    for (const auto& module : modules)
+        for (const auto& record : module.records) check_requirements(state, record);
+    for (std::size_t i = 0; i < state.program.functions.size(); ++i) check_function(state, static_cast<int>(i));
+    for (const auto& module : modules) {
+        for (const auto& value : module.values)
+            if (int symbol = own_symbol(state, value.of, value.name, value.name_span); symbol >= 0)
+                check_value(state, symbol);
+        for (const auto& rank : module.ranks)
+            if (int symbol = own_symbol(state, rank.of, rank.name, rank.name_span); symbol >= 0)
+                check_rank(state, rank, symbol);
+        for (const auto& grade : module.grades)
+            if (int symbol = own_symbol(state, grade.of, grade.name, grade.name_span); symbol >= 0)
+                check_grade(state, grade, symbol);
+    }
+    int veto_index = 0;
+    for (const auto& module : modules)
+        for (const auto& veto : module.vetoes) check_veto(state, veto, veto_index++);
+    for (const auto& module : modules)
+        for (const auto& flag : module.flags) check_flag(state, flag);
+}
+
+void check_outputs(State& state, const std::vector<ast::Module>& modules) {
+    for (const auto& module : modules)
+        for (const auto& decl : module.outputs) {
+            auto entity = state.resolve_entity(decl.of);
+            if (!entity) continue;
+            Output output;
+            output.entity = *entity;
+            output.kind = decl.kind;
+            for (const auto& other : state.program.outputs)
+                if (other.entity == *entity)
+                    state.diagnostics.error(decl.of.span, fmt::format("{} 已有 output 声明", decl.of.name));
+            for (const auto& item : decl.items) {
+                OutputField field;
+                field.key = item.key;
+                if (item.key == "id" || item.key == "entity" || item.key == "flags")
+                    state.diagnostics.error(item.key_span, fmt::format("{} 由 kaohe 自动输出, 不必声明", item.key));
+                bool components = item.key == "components";
+                if (!components && item.values.size() != 1)
+                    state.diagnostics.error(item.key_span, fmt::format("{} 只能输出一个值; 多个值请用 components", item.key));
+                Scope scope{*entity, {}, true, nullptr};
+                for (const auto& value : item.values) {
+                    if (components && value->kind != ast::ExprKind::name)
+                        state.diagnostics.error(value->span, "components 中应列出已定义的名称");
+                    auto checked = state.check_expr(*value, scope);
+                    if (checked && checked->type.base != BaseType::invalid &&
+                        (checked->type.list || checked->type.base == BaseType::record ||
+                         checked->type.base == BaseType::collection))
+                        state.diagnostics.error(value->span, "输出的值应为数值、文本或条件");
+                    field.names.push_back(value->text);
+                    field.values.push_back(std::move(checked));
+                }
+                output.fields.push_back(std::move(field));
+            }
+            state.program.outputs.push_back(std::move(output));
+        }
+}
+
+}  // namespace kaohe::checker

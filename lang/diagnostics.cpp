@@ -1,0 +1,89 @@
+#include "lang/diagnostics.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace kaohe {
+
+void Diagnostics::error(Span span, std::string message, std::string hint) {
+    items_.push_back({Severity::error, span, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(Span span, std::string message, std::string hint) {
+    items_.push_back({Severity::warning, span, std::move(message), std::move(hint)});
+}
+
+bool Diagnostics::has_errors() const {
+    return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+std::string render(const Diagnostic& d, const SourceSet& sources) {
+    const SourceFile& file = sources.file(d.span.file);
+    LineColumn at = file.position(d.span.begin);
+    std::string_view line = file.line_text(at.line);
+    std::uint32_t line_begin = file.line_start(at.line);
+    auto before = line.substr(0, d.span.begin - line_begin);
+    // A span running past the end of its line is underlined to the end of the line.
+    std::uint32_t span_end = std::min<std::uint32_t>(d.span.end, line_begin + static_cast<std::uint32_t>(line.size()));
+    auto marked = d.span.end > d.span.begin && span_end > d.span.begin
+                      ? line.substr(d.span.begin - line_begin, span_end - d.span.begin)
+                      : std::string_view{};
+    std::string gutter = fmt::format("{:>5}", at.line);
+    std::string out = fmt::format("{}:{}:{}: {}: {}\n", file.name(), at.line, at.column,
+                                  d.severity == Severity::error ? "错误" : "警告", d.message);
+    out += fmt::format("{} | {}\n", gutter, line);
+    out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), std::string(display_width(before), ' '),
+                       std::string(std::max<std::size_t>(1, display_width(marked)), '^'));
+    if (!d.hint.empty()) out += fmt::format("{} = 提示: {}\n", std::string(gutter.size(), ' '), d.hint);
+    return out;
+}
+
+std::string render_all(const Diagnostics& diagnostics, const SourceSet& sources) {
+    std::string out;
+    for (const Diagnostic& d : diagnostics.all()) out += render(d, sources);
+    return out;
+}
+
+namespace {
+std::u32string code_points(const std::string& text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) out += decode_utf8(text, i);
+    return out;
+}
+
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+}  // namespace
+
+std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {
+    auto target = code_points(name);
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(1, target.size() / 2);  // at most half the characters differ
+    for (const std::string& candidate : candidates) {
+        std::size_t d = edit_distance(target, code_points(candidate));
+        if (d <= best_distance && (best.empty() || d < best_distance)) {
+            best = candidate;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+}  // namespace kaohe

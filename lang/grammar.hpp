@@ -1,0 +1,242 @@
+// The kaohe grammar: PEGTL rule types only (meaning lives in parser.cpp, messages in
+// grammar_errors.hpp).
+//
+// Choices a reader must know:
+// - Keywords are short English words (entity, value, grade, quota, veto ...); every name a
+//   policy defines is free text, usually Chinese. A keyword is only a keyword when no
+//   identifier character follows, so `output` is a keyword and `outputs` a name. We chose
+//   no Chinese keyword aliases: 等次, 指标 and 权重 are the names policies need most.
+// - Identifiers start with a letter, `_` or a CJK ideograph and continue with those or
+//   digits, so 民主测评 and 县区2 are names.
+// - Expressions are layered or → and → not → comparison → + - → * / → unary → postfix →
+//   primary, each level a seq/star over the next, so nothing backtracks past a token.
+// - A hard failure (must / if_must) is only allowed at a named rule that has a message.
+// - Top-level declarations start in column 1; parser.cpp splits the file there, so one
+//   syntax error does not hide the errors in the declarations after it.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace kaohe::grammar {
+
+namespace pegtl = tao::pegtl;
+using namespace pegtl;
+
+// ---------------------------------------------------------------- lexical
+struct comment : seq<one<'#'>, until<eolf>> {};
+struct sp : star<sor<space, comment>> {};
+
+struct ideograph : utf8::ranges<0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xF900, 0xFAFF, 0x20000, 0x2FFFF> {};
+struct ident_first : sor<ranges<'a', 'z', 'A', 'Z', '_'>, ideograph> {};
+struct ident_other : sor<ident_first, digit> {};
+struct ident_word : seq<ident_first, star<ident_other>> {};
+
+template <typename Word>
+struct kw : seq<Word, not_at<ident_other>> {};
+
+#define KAOHE_KEYWORD(name, text) struct kw_##name : kw<TAO_PEGTL_STRING(text)> {}
+KAOHE_KEYWORD(scheme, "scheme");
+KAOHE_KEYWORD(use, "use");
+KAOHE_KEYWORD(record, "record");
+KAOHE_KEYWORD(entity, "entity");
+KAOHE_KEYWORD(input, "input");
+KAOHE_KEYWORD(at, "at");
+KAOHE_KEYWORD(key, "key");
+KAOHE_KEYWORD(optional, "optional");
+KAOHE_KEYWORD(nonempty, "nonempty");
+KAOHE_KEYWORD(list, "list");
+KAOHE_KEYWORD(of, "of");
+KAOHE_KEYWORD(require, "require");
+KAOHE_KEYWORD(else, "else");
+KAOHE_KEYWORD(fn, "fn");
+KAOHE_KEYWORD(value, "value");
+KAOHE_KEYWORD(rank, "rank");
+KAOHE_KEYWORD(by, "by");
+KAOHE_KEYWORD(within, "within");
+KAOHE_KEYWORD(asc, "asc");
+KAOHE_KEYWORD(desc, "desc");
+KAOHE_KEYWORD(grade, "grade");
+KAOHE_KEYWORD(otherwise, "otherwise");
+KAOHE_KEYWORD(quota, "quota");
+KAOHE_KEYWORD(share, "share");
+KAOHE_KEYWORD(per, "per");
+KAOHE_KEYWORD(round, "round");
+KAOHE_KEYWORD(order, "order");
+KAOHE_KEYWORD(tie, "tie");
+KAOHE_KEYWORD(excess, "excess");
+KAOHE_KEYWORD(veto, "veto");
+KAOHE_KEYWORD(when, "when");
+KAOHE_KEYWORD(cap, "cap");
+KAOHE_KEYWORD(flag, "flag");
+KAOHE_KEYWORD(for, "for");
+KAOHE_KEYWORD(in, "in");
+KAOHE_KEYWORD(output, "output");
+KAOHE_KEYWORD(as, "as");
+KAOHE_KEYWORD(if, "if");
+KAOHE_KEYWORD(then, "then");
+KAOHE_KEYWORD(and, "and");
+KAOHE_KEYWORD(or, "or");
+KAOHE_KEYWORD(not, "not");
+KAOHE_KEYWORD(true, "true");
+KAOHE_KEYWORD(false, "false");
+KAOHE_KEYWORD(weighted, "weighted");
+KAOHE_KEYWORD(where, "where");
+#undef KAOHE_KEYWORD
+
+struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, kw_key, kw_optional, kw_nonempty,
+                     kw_list, kw_of, kw_require, kw_else, kw_fn, kw_value, kw_rank, kw_by, kw_within, kw_asc,
+                     kw_desc, kw_grade, kw_otherwise, kw_quota, kw_share, kw_per, kw_round, kw_order, kw_tie,
+                     kw_excess, kw_veto, kw_when, kw_cap, kw_flag, kw_for, kw_in, kw_output, kw_as,
+                     kw_if, kw_then, kw_and, kw_or, kw_not, kw_true, kw_false, kw_weighted, kw_where> {};
+
+struct identifier : seq<not_at<keyword>, ident_word> {};
+
+// Names for the positions an error can point at.
+struct scheme_name : identifier {};
+struct module_name : seq<ident_word, star<one<'.'>, ident_word>> {};
+struct record_name : identifier {};
+struct entity_name : identifier {};
+struct entity_ref : identifier {};
+struct input_name : identifier {};
+struct type_name : identifier {};
+struct fn_name : identifier {};
+struct param_name : identifier {};
+struct value_name : identifier {};
+struct rank_name : identifier {};
+struct grade_name : identifier {};
+struct grade_ref : identifier {};
+struct loop_var : identifier {};
+struct field_name : identifier {};
+struct output_key : ident_word {};
+struct output_kind : identifier {};
+
+struct path_char : sor<alnum, one<'_', '-'>, ideograph> {};
+struct json_path : seq<plus<path_char>, star<one<'.'>, plus<path_char>>> {};
+
+struct percent_sign : sor<one<'%'>, utf8::one<0xFF05>> {};
+struct number_lit : seq<plus<digit>, opt<one<'.'>, plus<digit>>, opt<percent_sign>> {};
+struct signed_number : seq<opt<one<'-'>>, number_lit> {};
+struct ascii_string_body : until<one<'"'>, not_one<'\n'>> {};
+struct cjk_string_body : until<utf8::one<0x201D>, not_one<'\n'>> {};
+struct string_lit : sor<if_must<one<'"'>, ascii_string_body>, if_must<utf8::one<0x201C>, cjk_string_body>> {};
+
+struct open_brace : one<'{'> {};
+struct close_brace : one<'}'> {};
+struct close_paren : one<')'> {};
+struct equals : one<'='> {};
+struct colon : sor<one<':'>, utf8::one<0xFF1A>> {};
+struct comma : sor<one<','>, utf8::one<0xFF0C>> {};
+
+// ---------------------------------------------------------------- expressions
+struct expr;
+
+struct op_or : kw_or {};
+struct op_and : kw_and {};
+struct op_compare : sor<string<'>', '='>, string<'<', '='>, string<'!', '='>, one<'='>, one<'<'>, one<'>'>,
+                        utf8::one<0x2265>, utf8::one<0x2264>, utf8::one<0x2260>> {};
+struct op_add : one<'+', '-'> {};
+struct op_multiply : sor<one<'*', '/'>, utf8::one<0xD7, 0xF7>> {};  // also × and ÷
+
+struct operand : seq<sp, expr> {};
+struct argument_list : seq<expr, star<sp, comma, sp, must<expr>>> {};
+struct where_clause : if_must<kw_where, sp, expr> {};
+struct argument : seq<expr, opt<sp, where_clause>> {};
+struct call_arguments : seq<argument, star<sp, comma, sp, must<argument>>> {};
+struct call : seq<identifier, sp, if_must<one<'('>, sp, opt<call_arguments>, sp, close_paren>> {};
+struct variable : identifier {};
+struct paren_expr : if_must<one<'('>, sp, expr, sp, close_paren> {};
+struct if_expr : if_must<kw_if, sp, expr, sp, kw_then, sp, expr, sp, kw_else, sp, expr> {};
+struct weight : number_lit {};
+struct weighted_item : seq<weight, sp, must<expr>> {};
+struct weighted_close : one<'}'> {};
+struct weighted_expr : if_must<kw_weighted, sp, open_brace, sp, star<weighted_item, sp>, weighted_close> {};
+struct boolean_lit : sor<kw_true, kw_false> {};
+struct primary : sor<number_lit, string_lit, boolean_lit, if_expr, weighted_expr, call, variable, paren_expr> {};
+
+struct field_access : if_must<one<'.'>, field_name> {};
+struct postfix_expr : seq<primary, star<field_access>> {};
+struct unary_expr;
+struct negation : if_must<one<'-'>, sp, unary_expr> {};
+struct unary_expr : sor<negation, postfix_expr> {};
+struct multiply_expr : seq<unary_expr, star<sp, op_multiply, sp, must<unary_expr>>> {};
+struct add_expr : seq<multiply_expr, star<sp, op_add, sp, must<multiply_expr>>> {};
+struct compare_expr : seq<add_expr, opt<sp, op_compare, sp, must<add_expr>>> {};
+struct not_expr;
+struct logical_not : if_must<kw_not, sp, not_expr> {};
+struct not_expr : sor<logical_not, compare_expr> {};
+struct and_expr : seq<not_expr, star<sp, op_and, sp, must<not_expr>>> {};
+struct or_expr : seq<and_expr, star<sp, op_or, sp, must<and_expr>>> {};
+struct expr : or_expr {};
+
+// ---------------------------------------------------------------- declarations
+struct year_lit : plus<digit> {};
+struct scheme_decl : if_must<kw_scheme, sp, scheme_name, opt<star<blank>, year_lit>> {};
+struct use_decl : if_must<kw_use, sp, module_name> {};
+
+struct list_type : if_must<kw_list, sp, kw_of, sp, type_name> {};
+struct optional_mark : kw_optional {};
+struct nonempty_mark : kw_nonempty {};
+struct input_type : seq<opt<optional_mark, sp>, opt<nonempty_mark, sp>, sor<list_type, type_name>> {};
+struct at_clause : if_must<kw_at, sp, json_path> {};
+struct input_decl : if_must<kw_input, sp, input_name, sp, colon, sp, input_type, sp, at_clause> {};
+
+struct require_message : string_lit {};
+struct require_decl : if_must<kw_require, sp, expr, sp, kw_else, sp, require_message> {};
+struct record_decl : if_must<kw_record, sp, record_name, sp, open_brace, sp,
+                             star<sor<input_decl, require_decl>, sp>, close_brace> {};
+
+struct entity_decl;
+struct key_clause : if_must<kw_key, sp, json_path> {};
+struct entity_decl : if_must<kw_entity, sp, entity_name, sp, at_clause, sp, key_clause, sp, open_brace, sp,
+                             star<sor<input_decl, entity_decl>, sp>, close_brace> {};
+
+struct param : seq<param_name, sp, must<colon>, sp, must<input_type>> {};
+struct param_list : seq<param, star<sp, comma, sp, must<param>>> {};
+struct open_paren : one<'('> {};
+struct fn_decl : if_must<kw_fn, sp, fn_name, sp, open_paren, sp, opt<param_list>, sp, close_paren, sp, equals, sp,
+                         expr> {};
+
+struct of_clause : if_must<kw_of, sp, entity_ref> {};
+struct value_decl : if_must<kw_value, sp, value_name, sp, opt<of_clause, sp>, equals, sp, expr> {};
+
+struct direction : sor<kw_asc, kw_desc> {};
+struct within_clause : if_must<kw_within, sp, entity_ref> {};
+struct rank_decl : if_must<kw_rank, sp, rank_name, sp, of_clause, sp, kw_by, sp, expr, opt<sp, direction>,
+                           opt<sp, within_clause>> {};
+
+struct band_label : sor<string_lit, identifier> {};
+struct band_threshold : signed_number {};
+struct band_bound : seq<op_compare, sp, must<band_threshold>> {};
+struct band_condition : sor<kw_otherwise, band_bound> {};
+struct band : seq<band_label, sp, must<band_condition>> {};
+struct rounding_mode : identifier {};
+struct order_key : seq<expr, opt<sp, direction>> {};
+struct order_keys : seq<order_key, star<sp, comma, sp, must<order_key>>> {};
+struct tie_flag : string_lit {};
+struct excess_flag : string_lit {};
+struct quota_clause : if_must<kw_quota, sp, band_label, sp, kw_share, sp, expr, sp, kw_per, sp, entity_ref, sp,
+                              kw_round, sp, rounding_mode, sp, kw_order, sp, order_keys, sp, kw_tie, sp, kw_flag, sp,
+                              tie_flag, sp, kw_excess, sp, kw_flag, sp, excess_flag> {};
+struct grade_decl : if_must<kw_grade, sp, grade_name, sp, of_clause, sp, kw_by, sp, expr, sp, open_brace, sp,
+                            star<sor<quota_clause, band>, sp>, close_brace> {};
+
+struct flag_text : string_lit {};
+struct for_clause : if_must<kw_for, sp, loop_var, sp, kw_in, sp, expr> {};
+struct flag_item : if_must<kw_flag, sp, flag_text, opt<sp, for_clause>> {};
+struct cap_item : if_must<kw_cap, sp, grade_ref, sp, kw_at, sp, band_label> {};
+struct when_clause : if_must<kw_when, sp, expr> {};
+struct veto_decl : if_must<kw_veto, sp, of_clause, sp, when_clause, sp, open_brace, sp,
+                           star<sor<cap_item, flag_item>, sp>, close_brace> {};
+struct flag_decl : if_must<kw_flag, sp, flag_text, sp, of_clause, sp, when_clause> {};
+
+struct output_item : seq<output_key, sp, must<colon>, sp, must<argument_list>> {};
+struct output_decl : if_must<kw_output, sp, entity_ref, sp, kw_as, sp, output_kind, sp, open_brace, sp,
+                             star<output_item, sp>, close_brace> {};
+
+struct declaration : sor<scheme_decl, use_decl, record_decl, entity_decl, fn_decl, value_decl, rank_decl,
+                         grade_decl, veto_decl, flag_decl, output_decl> {};
+struct end_of_declaration : eof {};
+// One top-level chunk of the file (see parser.cpp): a declaration and nothing after it.
+struct chunk : seq<sp, must<declaration>, sp, must<end_of_declaration>> {};
+
+}  // namespace kaohe::grammar

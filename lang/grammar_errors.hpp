@@ -1,0 +1,87 @@
+// What the user reads when the grammar fails hard at a rule: one message per rule that
+// appears under must/if_must. Kept apart from grammar.hpp so the rules stay one screen.
+#pragma once
+
+#include "lang/grammar.hpp"
+
+namespace kaohe::grammar {
+
+// Rules with no entry below can only fail where the user wrote something unexpected
+// in an unusual spot; they get this general message.
+template <typename Rule>
+inline constexpr const char* error_message = "这里的写法无法识别";
+
+#define KAOHE_ERROR(rule, text) \
+    template <>                 \
+    inline constexpr const char* error_message<rule> = text
+
+KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、record、entity、fn、value、rank、grade、veto、flag 或 output");
+KAOHE_ERROR(end_of_declaration, "声明已经结束, 这里多出了无法识别的内容");
+KAOHE_ERROR(expr, "这里应为一个表达式, 例如名称、数字、45% 或函数调用");
+KAOHE_ERROR(argument, "逗号后应为下一个参数");
+KAOHE_ERROR(order_key, "逗号后应为下一个排序依据");
+KAOHE_ERROR(argument_list, "冒号后应为要输出的名称");
+KAOHE_ERROR(unary_expr, "运算符后应为一个值");
+KAOHE_ERROR(multiply_expr, "运算符后应为一个值");
+KAOHE_ERROR(add_expr, "比较运算符后应为一个值");
+KAOHE_ERROR(not_expr, "这里应为一个条件");
+KAOHE_ERROR(and_expr, "or 后应为一个条件");
+KAOHE_ERROR(ascii_string_body, "字符串缺少结尾的引号 \"");
+KAOHE_ERROR(cjk_string_body, "字符串缺少结尾的引号 ”");
+KAOHE_ERROR(close_paren, "缺少右括号 )");
+KAOHE_ERROR(open_paren, "这里应为左括号 (, 函数写作 fn 名称(参数: 类型) = 表达式");
+KAOHE_ERROR(close_brace, "缺少右花括号 }, 或块中有无法识别的一行");
+KAOHE_ERROR(weighted_close, "这里应为权重百分比 (例如 45%) 或结束的 }");
+KAOHE_ERROR(open_brace, "这里应为 {");
+KAOHE_ERROR(equals, "这里应为 =");
+KAOHE_ERROR(colon, "这里应为冒号 :");
+KAOHE_ERROR(scheme_name, "scheme 后应为方案名称");
+KAOHE_ERROR(module_name, "use 后应为标准库模块名, 例如 votes");
+KAOHE_ERROR(record_name, "record 后应为记录类型名称");
+KAOHE_ERROR(entity_name, "entity 后应为实体名称, 例如 县区");
+KAOHE_ERROR(entity_ref, "这里应为实体名称, 例如 成员");
+KAOHE_ERROR(input_name, "input 后应为输入项名称");
+KAOHE_ERROR(input_type, "这里应为类型: number、percent、count、score、text、bool、list of 类型, 或记录类型名");
+KAOHE_ERROR(type_name, "这里应为类型名: number、percent、count、score、text、bool 或记录类型名");
+KAOHE_ERROR(kw_of, "list 后应为 of, 例如 list of score");
+KAOHE_ERROR(at_clause, "这里应为 at 加 JSON 字段名, 例如 at performance_score");
+KAOHE_ERROR(json_path, "这里应为 JSON 字段名, 例如 performance_score 或 counties");
+KAOHE_ERROR(key_clause, "这里应为 key 加编号字段, 例如 key id");
+KAOHE_ERROR(require_message, "else 后应为带引号的错误说明");
+KAOHE_ERROR(fn_name, "fn 后应为函数名称");
+KAOHE_ERROR(param, "逗号后应为下一个参数: 名称: 类型");
+KAOHE_ERROR(value_name, "value 后应为名称");
+KAOHE_ERROR(rank_name, "rank 后应为名次的名称");
+KAOHE_ERROR(grade_name, "grade 后应为等次的名称");
+KAOHE_ERROR(grade_ref, "cap 后应为等次的名称, 例如 cap 等次 at 称职");
+KAOHE_ERROR(of_clause, "这里应为 of 加实体名, 例如 of 成员");
+KAOHE_ERROR(kw_by, "这里应为 by 加依据, 例如 by 综合得分");
+KAOHE_ERROR(band_condition, "等次名后应为 >= 分数线、> 分数线 或 otherwise");
+KAOHE_ERROR(band_threshold, "这里应为分数线数字, 例如 90");
+KAOHE_ERROR(band_label, "这里应为等次名, 例如 优秀");
+KAOHE_ERROR(kw_share, "quota 写作: quota 优秀 share 比例 per 县区 round floor order 得分 desc tie flag \"…\" excess flag \"…\"; 这里应为 share");
+KAOHE_ERROR(kw_per, "名额比例后应为 per 加名额池的实体, 例如 per 县区");
+KAOHE_ERROR(kw_round, "这里应为 round 加名额取整方式, 例如 round floor");
+KAOHE_ERROR(rounding_mode, "这里应为取整方式: floor、ceil 或 half_up");
+KAOHE_ERROR(kw_order, "这里应为 order 加排序依据, 例如 order 综合得分 desc");
+KAOHE_ERROR(order_keys, "order 后应为排序依据, 例如 综合得分 desc");
+KAOHE_ERROR(kw_tie, "这里应为 tie flag \"…\": 名额线上并列时给出的标记");
+KAOHE_ERROR(kw_excess, "这里应为 excess flag \"…\": 超出名额时给出的标记");
+KAOHE_ERROR(kw_flag, "这里应为 flag 加带引号的标记名");
+KAOHE_ERROR(tie_flag, "这里应为带引号的标记名, 例如 \"并列待定\"");
+KAOHE_ERROR(excess_flag, "这里应为带引号的标记名, 例如 \"超出优秀名额\"");
+KAOHE_ERROR(flag_text, "flag 后应为带引号的标记名, 例如 \"诫勉谈话\"");
+KAOHE_ERROR(loop_var, "for 后应为循环变量名, 例如 for 事项 in 否决事项");
+KAOHE_ERROR(kw_in, "这里应为 in 加列表");
+KAOHE_ERROR(kw_at, "这里应为 at");
+KAOHE_ERROR(when_clause, "这里应为 when 加条件");
+KAOHE_ERROR(output_kind, "as 后应为输出的实体类别, 例如 member");
+KAOHE_ERROR(kw_as, "这里应为 as 加输出的实体类别, 例如 as member");
+KAOHE_ERROR(kw_then, "这里应为 then");
+KAOHE_ERROR(kw_else, "这里应为 else");
+KAOHE_ERROR(field_name, "点号后应为字段名");
+KAOHE_ERROR(kw_where, "这里应为 where");
+
+#undef KAOHE_ERROR
+
+}  // namespace kaohe::grammar

@@ -1,0 +1,205 @@
+// The checked program: every name resolved, every expression typed, definitions in the
+// order they can be computed. This is what the checker hands to the planner.
+//
+// Design decision: expressions stay trees (CheckedExpr) but refer to symbols by number and
+// to ancestors by how many levels up they live, so nothing after the checker looks a name
+// up. The cost is one tree per definition; the evaluator walks it without strings.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lang/ast.hpp"
+#include "lang/builtins.hpp"
+
+namespace kaohe {
+
+enum class BaseType { number, boolean, text, record, collection, invalid };
+
+// Number inputs carry a kind that fixes their accepted range when data is bound.
+enum class NumberKind { any, percent, score, count };
+
+struct Type {
+    BaseType base = BaseType::invalid;
+    bool list = false;
+    int record = -1;  // record types
+    int entity = -1;  // collections: the entity type iterated
+    int grade = -1;   // text values that hold a grade's band label
+
+    bool operator==(const Type& other) const {
+        return base == other.base && list == other.list && record == other.record && entity == other.entity;
+    }
+    bool is_number() const { return base == BaseType::number && !list; }
+    bool is_bool() const { return base == BaseType::boolean && !list; }
+    bool is_text() const { return base == BaseType::text && !list; }
+};
+
+struct InputSpec {
+    std::string name;
+    Span span;
+    Type type;
+    NumberKind number_kind = NumberKind::any;
+    bool optional = false;
+    bool nonempty = false;
+    std::string json_key;  // a dotted path below the entity's JSON object
+};
+
+struct CheckedExpr;
+using CheckedExprPtr = std::unique_ptr<CheckedExpr>;
+
+struct Requirement {
+    CheckedExprPtr condition;  // evaluated with the record's fields as locals
+    std::string message;
+    Span span;
+};
+
+struct RecordType {
+    std::string name;
+    Span span;
+    std::vector<InputSpec> fields;
+    std::vector<Requirement> requirements;
+};
+
+struct EntityType {
+    std::string name;
+    Span span;
+    int parent = -1;
+    int depth = 0;
+    std::string json_key;  // the array below the parent's object (or the document root)
+    std::string key_path;  // the field holding the entity's id
+    std::vector<int> inputs;  // symbol ids, in declaration order
+};
+
+enum class SymbolKind { input, value, rank, grade, veto_condition };
+
+struct Symbol {
+    std::string name;
+    Span span;
+    SymbolKind kind = SymbolKind::value;
+    int entity = -1;  // -1: defined once for the whole scheme
+    Type type;
+    int declaration = -1;  // index into the Program's list of that kind
+    int input = -1;        // inputs: index into Program::inputs
+};
+
+enum class ExprOp { constant, symbol, local, field, negate, logical_not, binary, conditional, builtin, function,
+                    collection, weighted };
+
+struct Constant {
+    BaseType base = BaseType::number;
+    Rational number;
+    bool boolean = false;
+    std::string text;
+};
+
+struct CheckedExpr {
+    ExprOp op = ExprOp::constant;
+    Span span;
+    Type type;
+    Constant constant;               // constant
+    int symbol = -1;                 // symbol
+    int levels_up = 0;               // symbol: how far up the entity chain it is defined
+    int index = -1;                  // local: slot; field: record field; function: function id
+    ast::BinaryOp binary = ast::BinaryOp::add;
+    Builtin builtin = Builtin::count;
+    std::vector<CheckedExprPtr> args;
+    // collection: entity iterated, and per element an optional value and filter,
+    // both evaluated in the element's context.
+    CheckedExprPtr element;
+    CheckedExprPtr filter;
+    std::vector<Rational> weights;   // weighted: one per arg
+};
+
+struct Function {
+    std::string name;
+    Span span;
+    std::vector<Type> params;
+    CheckedExprPtr body;  // params are locals 0..n-1
+    int local_count = 0;
+};
+
+struct ValueDefinition {
+    int symbol = -1;
+    CheckedExprPtr expr;
+};
+
+struct Rank {
+    int symbol = -1;
+    CheckedExprPtr by;
+    bool descending = true;
+    int within = -1;  // entity type, -1 for everyone
+};
+
+struct Band {
+    std::string label;
+    ast::BandEdge edge = ast::BandEdge::otherwise;
+    Rational threshold;
+};
+
+struct OrderKey {
+    CheckedExprPtr expr;
+    bool descending = true;
+};
+
+struct Quota {
+    int band = -1;
+    CheckedExprPtr share;  // evaluated for each pool entity
+    int pool = -1;         // entity type whose instances are the pools
+    ast::Rounding rounding = ast::Rounding::floor;
+    std::vector<OrderKey> order;
+    std::string tie_flag;
+    std::string excess_flag;
+};
+
+struct VetoCap {
+    int veto_symbol = -1;  // the veto's condition
+    int band = -1;         // the best band a vetoed entity may keep
+};
+
+struct Grade {
+    int symbol = -1;
+    CheckedExprPtr by;
+    std::vector<Band> bands;  // best first
+    std::vector<Quota> quotas;
+    std::vector<VetoCap> caps;
+};
+
+struct FlagRule {
+    int entity = -1;
+    int condition_symbol = -1;   // veto flags: the veto's condition
+    CheckedExprPtr condition;    // plain flags
+    std::string text;            // with {} where the loop element goes
+    CheckedExprPtr loop_list;    // optional: one flag per element (the element is local 0)
+    Span span;
+};
+
+struct OutputField {
+    std::string key;
+    std::vector<CheckedExprPtr> values;
+    std::vector<std::string> names;  // for components: the name of each value
+};
+
+struct Output {
+    int entity = -1;
+    std::string kind;
+    std::vector<OutputField> fields;
+};
+
+struct Program {
+    std::string scheme_name;
+    std::vector<RecordType> records;
+    std::vector<EntityType> entities;  // parents before children
+    std::vector<Symbol> symbols;
+    std::vector<InputSpec> inputs;
+    std::vector<Function> functions;
+    std::vector<ValueDefinition> values;
+    std::vector<Rank> ranks;
+    std::vector<Grade> grades;
+    std::vector<FlagRule> flags;
+    std::vector<Output> outputs;
+    std::vector<int> evaluation_order;  // symbol ids (not inputs), dependencies first
+};
+
+}  // namespace kaohe

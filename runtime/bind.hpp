@@ -1,0 +1,21 @@
+// JSON → tables, once per run: every entity row and every declared input, checked against
+// its type and range. All data errors are collected; the caller prints them and stops.
+#pragma once
+
+#include <vector>
+
+#include "runtime/data_error.hpp"
+#include "runtime/json_document.hpp"
+#include "runtime/plan.hpp"
+#include "runtime/tables.hpp"
+
+namespace kaohe {
+
+struct BindResult {
+    Tables tables;
+    std::vector<DataError> errors;
+};
+
+BindResult bind_data(const Plan& plan, const JsonNode& document);
+
+}  // namespace kaohe

@@ -1,0 +1,105 @@
+#include "runtime/evaluator.hpp"
+
+#include "runtime/expression_evaluator.hpp"
+#include "runtime/grading.hpp"
+
+namespace kaohe {
+namespace {
+
+class StepRunner {
+public:
+    StepRunner(const Plan& plan, Tables& tables)
+        : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, tables) {}
+
+    std::vector<DataError> run() {
+        for (const Step& step : plan_.steps) {
+            guarded(step.entity, 0, [&] { run_step(step); });
+            // Later steps would only repeat the same problem through their inputs.
+            if (!errors_.empty()) return std::move(errors_);
+        }
+        for (const FlagRule& rule : program_.flags) run_flag(rule);
+        return std::move(errors_);
+    }
+
+private:
+    const Plan& plan_;
+    const Program& program_;
+    Tables& tables_;
+    ExpressionEvaluator evaluator_;
+    std::vector<DataError> errors_;
+
+    template <typename Work>
+    void guarded(int entity, std::uint32_t row, Work&& work) {
+        try {
+            work();
+        } catch (const EvaluationFailure& failure) {
+            if (entity < 0) errors_.push_back({"方案", "$", failure.message, failure.span});
+            else
+                errors_.push_back({row_label(program_, tables_, entity, row),
+                                   row_path(program_, tables_, entity, row), failure.message, failure.span});
+        }
+    }
+
+    std::uint32_t rows(int entity) const {
+        return entity < 0 ? 1 : static_cast<std::uint32_t>(tables_.entities[entity].size());
+    }
+
+    void run_step(const Step& step) {
+        switch (step.kind) {
+        case StepKind::value: return run_value(step);
+        case StepKind::rank: return run_rank(step);
+        case StepKind::grade: return evaluate_grade(step, plan_, tables_, evaluator_);
+        }
+    }
+
+    void run_value(const Step& step) {
+        int column = plan_.column_of_symbol[step.symbol];
+        if (step.entity < 0) {
+            tables_.scheme_slots[column] = evaluator_.evaluate(*step.expr, Context{});
+            return;
+        }
+        auto& cells = tables_.entities[step.entity].columns[column];
+        for (std::uint32_t row = 0; row < rows(step.entity); ++row)
+            guarded(step.entity, row, [&] { cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row}); });
+    }
+
+    void run_rank(const Step& step) {
+        const Rank& rank = *step.rank;
+        Table& table = tables_.entities[step.entity];
+        std::vector<Rational> keys(table.size());
+        for (std::uint32_t row = 0; row < table.size(); ++row)
+            guarded(step.entity, row, [&] { keys[row] = evaluator_.number(*rank.by, Context{step.entity, row}); });
+        auto& cells = table.columns[plan_.column_of_symbol[step.symbol]];
+        auto rank_range = [&](RowRange range) {
+            std::vector<Rational> group(keys.begin() + range.first, keys.begin() + range.second);
+            auto ranks = competition_ranks(group, rank.descending);
+            for (std::uint32_t i = 0; i < ranks.size(); ++i)
+                cells[range.first + i] = Value::of_number(Rational(ranks[i]));
+        };
+        if (rank.within < 0) return rank_range({0, static_cast<std::uint32_t>(table.size())});
+        for (const RowRange& range : table.ranges[rank.within]) rank_range(range);
+    }
+
+    void run_flag(const FlagRule& rule) {
+        Table& table = tables_.entities[rule.entity];
+        for (std::uint32_t row = 0; row < table.size(); ++row) {
+            guarded(rule.entity, row, [&] {
+                Context context{rule.entity, row};
+                bool applies = rule.condition
+                                   ? evaluator_.condition(*rule.condition, context)
+                                   : table.columns[plan_.column_of_symbol[rule.condition_symbol]][row].boolean;
+                if (!applies) return;
+                if (!rule.loop_list) return table.flags[row].push_back(rule.text);
+                std::size_t hole = rule.text.find("{}");
+                for (const Value& item : evaluator_.evaluate(*rule.loop_list, context).elements())
+                    table.flags[row].push_back(rule.text.substr(0, hole) + item.text + rule.text.substr(hole + 2));
+            });
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables) { return StepRunner(plan, tables).run(); }
+
+}  // namespace kaohe

@@ -1,0 +1,15 @@
+// Runs a plan over bound tables: every step, in order, for every row of its entity, then
+// the flag rules. Returns the data errors met on the way (none means results are sound).
+#pragma once
+
+#include <vector>
+
+#include "runtime/data_error.hpp"
+#include "runtime/plan.hpp"
+#include "runtime/tables.hpp"
+
+namespace kaohe {
+
+std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables);
+
+}  // namespace kaohe

@@ -1,0 +1,104 @@
+#include "runtime/grading.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace kaohe {
+namespace {
+
+bool in_band(const Band& band, const Rational& value) {
+    switch (band.edge) {
+    case ast::BandEdge::at_least: return value >= band.threshold;
+    case ast::BandEdge::above: return value > band.threshold;
+    case ast::BandEdge::otherwise: return true;
+    }
+    return true;
+}
+
+Rational round_slots(const Rational& exact, ast::Rounding rounding) {
+    switch (rounding) {
+    case ast::Rounding::floor: return exact.floor();
+    case ast::Rounding::ceil: return exact.ceil();
+    case ast::Rounding::half_up: return exact.round_half_up(0);
+    }
+    return exact.floor();
+}
+
+// Applies one quota inside one pool: rows [begin, end) of the graded entity.
+void apply_quota(const Quota& quota, RowRange pool_rows, const Rational& share,
+                 std::vector<int>& bands, Table& table, const ExpressionEvaluator& evaluator, int entity) {
+    auto [begin, end] = pool_rows;
+    Rational slots_exact = round_slots(share * Rational(static_cast<std::int64_t>(end - begin)), quota.rounding);
+    std::size_t slots = slots_exact.is_negative() ? 0 : static_cast<std::size_t>(*slots_exact.to_int64());
+    std::vector<std::uint32_t> candidates;
+    for (std::uint32_t row = begin; row < end; ++row)
+        if (bands[row] == quota.band) candidates.push_back(row);
+    if (candidates.size() <= slots) return;
+
+    std::vector<std::vector<Rational>> keys(table.size());
+    for (std::uint32_t row : candidates)
+        for (const auto& key : quota.order) keys[row].push_back(evaluator.number(*key.expr, Context{entity, row, nullptr}));
+    auto better = [&](std::uint32_t a, std::uint32_t b) {
+        for (std::size_t k = 0; k < quota.order.size(); ++k) {
+            if (keys[a][k] == keys[b][k]) continue;
+            return quota.order[k].descending ? keys[a][k] > keys[b][k] : keys[a][k] < keys[b][k];
+        }
+        return false;
+    };
+    std::stable_sort(candidates.begin(), candidates.end(), better);
+    // SCHEMES L4: a group still tied on every key across the cut gets none of the slots.
+    bool tie_at_cut = slots > 0 && keys[candidates[slots - 1]] == keys[candidates[slots]];
+    const std::vector<Rational>* tied_key = tie_at_cut ? &keys[candidates[slots - 1]] : nullptr;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        std::uint32_t row = candidates[i];
+        bool tied = tied_key && keys[row] == *tied_key;
+        if (i < slots && !tied) continue;
+        bands[row] = quota.band + 1;
+        const std::string& flag = tied ? quota.tie_flag : quota.excess_flag;
+        if (!flag.empty()) table.flags[row].push_back(flag);
+    }
+}
+
+}  // namespace
+
+void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const ExpressionEvaluator& evaluator) {
+    const Grade& grade = *step.grade;
+    Table& table = tables.entities[step.entity];
+    std::vector<int> bands(table.size(), 0);
+    for (std::uint32_t row = 0; row < table.size(); ++row) {
+        Rational value = evaluator.number(*grade.by, Context{step.entity, row, nullptr});
+        int band = 0;
+        while (band + 1 < static_cast<int>(grade.bands.size()) && !in_band(grade.bands[band], value)) ++band;
+        for (const VetoCap& cap : grade.caps)
+            if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean) band = std::max(band, cap.band);
+        bands[row] = band;
+    }
+    // Best band first, so rows a quota pushes down can meet the quota of the band below.
+    std::vector<const Quota*> quotas;
+    for (const auto& quota : grade.quotas) quotas.push_back(&quota);
+    std::sort(quotas.begin(), quotas.end(), [](const Quota* a, const Quota* b) { return a->band < b->band; });
+    for (const Quota* quota : quotas) {
+        const Table& pool_table = tables.entities[quota->pool];
+        for (std::uint32_t pool_row = 0; pool_row < pool_table.size(); ++pool_row) {
+            Rational share = evaluator.number(*quota->share, Context{quota->pool, pool_row, nullptr});
+            apply_quota(*quota, table.ranges[quota->pool][pool_row], share, bands, table, evaluator, step.entity);
+        }
+    }
+    auto& column = table.columns[plan.column_of_symbol[step.symbol]];
+    for (std::uint32_t row = 0; row < table.size(); ++row) column[row] = Value::of_text(grade.bands[bands[row]].label);
+}
+
+std::vector<std::int64_t> competition_ranks(const std::vector<Rational>& keys, bool descending) {
+    std::vector<std::size_t> order(keys.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return descending ? keys[a] > keys[b] : keys[a] < keys[b];
+    });
+    std::vector<std::int64_t> ranks(keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        ranks[order[i]] = (i > 0 && keys[order[i]] == keys[order[i - 1]]) ? ranks[order[i - 1]]
+                                                                          : static_cast<std::int64_t>(i + 1);
+    return ranks;
+}
+
+}  // namespace kaohe

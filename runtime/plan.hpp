@@ -1,0 +1,36 @@
+// The plan: the checked program laid out for evaluation. Every definition has a column in
+// its entity's table (or a scheme-level slot), and the steps run in dependency order.
+//
+// The evaluator sees only the plan and the tables; it never looks a name up.
+#pragma once
+
+#include <vector>
+
+#include "lang/program.hpp"
+
+namespace kaohe {
+
+enum class StepKind { value, rank, grade };
+
+struct Step {
+    StepKind kind = StepKind::value;
+    int symbol = -1;
+    int entity = -1;  // -1: computed once for the scheme
+    const CheckedExpr* expr = nullptr;  // value steps
+    const Rank* rank = nullptr;
+    const Grade* grade = nullptr;
+};
+
+struct Plan {
+    const Program* program = nullptr;
+    std::vector<int> column_of_symbol;  // column in the symbol's entity table, or scheme-level slot
+    std::vector<int> column_count;      // per entity
+    int scheme_slot_count = 0;
+    std::vector<Step> steps;
+    // For each entity, its ancestors nearest first: what ranges are kept for.
+    std::vector<std::vector<int>> ancestors;
+};
+
+Plan make_plan(const Program& program);
+
+}  // namespace kaohe

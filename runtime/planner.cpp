@@ -1,0 +1,42 @@
+#include "runtime/plan.hpp"
+
+namespace kaohe {
+
+Plan make_plan(const Program& program) {
+    Plan plan;
+    plan.program = &program;
+    plan.column_of_symbol.assign(program.symbols.size(), -1);
+    plan.column_count.assign(program.entities.size(), 0);
+    for (std::size_t i = 0; i < program.symbols.size(); ++i) {
+        const Symbol& symbol = program.symbols[i];
+        plan.column_of_symbol[i] = symbol.entity < 0 ? plan.scheme_slot_count++ : plan.column_count[symbol.entity]++;
+    }
+    plan.ancestors.resize(program.entities.size());
+    for (std::size_t e = 0; e < program.entities.size(); ++e)
+        for (int a = program.entities[e].parent; a >= 0; a = program.entities[a].parent) plan.ancestors[e].push_back(a);
+
+    std::vector<const ValueDefinition*> value_of(program.symbols.size(), nullptr);
+    std::vector<const Rank*> rank_of(program.symbols.size(), nullptr);
+    std::vector<const Grade*> grade_of(program.symbols.size(), nullptr);
+    for (const auto& v : program.values) value_of[v.symbol] = &v;
+    for (const auto& r : program.ranks) rank_of[r.symbol] = &r;
+    for (const auto& g : program.grades) grade_of[g.symbol] = &g;
+    for (int symbol : program.evaluation_order) {
+        Step step;
+        step.symbol = symbol;
+        step.entity = program.symbols[symbol].entity;
+        if (rank_of[symbol]) {
+            step.kind = StepKind::rank;
+            step.rank = rank_of[symbol];
+        } else if (grade_of[symbol]) {
+            step.kind = StepKind::grade;
+            step.grade = grade_of[symbol];
+        } else {
+            step.expr = value_of[symbol]->expr.get();
+        }
+        plan.steps.push_back(step);
+    }
+    return plan;
+}
+
+}  // namespace kaohe

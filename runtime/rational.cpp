@@ -1,0 +1,239 @@
+#include "runtime/rational.hpp"
+
+#include <stdexcept>
+
+namespace kaohe {
+namespace {
+
+using Wide = __int128;
+
+Wide gcd_wide(Wide a, Wide b) {
+    if (a < 0) a = -a;
+    if (b < 0) b = -b;
+    while (b != 0) {
+        Wide t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+bool fits_int64(Wide v) { return v >= INT64_MIN && v <= INT64_MAX; }
+
+mpz_class wide_to_mpz(Wide v) {
+    bool negative = v < 0;
+    unsigned __int128 magnitude = negative ? -(unsigned __int128)v : (unsigned __int128)v;
+    mpz_class high = static_cast<unsigned long>(magnitude >> 64);
+    mpz_class low = static_cast<unsigned long>(magnitude & 0xFFFFFFFFFFFFFFFFull);
+    mpz_class result = (high << 64) + low;
+    return negative ? mpz_class(-result) : result;
+}
+
+}  // namespace
+
+Rational::Rational(const Rational& other)
+    : num_(other.num_), den_(other.den_),
+      big_(other.big_ ? std::make_unique<mpq_class>(*other.big_) : nullptr) {}
+
+Rational& Rational::operator=(const Rational& other) {
+    if (this != &other) {
+        num_ = other.num_;
+        den_ = other.den_;
+        big_ = other.big_ ? std::make_unique<mpq_class>(*other.big_) : nullptr;
+    }
+    return *this;
+}
+
+Rational Rational::fraction(std::int64_t numerator, std::int64_t denominator) {
+    if (denominator == 0) throw std::domain_error("division by zero");
+    return from_wide(numerator, denominator);
+}
+
+Rational Rational::from_wide(Wide numerator, Wide denominator) {
+    if (denominator < 0) {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    Wide divisor = gcd_wide(numerator, denominator);
+    if (divisor > 1) {
+        numerator /= divisor;
+        denominator /= divisor;
+    }
+    Rational r;
+    if (fits_int64(numerator) && fits_int64(denominator)) {
+        r.num_ = static_cast<std::int64_t>(numerator);
+        r.den_ = static_cast<std::int64_t>(denominator);
+        return r;
+    }
+    mpq_class q(wide_to_mpz(numerator), wide_to_mpz(denominator));
+    q.canonicalize();
+    return from_mpq(std::move(q));
+}
+
+Rational Rational::from_mpq(mpq_class value) {
+    Rational r;
+    const mpz_class& n = value.get_num();
+    const mpz_class& d = value.get_den();
+    if (n.fits_slong_p() && d.fits_slong_p()) {
+        r.num_ = n.get_si();
+        r.den_ = d.get_si();
+    } else {
+        r.big_ = std::make_unique<mpq_class>(std::move(value));
+    }
+    return r;
+}
+
+mpq_class Rational::to_mpq() const {
+    if (big_) return *big_;
+    mpq_class q(wide_to_mpz(num_), wide_to_mpz(den_));
+    return q;  // already canonical
+}
+
+std::optional<Rational> Rational::parse(std::string_view text) {
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+    mpz_class digits = 0;
+    long scale = 0;
+    bool any_digit = false, seen_point = false;
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (c >= '0' && c <= '9') {
+            digits = digits * 10 + (c - '0');
+            any_digit = true;
+            if (seen_point) ++scale;
+        } else if (c == '.' && !seen_point) {
+            seen_point = true;
+        } else {
+            break;
+        }
+    }
+    if (!any_digit) return std::nullopt;
+    long exponent = 0;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        bool exponent_negative = false;
+        if (i < text.size() && (text[i] == '-' || text[i] == '+')) exponent_negative = text[i++] == '-';
+        bool exponent_digit = false;
+        for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+            exponent = exponent * 10 + (text[i] - '0');
+            exponent_digit = true;
+            if (exponent > 4000) return std::nullopt;  // absurd magnitudes are not data
+        }
+        if (!exponent_digit) return std::nullopt;
+        if (exponent_negative) exponent = -exponent;
+    }
+    if (i != text.size()) return std::nullopt;
+    long power = exponent - scale;
+    mpz_class ten_power;
+    mpz_ui_pow_ui(ten_power.get_mpz_t(), 10, static_cast<unsigned long>(power < 0 ? -power : power));
+    mpq_class q = power < 0 ? mpq_class(digits, ten_power) : mpq_class(digits * ten_power);
+    q.canonicalize();
+    if (negative) q = -q;
+    return from_mpq(std::move(q));
+}
+
+Rational operator+(const Rational& a, const Rational& b) {
+    if (!a.big_ && !b.big_) {
+        if (a.den_ == b.den_) return Rational::from_wide(Wide(a.num_) + b.num_, a.den_);
+        return Rational::from_wide(Wide(a.num_) * b.den_ + Wide(b.num_) * a.den_, Wide(a.den_) * b.den_);
+    }
+    return Rational::from_mpq(a.to_mpq() + b.to_mpq());
+}
+
+Rational operator-(const Rational& a, const Rational& b) { return a + (-b); }
+
+Rational operator*(const Rational& a, const Rational& b) {
+    if (!a.big_ && !b.big_) return Rational::from_wide(Wide(a.num_) * b.num_, Wide(a.den_) * b.den_);
+    return Rational::from_mpq(a.to_mpq() * b.to_mpq());
+}
+
+Rational operator/(const Rational& a, const Rational& b) {
+    if (b.is_zero()) throw std::domain_error("division by zero");
+    if (!a.big_ && !b.big_) return Rational::from_wide(Wide(a.num_) * b.den_, Wide(a.den_) * b.num_);
+    return Rational::from_mpq(a.to_mpq() / b.to_mpq());
+}
+
+Rational Rational::operator-() const {
+    if (!big_ && num_ != INT64_MIN) {
+        Rational r;
+        r.num_ = -num_;
+        r.den_ = den_;
+        return r;
+    }
+    return from_mpq(-to_mpq());
+}
+
+bool operator==(const Rational& a, const Rational& b) {
+    if (!a.big_ && !b.big_) return a.num_ == b.num_ && a.den_ == b.den_;
+    return a.to_mpq() == b.to_mpq();
+}
+
+std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
+    if (!a.big_ && !b.big_) return Wide(a.num_) * b.den_ <=> Wide(b.num_) * a.den_;
+    int c = cmp(a.to_mpq(), b.to_mpq());
+    return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+}
+
+bool Rational::is_zero() const { return !big_ && num_ == 0; }
+int Rational::sign() const { return big_ ? sgn(*big_) : (num_ > 0) - (num_ < 0); }
+bool Rational::is_negative() const { return sign() < 0; }
+bool Rational::is_integer() const { return big_ ? big_->get_den() == 1 : den_ == 1; }
+
+Rational Rational::floor() const {
+    if (!big_) {
+        std::int64_t q = num_ / den_;
+        if (num_ % den_ != 0 && num_ < 0) --q;
+        return Rational(q);
+    }
+    mpz_class q;
+    mpz_fdiv_q(q.get_mpz_t(), big_->get_num_mpz_t(), big_->get_den_mpz_t());
+    return from_mpq(mpq_class(q));
+}
+
+Rational Rational::ceil() const { return -(-*this).floor(); }
+
+Rational Rational::round_half_up(int places) const {
+    mpz_class scale;
+    mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(places));
+    mpq_class scaled = to_mpq() * scale;
+    bool negative = sgn(scaled) < 0;
+    if (negative) scaled = -scaled;
+    // half away from zero: floor(|x| * 10^p + 1/2)
+    mpq_class shifted = scaled + mpq_class(1, 2);
+    mpz_class rounded;
+    mpz_fdiv_q(rounded.get_mpz_t(), shifted.get_num_mpz_t(), shifted.get_den_mpz_t());
+    if (negative) rounded = -rounded;
+    mpq_class result(rounded, scale);
+    result.canonicalize();
+    return from_mpq(std::move(result));
+}
+
+std::optional<std::int64_t> Rational::to_int64() const {
+    if (big_ || den_ != 1) return std::nullopt;
+    return num_;
+}
+
+std::string Rational::to_string(int min_places, int max_places) const {
+    // Find how many places represent the value exactly, up to max_places.
+    int places = min_places;
+    Rational value = *this;
+    for (; places < max_places; ++places) {
+        if (value.round_half_up(places) == value) break;
+    }
+    Rational rounded = value.round_half_up(places);
+    mpz_class scale;
+    mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(places));
+    mpq_class scaled = rounded.to_mpq() * scale;
+    mpz_class digits = scaled.get_num();  // integral after rounding
+    bool negative = sgn(digits) < 0;
+    if (negative) digits = -digits;
+    std::string text = digits.get_str();
+    if (places > 0) {
+        if (text.size() <= static_cast<std::size_t>(places)) text.insert(0, places + 1 - text.size(), '0');
+        text.insert(text.size() - places, ".");
+    }
+    return negative ? "-" + text : text;
+}
+
+}  // namespace kaohe

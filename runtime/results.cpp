@@ -1,0 +1,61 @@
+#include "runtime/results.hpp"
+
+#include "runtime/expression_evaluator.hpp"
+
+namespace kaohe {
+namespace {
+
+Cell to_cell(const Value& value, bool integer) {
+    Cell cell;
+    switch (value.kind) {
+    case Value::Kind::number:
+        cell.kind = integer ? Cell::Kind::integer : Cell::Kind::decimal;
+        cell.text = value.number.to_string(integer ? 0 : 2);
+        break;
+    case Value::Kind::text:
+        cell.kind = Cell::Kind::text;
+        cell.text = value.text;
+        break;
+    case Value::Kind::boolean:
+        cell.kind = Cell::Kind::boolean;
+        cell.boolean = value.boolean;
+        break;
+    default: break;
+    }
+    return cell;
+}
+
+bool is_rank(const Program& program, const CheckedExpr& expr) {
+    return expr.op == ExprOp::symbol && program.symbols[expr.symbol].kind == SymbolKind::rank;
+}
+
+}  // namespace
+
+std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables) {
+    const Program& program = *plan.program;
+    ExpressionEvaluator evaluator(plan, tables);
+    std::vector<ResultRow> rows;
+    for (const Output& output : program.outputs) {
+        const Table& table = tables.entities[output.entity];
+        for (std::uint32_t row = 0; row < table.size(); ++row) {
+            ResultRow result{table.ids[row], output.kind, {}, {}, table.flags[row]};
+            Context context{output.entity, row};
+            for (const OutputField& field : output.fields) {
+                if (field.key == "components") {
+                    for (std::size_t i = 0; i < field.values.size(); ++i) {
+                        Value value = evaluator.evaluate(*field.values[i], context);
+                        if (value.kind == Value::Kind::number) value.number = value.number.round_half_up(2);
+                        result.components.emplace_back(field.names[i], to_cell(value, false));
+                    }
+                    continue;
+                }
+                const CheckedExpr& expr = *field.values.front();
+                result.fields.emplace_back(field.key, to_cell(evaluator.evaluate(expr, context), is_rank(program, expr)));
+            }
+            rows.push_back(std::move(result));
+        }
+    }
+    return rows;
+}
+
+}  // namespace kaohe

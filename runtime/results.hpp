@@ -1,0 +1,31 @@
+// Results: what the output declarations ask for, per entity row, already formatted as
+// exact decimal text, ready for any renderer (json, table, csv).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/plan.hpp"
+#include "runtime/tables.hpp"
+
+namespace kaohe {
+
+struct Cell {
+    enum class Kind { null, integer, decimal, text, boolean };
+    Kind kind = Kind::null;
+    std::string text;  // integer and decimal digits, or the text itself
+    bool boolean = false;
+};
+
+struct ResultRow {
+    std::string id;
+    std::string kind;  // member, county …
+    std::vector<std::pair<std::string, Cell>> fields;
+    std::vector<std::pair<std::string, Cell>> components;
+    std::vector<std::string> flags;
+};
+
+std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables);
+
+}  // namespace kaohe

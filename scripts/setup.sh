@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kaohe builds with, if any are missing.
+# Idempotent and quiet when everything is already there; needs root (or sudo) otherwise.
+set -euo pipefail
+packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev nlohmann-json3-dev catch2 libgmp-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "setup: installing ${missing[*]}"
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo_cmd apt-get update -qq
+$sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
