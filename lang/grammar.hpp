@@ -137,7 +137,6 @@ struct op_compare : sor<string<'>', '='>, string<'<', '='>, string<'!', '='>, on
 struct op_add : one<'+', '-'> {};
 struct op_multiply : sor<one<'*', '/'>, utf8::one<0xD7, 0xF7>> {};  // also × and ÷
 
-struct operand : seq<sp, expr> {};
 struct argument_list : seq<expr, star<sp, comma, sp, must<expr>>> {};
 struct where_clause : if_must<kw_where, sp, expr> {};
 struct argument : seq<expr, opt<sp, where_clause>> {};
@@ -165,8 +164,9 @@ struct not_expr;
 struct logical_not : if_must<kw_not, sp, not_expr> {};
 struct not_expr : sor<logical_not, compare_expr> {};
 struct and_expr : seq<not_expr, star<sp, op_and, sp, must<not_expr>>> {};
-struct or_expr : seq<and_expr, star<sp, op_or, sp, must<and_expr>>> {};
-struct expr : or_expr {};
+// The or-layer is `expr` itself: a rule derived from another is a different rule to the
+// parse tree, and would not be selected.
+struct expr : seq<and_expr, star<sp, op_or, sp, must<and_expr>>> {};
 
 // ---------------------------------------------------------------- declarations
 struct year_lit : plus<digit> {};

@@ -1,5 +1,7 @@
 #include "lang/parser.hpp"
 
+#include <cctype>
+
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "lang/grammar.hpp"
@@ -37,7 +39,7 @@ using selector = pegtl::parse_tree::selector<
         g::field_name, g::call, g::argument, g::where_clause, g::variable, g::if_expr, g::weighted_expr,
         g::weighted_item, g::weight, g::number_lit, g::string_lit, g::boolean_lit, g::op_or, g::op_and,
         g::op_compare, g::op_add, g::op_multiply, g::identifier, g::kw_otherwise>,
-    pegtl::parse_tree::fold_one::on<g::or_expr, g::and_expr, g::compare_expr, g::add_expr, g::multiply_expr,
+    pegtl::parse_tree::fold_one::on<g::expr, g::and_expr, g::compare_expr, g::add_expr, g::multiply_expr,
                                     g::postfix_expr>>;
 
 class TreeToAst {
@@ -437,6 +439,11 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
                 for (const auto& declaration : root->children) builder.declaration(*declaration, module);
         } catch (const pegtl::parse_error& e) {
             auto at = static_cast<std::uint32_t>(begin + e.positions().front().byte);
+            // Ran off the end of the declaration: point just after its last character, on
+            // the line the user was writing, rather than at the next declaration.
+            std::uint32_t last = end;
+            while (last > begin && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
+            if (at >= last) at = last;
             std::string message(e.message());
             std::string hint;
             if (message == g::error_message<g::close_brace> || message == g::error_message<g::weighted_close>)

@@ -169,9 +169,11 @@ private:
         for (const auto& l : labels)
             if (l == label.constant.text) return;
         std::string suggestion = closest_name(label.constant.text, labels);
+        std::string all;
+        for (const auto& l : labels) all += (all.empty() ? "" : "、") + l;
         state_.diagnostics.error(label.span,
-                                 fmt::format("{} 不是 {} 的等次", label.constant.text,
-                                             state_.program.symbols[grade.type.grade].name),
+                                 fmt::format("“{}” 不是 {} 的等次 ({})", label.constant.text,
+                                             state_.program.symbols[grade.type.grade].name, all),
                                  suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
     }
 

@@ -46,9 +46,9 @@ std::vector<Band> check_bands(State& state, const ast::GradeDecl& decl) {
     const ast::Band& last = decl.bands.back();
     if (last.edge != ast::BandEdge::otherwise)
         state.diagnostics.error(last.span,
-                                fmt::format("分数 {} 以下没有等次: 最后一个等次应为 otherwise",
-                                            last.edge == ast::BandEdge::at_least ? "低于 " + last.threshold.to_string()
-                                                                                 : "不高于 " + last.threshold.to_string()),
+                                fmt::format("分数{} {} 的没有等次: 最后一个等次应为 otherwise",
+                                            last.edge == ast::BandEdge::at_least ? "低于" : "不高于",
+                                            last.threshold.to_string()),
                                 fmt::format("例如 {} otherwise", last.label));
     return bands;
 }
@@ -68,7 +68,9 @@ std::vector<std::string> band_labels(const std::vector<Band>& bands) {
 void report_unknown_band(State& state, const std::vector<Band>& bands, const std::string& label, Span span,
                          const std::string& grade) {
     std::string suggestion = closest_name(label, band_labels(bands));
-    state.diagnostics.error(span, fmt::format("{} 不是 {} 的等次", label, grade),
+    std::string all;
+    for (const auto& l : band_labels(bands)) all += (all.empty() ? "" : "、") + l;
+    state.diagnostics.error(span, fmt::format("“{}” 不是 {} 的等次 ({})", label, grade, all),
                             suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
 }
 

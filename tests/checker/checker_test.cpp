@@ -1,0 +1,109 @@
+// Checker: every problem in a policy, with its position, caret and hint.
+#include <catch2/catch.hpp>
+
+#include "lang/loader.hpp"
+
+namespace {
+
+const char* prelude = R"(entity 县区 at counties key id {
+  input 实绩得分: score at performance_score
+  input 评分: list of score at scores
+  entity 成员 at members key id {
+    input 民主测评: score at democratic
+    input 否决事项: list of text at vetoes
+  }
+}
+output 成员 as member { score: 民主测评 }
+)";
+
+std::string check(const std::string& body) {
+    auto loaded = kaohe::load_program_text("t.kh", std::string(prelude) + body);
+    return kaohe::render_all(loaded.diagnostics, loaded.sources);
+}
+
+}  // namespace
+
+TEST_CASE("a well-formed policy checks cleanly") {
+    CHECK(check("value 甲 of 成员 = 民主测评 * 2 + 实绩得分\n") == "");
+}
+
+TEST_CASE("an unknown name is reported once, with a suggestion") {
+    CHECK(check("value 甲 of 成员 = 民主测平 + 民主测平\n") ==
+          "t.kh:10:17: 错误: 未定义的名称 民主测平\n"
+          "   10 | value 甲 of 成员 = 民主测平 + 民主测平\n"
+          "      |                    ^^^^^^^^\n"
+          "      = 提示: 是否指 民主测评？\n");
+}
+
+TEST_CASE("type errors say what was found") {
+    CHECK(check("value 甲 of 成员 = 民主测评 + 否决事项\n").find("算术运算需要数值, 这里是 文本列表") != std::string::npos);
+    CHECK(check("value 甲 of 成员 = if 民主测评 then 1 else 2\n").find("if 后应为条件") != std::string::npos);
+    CHECK(check("value 甲 of 成员 = mean(民主测评)\n").find("mean 需要列表或下属实体集合, 这里是 数值") != std::string::npos);
+    CHECK(check("value 甲 of 县区 = sum(成员.否决事项)\n").find("sum 需要数值列表") != std::string::npos);
+}
+
+TEST_CASE("weights must add up to 100%") {
+    auto errors = check("value 甲 of 成员 = weighted {\n  45% 民主测评\n  50% 实绩得分\n}\n");
+    CHECK(errors.find("权重合计为 95%, 应为 100%") != std::string::npos);
+    CHECK(errors.find("t.kh:10:17:") != std::string::npos);
+}
+
+TEST_CASE("grade bands: order, reachability and a floor") {
+    auto errors = check("grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  称职 >= 95\n  基本称职 >= 60\n}\n");
+    CHECK(errors.find("称职 的分数线 >= 95 不低于上一个等次 优秀 的 >= 90") != std::string::npos);
+    CHECK(errors.find("分数低于 60 的没有等次") != std::string::npos);
+    CHECK(check("grade 等次 of 成员 by 民主测评 {\n  优秀 > 90\n  称职 >= 90\n  差 otherwise\n}\n") == "");
+    CHECK(check("grade 等次 of 成员 by 民主测评 {\n  优秀 otherwise\n  差 >= 1\n}\n").find("在 otherwise 之后") !=
+          std::string::npos);
+}
+
+TEST_CASE("grade names are checked where they are compared") {
+    auto errors = check("grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n}\n"
+                        "flag \"表扬\" of 成员 when 等次 = \"忧秀\"\n");
+    CHECK(errors.find("“忧秀” 不是 等次 的等次 (优秀、差)") != std::string::npos);
+    CHECK(errors.find("是否指 优秀？") != std::string::npos);
+}
+
+TEST_CASE("quotas need a pool above the graded entity and a band below") {
+    auto errors = check("grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
+                        "  quota 差 share 20% per 成员 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n");
+    CHECK(errors.find("之下没有等次可降") != std::string::npos);
+    CHECK(errors.find("名额池 成员 应是 成员 的上级实体") != std::string::npos);
+}
+
+TEST_CASE("cycles are reported with their path") {
+    auto errors = check("value 甲 of 成员 = 乙 + 1\nvalue 乙 of 成员 = 甲 * 2\n");
+    CHECK(errors.find("循环定义: 甲 → 乙 → 甲") != std::string::npos);
+}
+
+TEST_CASE("duplicates, unknown types and unknown entities") {
+    CHECK(check("value 甲 of 成员 = 1\nvalue 甲 of 成员 = 2\n").find("名称 甲 重复定义") != std::string::npos);
+    CHECK(check("value 甲 of 村 = 1\n").find("未定义的实体 村") != std::string::npos);
+    auto loaded = kaohe::load_program_text("t.kh", "entity 县区 at counties key id {\n  input 甲: scor at a\n}\n");
+    CHECK(kaohe::render_all(loaded.diagnostics, loaded.sources).find("是否指 score？") != std::string::npos);
+}
+
+TEST_CASE("functions see only their parameters and may not recurse") {
+    CHECK(check("fn 加倍(x: number) = x * 民主测评\n").find("函数体内只能使用参数") != std::string::npos);
+    CHECK(check("fn 甲(x: number) = 乙(x)\nfn 乙(x: number) = 甲(x)\nvalue 丙 of 成员 = 甲(1)\n").find("不能递归") !=
+          std::string::npos);
+    CHECK(check("fn 加倍(x: number) = x * 2\nvalue 丙 of 成员 = 加倍(\"a\")\n").find("第 1 个参数应为 数值") !=
+          std::string::npos);
+}
+
+TEST_CASE("flag templates need their loop") {
+    CHECK(check("veto of 成员 when not empty(否决事项) {\n  flag \"一票否决:{项}\"\n}\n").find("只能与 for 一起使用") !=
+          std::string::npos);
+}
+
+TEST_CASE("an unknown stdlib module lists the ones there are") {
+    auto errors = check("use vote\n");
+    CHECK(errors.find("找不到标准库模块 vote") != std::string::npos);
+    CHECK(errors.find("votes") != std::string::npos);
+}
+
+TEST_CASE("the shipped policies check cleanly") {
+    auto loaded = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
+    CHECK(kaohe::render_all(loaded.diagnostics, loaded.sources) == "");
+    CHECK(loaded.program.has_value());
+}

@@ -1,0 +1,74 @@
+// Exactness of the number type (SCHEMES.md "Numbers").
+#include <catch2/catch.hpp>
+
+#include "runtime/rational.hpp"
+
+using kaohe::Rational;
+
+static Rational dec(const char* text) { return *Rational::parse(text); }
+
+TEST_CASE("decimal literals are exact") {
+    CHECK(dec("0.1") + dec("0.2") == dec("0.3"));
+    CHECK(dec("120") / dec("100") - Rational(1) == dec("0.2"));
+    CHECK(Rational::fraction(2, 3) * Rational(3) == Rational(2));
+    CHECK(dec("1e3") == Rational(1000));
+    CHECK(dec("-2.50") == Rational::fraction(-5, 2));
+    CHECK_FALSE(Rational::parse("abc"));
+    CHECK_FALSE(Rational::parse("1.2.3"));
+    CHECK_FALSE(Rational::parse(""));
+}
+
+TEST_CASE("round2 rounds half away from zero, exactly") {
+    CHECK(dec("89.995").round_half_up(2) == dec("90.00"));
+    CHECK(dec("89.994999").round_half_up(2) == dec("89.99"));
+    CHECK(dec("-1.005").round_half_up(2) == dec("-1.01"));
+    CHECK(dec("2.5").round_half_up(0) == Rational(3));
+    CHECK(dec("89.995").round_half_up(2).to_string(2) == "90.00");
+}
+
+TEST_CASE("a weighted sum of repeating quotients lands exactly on a half cent") {
+    // Vote scores over 55 and over 11 votes repeat forever (44.1818…, 83.6363…), but
+    // 10% × D + 5% × I = (2 × 24.3 + 5 × 9.2) / 11 = 8.6 exactly, so the total is exactly
+    // 86.015 and must round to 86.02. Cutting D and I at a fixed number of digits lands
+    // just below the half cent.
+    Rational d = dec("24.3") / Rational(55) * Rational(100);
+    Rational i = dec("9.2") / Rational(11) * Rational(100);
+    Rational total = dec("0.45") * Rational(90) + dec("0.20") * Rational(90) + dec("0.10") * Rational(90) +
+                     dec("0.10") * dec("99.15") + dec("0.10") * d + dec("0.05") * i;
+    CHECK(total == dec("86.015"));
+    CHECK(total.round_half_up(2) == dec("86.02"));
+    Rational d_cut = dec("44.181818181818181818181818"), i_cut = dec("83.636363636363636363636363");
+    Rational cut_total = total - dec("0.10") * d - dec("0.05") * i + dec("0.10") * d_cut + dec("0.05") * i_cut;
+    CHECK(cut_total.round_half_up(2) == dec("86.01"));  // what a 28-digit decimal type would get
+}
+
+TEST_CASE("a ratio of exactly 1.2 is exactly 1.2") {
+    Rational ratio = dec("120.0") / dec("100.0");
+    CHECK(((ratio - Rational(1)) * Rational(10)).floor() == Rational(2));
+}
+
+TEST_CASE("comparisons, floor and ceil") {
+    CHECK(Rational::fraction(1, 3) < Rational::fraction(1, 2));
+    CHECK(Rational::fraction(-7, 2).floor() == Rational(-4));
+    CHECK(Rational::fraction(-7, 2).ceil() == Rational(-3));
+    CHECK(Rational::fraction(7, 2).floor() == Rational(3));
+    CHECK(dec("90") == dec("90.00"));
+}
+
+TEST_CASE("values too large for 64 bits move to GMP and back") {
+    Rational big = Rational(INT64_MAX) * Rational(INT64_MAX);
+    CHECK_FALSE(big.is_small());
+    CHECK(big / Rational(INT64_MAX) == Rational(INT64_MAX));
+    CHECK((big / Rational(INT64_MAX)).is_small());
+    Rational tiny = Rational::fraction(1, INT64_MAX) / Rational(INT64_MAX);
+    CHECK(tiny * Rational(INT64_MAX) * Rational(INT64_MAX) == Rational(1));
+    CHECK(-Rational(INT64_MIN) == Rational(INT64_MAX) + Rational(1));
+}
+
+TEST_CASE("decimal text is exact where it can be") {
+    CHECK(dec("91.25").to_string() == "91.25");
+    CHECK(Rational(90).to_string(2) == "90.00");
+    CHECK(Rational::fraction(1, 8).to_string() == "0.125");
+    CHECK(Rational::fraction(-1, 20).to_string(2) == "-0.05");
+    CHECK(Rational::fraction(1, 3).to_string(0, 4) == "0.3333");
+}

@@ -1,0 +1,263 @@
+// Evaluator: small policies over small data, through plan, binding and evaluation.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "lang/loader.hpp"
+#include "runtime/bind.hpp"
+#include "runtime/evaluator.hpp"
+#include "runtime/json_document.hpp"
+#include "runtime/results.hpp"
+
+namespace {
+
+struct Run {
+    std::vector<kaohe::ResultRow> rows;
+    std::vector<std::string> errors;
+    std::string policy_errors;
+
+    const kaohe::ResultRow& row(const std::string& id) const {
+        for (const auto& r : rows)
+            if (r.id == id) return r;
+        FAIL("no row " << id);
+        return rows.front();
+    }
+    std::string field(const std::string& id, const std::string& key) const {
+        for (const auto& [k, cell] : row(id).fields)
+            if (k == key) return cell.text;
+        return "<none>";
+    }
+    std::string all_errors() const {
+        std::string out;
+        for (const auto& e : errors) out += e + "\n";
+        return out;
+    }
+};
+
+Run run(const std::string& policy, const std::string& json) {
+    Run result;
+    auto loaded = kaohe::load_program_text("t.kh", policy);
+    result.policy_errors = kaohe::render_all(loaded.diagnostics, loaded.sources);
+    REQUIRE(result.policy_errors == "");
+    std::string json_error;
+    auto document = kaohe::parse_json(json, json_error);
+    REQUIRE(document);
+    auto plan = kaohe::make_plan(*loaded.program);
+    auto bound = kaohe::bind_data(plan, *document);
+    auto errors = bound.errors;
+    if (errors.empty()) errors = kaohe::evaluate_plan(plan, bound.tables);
+    for (const auto& e : errors) result.errors.push_back(kaohe::render(e, loaded.sources));
+    if (errors.empty()) result.rows = kaohe::collect_results(plan, bound.tables);
+    return result;
+}
+
+// One county pool with an excellent quota of 50%, ordered by score then 票.
+const char* quota_policy = R"(
+entity 县区 at counties key id {
+  input 比例: percent at ratio
+  entity 成员 at members key id {
+    input 得分: score at score
+    input 票: score at votes
+    input 否决: list of text at vetoes
+  }
+}
+rank 名次 of 成员 by 得分 within 县区
+grade 等次 of 成员 by 得分 {
+  优秀 >= 90
+  称职 >= 80
+  差 otherwise
+  quota 优秀 share 比例 / 100 per 县区 round floor order 得分 desc, 票 desc tie flag "并列待定" excess flag "超出优秀名额"
+}
+veto of 成员 when not empty(否决) {
+  cap 等次 at 称职
+  flag "一票否决:{项}" for 项 in 否决
+}
+output 成员 as member { score: 得分  grade: 等次  rank: 名次 }
+)";
+
+std::string member(const char* id, const char* score, const char* votes, const char* vetoes = "") {
+    return std::string(R"({"id": ")") + id + R"(", "score": )" + score + R"(, "votes": )" + votes +
+           R"(, "vetoes": [)" + vetoes + "]}";
+}
+
+std::string county(const char* ratio, const std::vector<std::string>& members) {
+    std::string list;
+    for (const auto& m : members) list += (list.empty() ? "" : ",") + m;
+    return std::string(R"({"counties": [{"id": "C", "ratio": )") + ratio + R"(, "members": [)" + list + "]}]}";
+}
+
+}  // namespace
+
+TEST_CASE("quota: the first slots by order keys get the grade, the rest move down with a flag") {
+    // 4 members, 50% → 2 slots; three candidates ≥ 90.
+    auto r = run(quota_policy, county("50", {member("a", "95", "80"), member("b", "92", "70"), member("c", "91", "99"),
+                                             member("d", "85", "50")}));
+    REQUIRE(r.errors.empty());
+    CHECK(r.field("a", "grade") == "优秀");
+    CHECK(r.field("b", "grade") == "优秀");
+    CHECK(r.field("c", "grade") == "称职");
+    CHECK(r.row("c").flags == std::vector<std::string>{"超出优秀名额"});
+    CHECK(r.field("d", "grade") == "称职");
+    CHECK(r.row("d").flags.empty());
+}
+
+TEST_CASE("quota: a group tied on every key across the cut gets none of the slots") {
+    auto r = run(quota_policy, county("50", {member("a", "95", "80"), member("b", "92", "70"), member("c", "92", "70"),
+                                             member("d", "91", "60")}));
+    REQUIRE(r.errors.empty());
+    CHECK(r.field("a", "grade") == "优秀");
+    CHECK(r.field("b", "grade") == "称职");
+    CHECK(r.field("c", "grade") == "称职");
+    CHECK(r.row("b").flags == std::vector<std::string>{"并列待定"});
+    CHECK(r.row("c").flags == std::vector<std::string>{"并列待定"});
+    CHECK(r.row("d").flags == std::vector<std::string>{"超出优秀名额"});
+}
+
+TEST_CASE("quota: a tie broken by the second key is no tie") {
+    auto r = run(quota_policy, county("50", {member("a", "95", "80"), member("b", "92", "71"), member("c", "92", "70"),
+                                             member("d", "70", "60")}));
+    CHECK(r.field("b", "grade") == "优秀");
+    CHECK(r.field("c", "grade") == "称职");
+    CHECK(r.row("c").flags == std::vector<std::string>{"超出优秀名额"});
+}
+
+TEST_CASE("quota: floor of the share, and zero slots") {
+    // 3 members × 50% = 1.5 → 1 slot
+    auto r = run(quota_policy, county("50", {member("a", "95", "80"), member("b", "93", "70"), member("c", "60", "70")}));
+    CHECK(r.field("a", "grade") == "优秀");
+    CHECK(r.field("b", "grade") == "称职");
+    // 1 member × 50% → 0 slots: even an unrivalled candidate is over the quota
+    auto alone = run(quota_policy, county("50", {member("a", "95", "80")}));
+    CHECK(alone.field("a", "grade") == "称职");
+    CHECK(alone.row("a").flags == std::vector<std::string>{"超出优秀名额"});
+}
+
+TEST_CASE("veto: capped, out of the quota, one flag per area in input order") {
+    auto r = run(quota_policy, county("50", {member("a", "99", "99", R"("安全生产", "环境保护")"),
+                                             member("b", "92", "70"), member("c", "70", "70"), member("d", "70", "70")}));
+    CHECK(r.field("a", "grade") == "称职");
+    CHECK(r.row("a").flags == std::vector<std::string>{"一票否决:安全生产", "一票否决:环境保护"});
+    CHECK(r.field("b", "grade") == "优秀");  // the vetoed member took no slot
+    auto low = run(quota_policy, county("50", {member("a", "65", "99", R"("安全生产")")}));
+    CHECK(low.field("a", "grade") == "差");  // a cap never raises a grade
+}
+
+TEST_CASE("competition ranks share the best rank") {
+    auto r = run(quota_policy, county("0", {member("a", "90", "1"), member("b", "95", "1"), member("c", "90", "1"),
+                                            member("d", "80", "1")}));
+    CHECK(r.field("b", "rank") == "1");
+    CHECK(r.field("a", "rank") == "2");
+    CHECK(r.field("c", "rank") == "2");
+    CHECK(r.field("d", "rank") == "4");
+}
+
+TEST_CASE("data errors: every one, with entity id and JSON path, and no results") {
+    auto r = run(quota_policy, R"({"counties": [{"id": "C", "ratio": 50, "members": [
+        {"id": "a", "score": 120, "votes": 80, "vetoes": []},
+        {"id": "b", "votes": "many", "vetoes": []},
+        {"score": 90, "votes": 80, "vetoes": [3]}]}]})");
+    CHECK(r.rows.empty());
+    std::string all = r.all_errors();
+    CHECK(all.find("成员 a: $.counties[0].members[0].score: 应为分数 (0 到 100), 这里是 120") != std::string::npos);
+    CHECK(all.find("成员 b: $.counties[0].members[1].score: 缺少字段") != std::string::npos);
+    CHECK(all.find("$.counties[0].members[1].votes: 应为分数 (0 到 100), 这里是字符串 \"many\"") != std::string::npos);
+    CHECK(all.find("$.counties[0].members[2].id: 缺少编号字段") != std::string::npos);
+    CHECK(all.find("$.counties[0].members[2].vetoes[0]: 应为字符串") != std::string::npos);
+    CHECK(r.errors.size() == 5);
+}
+
+TEST_CASE("records: fields, requirements and the vote score from the stdlib") {
+    const char* policy = R"(
+use votes
+entity 成员 at members key id {
+  input 票: 票数 at votes
+}
+value 得分 of 成员 = 票数得分(票)
+output 成员 as member { score: 得分 }
+)";
+    auto r = run(policy, R"({"members": [{"id": "m", "votes": {"excellent": 40, "competent": 12, "basic": 3, "incompetent": 1}}]})");
+    REQUIRE(r.errors.empty());
+    CHECK(r.field("m", "score") == "91.25");  // (40 + 9.6 + 1.5) / 56 × 100
+    auto zero = run(policy, R"({"members": [{"id": "m", "votes": {"excellent": 0, "competent": 0, "basic": 0, "incompetent": 0}}]})");
+    REQUIRE(zero.errors.size() == 1);
+    CHECK(zero.errors[0].find("成员 m: $.members[0].votes: 有效票数为 0") != std::string::npos);
+    auto negative = run(policy, R"({"members": [{"id": "m", "votes": {"excellent": -1, "competent": 2.5, "basic": 0}}]})");
+    CHECK(negative.all_errors().find("votes.excellent: 应为非负整数, 这里是 -1") != std::string::npos);
+    CHECK(negative.all_errors().find("votes.competent: 应为非负整数, 这里是 2.5") != std::string::npos);
+    CHECK(negative.all_errors().find("votes.incompetent: 缺少字段") != std::string::npos);
+}
+
+TEST_CASE("aggregates over child entities, with filters, and over lists") {
+    const char* policy = R"(
+entity 县区 at counties key id {
+  input 评分: list of number at scores
+  entity 成员 at members key id {
+    input 得分: number at score
+  }
+}
+value 优秀人数 of 县区 = count(成员 where 得分 >= 90)
+value 平均分 of 县区 = mean(成员.得分)
+value 最高 of 县区 = max(成员.得分)
+value 有人不及格 of 县区 = any(成员 where 得分 < 60)
+value 评分差 of 县区 = max(评分) - min(评分)
+value 总人数 = count(成员)
+value 比重 of 县区 = count(成员) / 总人数
+output 县区 as county { n: 优秀人数  mean: 平均分  top: 最高  fail: 有人不及格  spread: 评分差  share: 比重 }
+)";
+    auto r = run(policy, R"({"counties": [
+        {"id": "A", "scores": [1, 4.5], "members": [{"id": "a1", "score": 95}, {"id": "a2", "score": 90}, {"id": "a3", "score": 50}]},
+        {"id": "B", "scores": [2], "members": [{"id": "b1", "score": 70}]}]})");
+    REQUIRE(r.errors.empty());
+    CHECK(r.field("A", "n") == "2.00");
+    CHECK(r.field("A", "mean") == "78.333333333333");
+    CHECK(r.field("A", "top") == "95.00");
+    CHECK(r.field("A", "fail") == "");
+    CHECK(r.row("A").fields[3].second.boolean);
+    CHECK_FALSE(r.row("B").fields[3].second.boolean);
+    CHECK(r.field("A", "spread") == "3.50");
+    CHECK(r.field("A", "share") == "0.75");
+    CHECK(r.field("B", "n") == "0.00");
+}
+
+TEST_CASE("an evaluation failure names the row and the policy position") {
+    const char* policy = R"(
+entity 县区 at counties key id {
+  input 计划: number at plan
+}
+value 完成率 of 县区 = 10 / 计划
+output 县区 as county { score: 完成率 }
+)";
+    auto r = run(policy, R"({"counties": [{"id": "A", "plan": 0}, {"id": "B", "plan": 4}, {"id": "C", "plan": 0}]})");
+    REQUIRE(r.errors.size() == 2);
+    CHECK(r.errors[0] == "数据错误: 县区 A: $.counties[0]: 除数为 0 (方案 t.kh:5:24)");
+    CHECK(r.errors[1].find("县区 C") != std::string::npos);
+    CHECK(r.rows.empty());
+}
+
+TEST_CASE("optional inputs: missing lists are empty, missing text is empty") {
+    const char* policy = R"(
+entity 县区 at counties key id {
+  input 名次: optional list of count at ranks
+  input 上年: optional text at previous
+}
+value 有记录 of 县区 = count(名次)
+value 上年优秀 of 县区 = 上年 = "优秀"
+output 县区 as county { n: 有记录  excellent: 上年优秀 }
+)";
+    auto r = run(policy, R"({"counties": [{"id": "A"}, {"id": "B", "ranks": [1, 2], "previous": "优秀"}]})");
+    REQUIRE(r.errors.empty());
+    CHECK(r.field("A", "n") == "0.00");
+    CHECK(r.field("B", "n") == "2.00");
+    CHECK(r.row("B").fields[1].second.boolean);
+}
+
+TEST_CASE("JSON numbers are read exactly") {
+    std::string error;
+    auto document = kaohe::parse_json(R"({"a": 89.995, "b": 1e2, "c": -0.1})", error);
+    REQUIRE(document);
+    CHECK(document->find("a")->number == *kaohe::Rational::parse("89.995"));
+    CHECK(document->find("b")->number == kaohe::Rational(100));
+    CHECK(document->find("c")->number == *kaohe::Rational::parse("-0.1"));
+    CHECK_FALSE(kaohe::parse_json("{\"a\": }", error));
+    CHECK(error.find("line 1") != std::string::npos);
+}
