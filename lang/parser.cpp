@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include <tao/pegtl/contrib/limit_depth.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "lang/grammar.hpp"
@@ -22,6 +23,13 @@ struct error_control : pegtl::normal<Rule> {
         throw pegtl::parse_error(g::error_message<Rule>, in);
     }
 };
+
+// Bounds rule nesting, so a pathological file (thousands of open brackets) is an error
+// message, not a stack overflow here or in the recursive passes after the parser.
+constexpr std::size_t max_rule_depth = 1000;
+constexpr const char* too_deep = "表达式嵌套过深";
+template <typename Rule>
+struct depth_limit : pegtl::limit_depth<max_rule_depth> {};
 
 template <typename Rule>
 using selector = pegtl::parse_tree::selector<
@@ -434,7 +442,7 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
         if (only_comments(std::string_view(text).substr(begin, end - begin))) continue;
         pegtl::memory_input<> in(text.data() + begin, text.data() + end, source.name());
         try {
-            auto root = pegtl::parse_tree::parse<g::chunk, selector, pegtl::nothing, error_control>(in);
+            auto root = pegtl::parse_tree::parse<g::chunk, selector, depth_limit, error_control>(in);
             if (root)
                 for (const auto& declaration : root->children) builder.declaration(*declaration, module);
         } catch (const pegtl::parse_error& e) {
@@ -445,6 +453,7 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
             while (last > begin && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
             if (at >= last) at = last;
             std::string message(e.message());
+            if (message == "maximum parser rule nesting depth exceeded") message = too_deep;
             std::string hint;
             if (message == g::error_message<g::close_brace> || message == g::error_message<g::weighted_close>)
                 hint = "这个块从第 " + std::to_string(source.position(begin).line) + " 行开始; 块内各行需缩进";

@@ -53,6 +53,8 @@ public:
     }
 
 private:
+    // Deeper documents are not assessment data, and would overflow the stack when freed.
+    static constexpr std::size_t max_depth = 256;
     std::vector<JsonNode> stack_;
     std::vector<std::string> keys_;
 
@@ -74,6 +76,10 @@ private:
         return true;
     }
     bool open(JsonNode::Kind kind) {
+        if (stack_.size() >= max_depth) {
+            error = "JSON 嵌套超过 " + std::to_string(max_depth) + " 层";
+            return false;
+        }
         JsonNode n;
         n.kind = kind;
         stack_.push_back(std::move(n));

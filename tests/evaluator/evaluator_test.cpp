@@ -261,3 +261,9 @@ TEST_CASE("JSON numbers are read exactly") {
     CHECK_FALSE(kaohe::parse_json("{\"a\": }", error));
     CHECK(error.find("line 1") != std::string::npos);
 }
+
+TEST_CASE("absurdly deep JSON is refused, not a crash") {
+    std::string error;
+    CHECK_FALSE(kaohe::parse_json(std::string(100000, '[') + std::string(100000, ']'), error));
+    CHECK(error.find("嵌套超过") != std::string::npos);
+}

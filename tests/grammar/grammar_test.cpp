@@ -143,3 +143,11 @@ TEST_CASE("unterminated strings are reported on their line") {
     auto errors = parse("flag \"诫勉谈话 of 成员 when 甲\n").errors;
     CHECK(errors.find("字符串缺少结尾的引号") != std::string::npos);
 }
+
+TEST_CASE("pathological nesting is an error, not a crash") {
+    std::string deep = "value 甲 = " + std::string(5000, '(') + "1" + std::string(5000, ')') + "\n";
+    CHECK(parse(deep).errors.find("表达式嵌套过深") != std::string::npos);
+    std::string minus;
+    for (int i = 0; i < 20000; ++i) minus += "- ";
+    CHECK(parse("value 甲 = " + minus + "1\n").errors.find("表达式嵌套过深") != std::string::npos);
+}
