@@ -12,12 +12,11 @@ bool check_function(State& state, int id) {
     if (progress == 1) return false;
     progress = 1;
     const ast::FunctionDecl& decl = *state.function_declarations[id];
-    Function& function = state.program.functions[id];
     Scope scope{-1, {}, false, nullptr};
     for (std::size_t i = 0; i < decl.params.size(); ++i)
-        scope.locals.push_back({decl.params[i].name, function.params[i]});
+        scope.locals.push_back({decl.params[i].name, state.program.functions[id].params[i]});
     auto body = state.check_expr(*decl.body, scope);
-    state.program.functions[id].body = std::move(body);  // re-index: the vector may not move, but be safe
+    state.program.functions[id].body = std::move(body);
     state.function_progress[id] = 2;
     return true;
 }
