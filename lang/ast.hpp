@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,8 @@ struct TypeRef {
     bool list = false;
     bool nonempty = false;
     bool optional = false;
+    std::optional<Rational> low, high;  // `in low..high`
+    Span range_span;
 };
 
 struct InputDecl {

@@ -8,7 +8,7 @@ namespace kaohe {
 // X(enum name, spelling in policies, min args, max args, aggregates over a list/collection)
 #define KAOHE_BUILTINS(X)                          \
     X(round2, "round2", 1, 1, false)               \
-    X(round_half_up, "round", 2, 2, false)         \
+    X(round_half_up, "round_half_up", 2, 2, false)         \
     X(floor, "floor", 1, 1, false)                 \
     X(ceil, "ceil", 1, 1, false)                   \
     X(abs, "abs", 1, 1, false)                     \

@@ -176,7 +176,12 @@ struct use_decl : if_must<kw_use, sp, module_name> {};
 struct list_type : if_must<kw_list, sp, kw_of, sp, type_name> {};
 struct optional_mark : kw_optional {};
 struct nonempty_mark : kw_nonempty {};
-struct input_type : seq<opt<optional_mark, sp>, opt<nonempty_mark, sp>, sor<list_type, type_name>> {};
+struct range_low : signed_number {};
+struct range_high : signed_number {};
+struct range_dots : string<'.', '.'> {};
+struct range_clause : if_must<kw_in, sp, range_low, sp, range_dots, sp, range_high> {};
+struct input_type : seq<opt<optional_mark, sp>, opt<nonempty_mark, sp>, sor<list_type, type_name>,
+                        opt<sp, range_clause>> {};
 struct at_clause : if_must<kw_at, sp, json_path> {};
 struct input_decl : if_must<kw_input, sp, input_name, sp, colon, sp, input_type, sp, at_clause> {};
 

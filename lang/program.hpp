@@ -43,6 +43,7 @@ struct InputSpec {
     NumberKind number_kind = NumberKind::any;
     bool optional = false;
     bool nonempty = false;
+    std::optional<Rational> low, high;  // accepted range, from the type and any `in low..high`
     std::string json_key;  // a dotted path below the entity's JSON object
 };
 

@@ -22,8 +22,8 @@ const JsonNode* find_path(const JsonNode& object, const std::string& dotted) {
 
 const char* kind_name(NumberKind kind) {
     switch (kind) {
-    case NumberKind::percent: return "百分比 (0 到 100)";
-    case NumberKind::score: return "分数 (0 到 100)";
+    case NumberKind::percent: return "百分比";
+    case NumberKind::score: return "分数";
     case NumberKind::count: return "非负整数";
     default: return "数字";
     }
@@ -135,7 +135,7 @@ private:
 
     Value bind_scalar(const InputSpec& spec, const JsonNode& node, const std::string& path) {
         switch (spec.type.base) {
-        case BaseType::number: return bind_number(spec.number_kind, node, path);
+        case BaseType::number: return bind_number(spec, node, path);
         case BaseType::text:
             if (node.kind != JsonNode::Kind::string) error(path, "应为字符串, 这里是" + node.describe());
             return Value::of_text(node.text);
@@ -147,16 +147,17 @@ private:
         }
     }
 
-    Value bind_number(NumberKind kind, const JsonNode& node, const std::string& path) {
+    Value bind_number(const InputSpec& spec, const JsonNode& node, const std::string& path) {
+        std::string wanted = kind_name(spec.number_kind);
+        if (spec.low && spec.high) wanted += fmt::format(" ({} 到 {})", spec.low->to_string(), spec.high->to_string());
         if (node.kind != JsonNode::Kind::number) {
-            error(path, fmt::format("应为{}, 这里是{}", kind_name(kind), node.describe()));
+            error(path, fmt::format("应为{}, 这里是{}", wanted, node.describe()));
             return {};
         }
         const Rational& n = node.number;
-        bool in_range = true;
-        if (kind == NumberKind::percent || kind == NumberKind::score) in_range = n >= Rational(0) && n <= Rational(100);
-        if (kind == NumberKind::count) in_range = !n.is_negative() && n.is_integer();
-        if (!in_range) error(path, fmt::format("应为{}, 这里是 {}", kind_name(kind), node.text));
+        bool in_range = (!spec.low || n >= *spec.low) && (!spec.high || n <= *spec.high);
+        if (spec.number_kind == NumberKind::count) in_range = in_range && n.is_integer();
+        if (!in_range) error(path, fmt::format("应为{}, 这里是 {}", wanted, node.text));
         return Value::of_number(n);
     }
 

@@ -310,8 +310,8 @@ private:
         } else if (info->id == Builtin::round_half_up) {
             auto places = args[1]->op == ExprOp::constant ? args[1]->constant.number.to_int64() : std::nullopt;
             if (!places || *places < 0 || *places > 12)
-                return error(e.operands[1]->span, "round 的第二个参数应为 0 到 12 的整数常量 (小数位数)");
-            if (!args[0]->type.is_number()) return error(e.operands[0]->span, "round 需要数值");
+                return error(e.operands[1]->span, "round_half_up 的第二个参数应为 0 到 12 的整数常量 (小数位数)");
+            if (!args[0]->type.is_number()) return error(e.operands[0]->span, "round_half_up 需要数值");
         } else {
             for (int i = 0; i < count; ++i)
                 if (!args[i]->type.is_number())

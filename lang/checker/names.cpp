@@ -1,5 +1,7 @@
 // Declaration pass: record types, entity types and their inputs, function signatures and
 // the names of every definition, so later passes can refer to anything in any order.
+#include <fmt/format.h>
+
 #include "lang/checker/check_state.hpp"
 
 namespace kaohe::checker {
@@ -22,6 +24,23 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
                                 "缺少的 list 按空列表, 缺少的 text 按空文本处理; 数值输入必须提供");
     if (spec.nonempty && !spec.type.list)
         state.diagnostics.error(decl.type.span, "nonempty 只能用于 list 类型");
+    if (spec.number_kind == NumberKind::percent || spec.number_kind == NumberKind::score) {
+        spec.low = Rational(0);
+        spec.high = Rational(100);
+    } else if (spec.number_kind == NumberKind::count) {
+        spec.low = Rational(0);
+    }
+    if (decl.type.low) {
+        if (spec.type.base != BaseType::number)
+            state.diagnostics.error(decl.type.range_span, "取值范围只能用于数值类型");
+        else if (*decl.type.low > *decl.type.high)
+            state.diagnostics.error(decl.type.range_span, "取值范围的下限大于上限");
+        else if ((spec.low && *decl.type.low < *spec.low) || (spec.high && *decl.type.high > *spec.high))
+            state.diagnostics.error(decl.type.range_span,
+                                    fmt::format("取值范围超出了 {} 本身的范围", decl.type.name));
+        spec.low = decl.type.low;
+        spec.high = decl.type.high;
+    }
     return spec;
 }
 

@@ -107,3 +107,13 @@ TEST_CASE("the shipped policies check cleanly") {
     CHECK(kaohe::render_all(loaded.diagnostics, loaded.sources) == "");
     CHECK(loaded.program.has_value());
 }
+
+TEST_CASE("declared ranges must make sense") {
+    auto errors = [](const char* input) {
+        auto loaded = kaohe::load_program_text("t.kh", std::string("entity 县区 at counties key id {\n  ") + input + "\n}\n");
+        return kaohe::render_all(loaded.diagnostics, loaded.sources);
+    };
+    CHECK(errors("input 甲: number in 5..1 at a").find("下限大于上限") != std::string::npos);
+    CHECK(errors("input 甲: score in 0..120 at a").find("超出了 score 本身的范围") != std::string::npos);
+    CHECK(errors("input 甲: text in 0..1 at a").find("只能用于数值类型") != std::string::npos);
+}

@@ -267,3 +267,20 @@ TEST_CASE("absurdly deep JSON is refused, not a crash") {
     CHECK_FALSE(kaohe::parse_json(std::string(100000, '[') + std::string(100000, ']'), error));
     CHECK(error.find("嵌套超过") != std::string::npos);
 }
+
+TEST_CASE("declared ranges are enforced when data is read") {
+    const char* policy = R"(
+entity 县区 at counties key id {
+  input 增长: number in -100..1000 at growth
+  input 份额: percent in 0..50 at share
+}
+value 和 of 县区 = round_half_up(增长 + 份额, 1)
+output 县区 as county { score: 和 }
+)";
+    auto ok = run(policy, R"({"counties": [{"id": "A", "growth": -3.25, "share": 50}]})");
+    REQUIRE(ok.errors.empty());
+    CHECK(ok.field("A", "score") == "46.80");
+    auto bad = run(policy, R"({"counties": [{"id": "A", "growth": -100.5, "share": 50.01}]})");
+    CHECK(bad.all_errors().find("$.counties[0].growth: 应为数字 (-100 到 1000), 这里是 -100.5") != std::string::npos);
+    CHECK(bad.all_errors().find("$.counties[0].share: 应为百分比 (0 到 50), 这里是 50.01") != std::string::npos);
+}
