@@ -65,6 +65,7 @@ struct Requirement {
     ExprPtr condition;
     std::string message;
     Span span;
+    std::string path;  // optional: the field the message is about
 };
 
 struct RecordDecl {
@@ -81,6 +82,7 @@ struct EntityDecl {
     Span path_span;
     std::string key_path;
     std::vector<InputDecl> inputs;
+    std::vector<Requirement> requirements;
     std::vector<EntityDecl> children;
 };
 
@@ -163,6 +165,7 @@ struct FlagItem {
     std::string loop_var;
     Span loop_var_span;
     ExprPtr loop_list;
+    bool named = false;  // written as a name: also a condition other rules can use
 };
 
 struct Cap {
@@ -199,6 +202,23 @@ struct OutputDecl {
     std::vector<OutputItem> items;
 };
 
+// variant 第三年 when 考核年度 = 3 { value … }: definitions that replace the base ones
+// of the same name while the condition holds.
+struct VariantDecl {
+    std::string name;
+    Span name_span;
+    ExprPtr when;
+    std::vector<ValueDecl> values;
+};
+
+struct AssertDecl {
+    std::string variant;  // empty: the base scheme
+    Span variant_span;
+    ExprPtr condition;
+    std::string message;
+    Span span;
+};
+
 struct UseDecl {
     std::string module;
     Span span;
@@ -217,6 +237,9 @@ struct Module {
     std::vector<VetoDecl> vetoes;
     std::vector<FlagDecl> flags;
     std::vector<OutputDecl> outputs;
+    std::vector<InputDecl> inputs;  // scheme-level, read from the document's root
+    std::vector<VariantDecl> variants;
+    std::vector<AssertDecl> asserts;
 };
 
 }  // namespace kaohe::ast

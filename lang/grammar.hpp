@@ -81,13 +81,16 @@ KAOHE_KEYWORD(true, "true");
 KAOHE_KEYWORD(false, "false");
 KAOHE_KEYWORD(weighted, "weighted");
 KAOHE_KEYWORD(where, "where");
+KAOHE_KEYWORD(variant, "variant");
+KAOHE_KEYWORD(assert, "assert");
 #undef KAOHE_KEYWORD
 
 struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, kw_key, kw_optional, kw_nonempty,
                      kw_list, kw_of, kw_require, kw_else, kw_fn, kw_value, kw_rank, kw_by, kw_within, kw_asc,
                      kw_desc, kw_grade, kw_otherwise, kw_quota, kw_share, kw_per, kw_round, kw_order, kw_tie,
                      kw_excess, kw_veto, kw_when, kw_cap, kw_flag, kw_for, kw_in, kw_output, kw_as,
-                     kw_if, kw_then, kw_and, kw_or, kw_not, kw_true, kw_false, kw_weighted, kw_where> {};
+                     kw_if, kw_then, kw_and, kw_or, kw_not, kw_true, kw_false, kw_weighted, kw_where,
+                     kw_variant, kw_assert> {};
 
 struct identifier : seq<not_at<keyword>, ident_word> {};
 
@@ -186,14 +189,14 @@ struct at_clause : if_must<kw_at, sp, json_path> {};
 struct input_decl : if_must<kw_input, sp, input_name, sp, colon, sp, input_type, sp, at_clause> {};
 
 struct require_message : string_lit {};
-struct require_decl : if_must<kw_require, sp, expr, sp, kw_else, sp, require_message> {};
+struct require_decl : if_must<kw_require, sp, expr, sp, opt<at_clause, sp>, kw_else, sp, require_message> {};
 struct record_decl : if_must<kw_record, sp, record_name, sp, open_brace, sp,
                              star<sor<input_decl, require_decl>, sp>, close_brace> {};
 
 struct entity_decl;
 struct key_clause : if_must<kw_key, sp, json_path> {};
 struct entity_decl : if_must<kw_entity, sp, entity_name, sp, at_clause, sp, key_clause, sp, open_brace, sp,
-                             star<sor<input_decl, entity_decl>, sp>, close_brace> {};
+                             star<sor<input_decl, require_decl, entity_decl>, sp>, close_brace> {};
 
 struct param : seq<param_name, sp, must<colon>, sp, must<input_type>> {};
 struct param_list : seq<param, star<sp, comma, sp, must<param>>> {};
@@ -232,14 +235,24 @@ struct cap_item : if_must<kw_cap, sp, grade_ref, sp, kw_at, sp, band_label> {};
 struct when_clause : if_must<kw_when, sp, expr> {};
 struct veto_decl : if_must<kw_veto, sp, of_clause, sp, when_clause, sp, open_brace, sp,
                            star<sor<cap_item, flag_item>, sp>, close_brace> {};
-struct flag_decl : if_must<kw_flag, sp, flag_text, sp, of_clause, sp, when_clause> {};
+struct flag_name : identifier {};
+struct flag_decl : if_must<kw_flag, sp, sor<flag_text, flag_name>, sp, of_clause, sp, when_clause> {};
 
 struct output_item : seq<output_key, sp, must<colon>, sp, must<argument_list>> {};
 struct output_decl : if_must<kw_output, sp, entity_ref, sp, kw_as, sp, output_kind, sp, open_brace, sp,
                              star<output_item, sp>, close_brace> {};
 
-struct declaration : sor<scheme_decl, use_decl, record_decl, entity_decl, fn_decl, value_decl, rank_decl,
-                         grade_decl, veto_decl, flag_decl, output_decl> {};
+struct variant_name : identifier {};
+struct variant_decl : if_must<kw_variant, sp, variant_name, sp, when_clause, sp, open_brace, sp,
+                              star<value_decl, sp>, close_brace> {};
+
+struct assert_scope : if_must<kw_in, sp, variant_name> {};
+struct assert_message : string_lit {};
+struct assert_decl : if_must<kw_assert, sp, opt<assert_scope, sp>, colon, sp, expr, sp, kw_else, sp,
+                             assert_message> {};
+
+struct declaration : sor<scheme_decl, use_decl, record_decl, entity_decl, input_decl, fn_decl, value_decl,
+                         rank_decl, grade_decl, veto_decl, flag_decl, output_decl, variant_decl, assert_decl> {};
 struct end_of_declaration : eof {};
 // One top-level chunk of the file (see parser.cpp): a declaration and nothing after it.
 struct chunk : seq<sp, must<declaration>, sp, must<end_of_declaration>> {};

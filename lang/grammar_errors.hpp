@@ -15,7 +15,7 @@ inline constexpr const char* error_message = "这里的写法无法识别";
     template <>                 \
     inline constexpr const char* error_message<rule> = text
 
-KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、record、entity、fn、value、rank、grade、veto、flag 或 output");
+KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、record、entity、input、fn、value、rank、grade、veto、flag、output、variant 或 assert");
 KAOHE_ERROR(end_of_declaration, "声明已经结束, 这里多出了无法识别的内容");
 KAOHE_ERROR(expr, "这里应为一个表达式, 例如名称、数字、45% 或函数调用");
 KAOHE_ERROR(argument, "逗号后应为下一个参数");
@@ -84,6 +84,8 @@ KAOHE_ERROR(kw_then, "这里应为 then");
 KAOHE_ERROR(kw_else, "这里应为 else");
 KAOHE_ERROR(field_name, "点号后应为字段名");
 KAOHE_ERROR(kw_where, "这里应为 where");
+KAOHE_ERROR(variant_name, "这里应为变体名称, 例如 第三年");
+KAOHE_ERROR(assert_message, "else 后应为带引号的说明");
 
 #undef KAOHE_ERROR
 

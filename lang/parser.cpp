@@ -43,7 +43,8 @@ using selector = pegtl::parse_tree::selector<
         g::band, g::band_label, g::band_bound, g::band_threshold, g::quota_clause, g::rounding_mode, g::order_key,
         g::tie_flag, g::excess_flag, g::veto_decl, g::when_clause, g::cap_item, g::grade_ref, g::flag_item,
         g::flag_text, g::for_clause, g::loop_var, g::flag_decl, g::output_decl, g::output_kind, g::output_item,
-        g::output_key, g::logical_not, g::negation, g::field_access,
+        g::output_key, g::flag_name, g::variant_decl, g::variant_name, g::assert_decl, g::assert_scope,
+        g::assert_message, g::logical_not, g::negation, g::field_access,
         g::field_name, g::call, g::argument, g::where_clause, g::variable, g::if_expr, g::weighted_expr,
         g::weighted_item, g::weight, g::number_lit, g::string_lit, g::boolean_lit, g::op_or, g::op_and,
         g::op_compare, g::op_add, g::op_multiply, g::identifier, g::kw_otherwise>,
@@ -79,6 +80,12 @@ public:
             module.flags.push_back(flag_decl(n));
         } else if (n.is_type<g::output_decl>()) {
             module.outputs.push_back(output(n));
+        } else if (n.is_type<g::input_decl>()) {
+            module.inputs.push_back(input(n));
+        } else if (n.is_type<g::variant_decl>()) {
+            module.variants.push_back(variant(n));
+        } else if (n.is_type<g::assert_decl>()) {
+            module.asserts.push_back(assertion(n));
         }
     }
 
@@ -128,14 +135,41 @@ private:
         return {str(*n.children.at(0)), span(*n.children.at(0)), type(*n.children.at(1)), str(path), span(path)};
     }
 
+    ast::Requirement requirement(const Node& n) {  // expr [at_clause] message
+        ast::Requirement r{expr(*n.children.at(0)), string_text(*n.children.back()), span(n), {}};
+        if (n.children.size() == 3) r.path = str(*n.children.at(1)->children.at(0));
+        return r;
+    }
+
     ast::RecordDecl record(const Node& n) {
         ast::RecordDecl r{str(*n.children.at(0)), span(*n.children.at(0)), {}, {}};
         for (std::size_t i = 1; i < n.children.size(); ++i) {
             const Node& c = *n.children[i];
             if (c.is_type<g::input_decl>()) r.fields.push_back(input(c));
-            else r.requirements.push_back({expr(*c.children.at(0)), string_text(*c.children.at(1)), span(c)});
+            else r.requirements.push_back(requirement(c));
         }
         return r;
+    }
+
+    ast::VariantDecl variant(const Node& n) {  // variant_name when_clause value_decl*
+        ast::VariantDecl v{str(*n.children.at(0)), span(*n.children.at(0)), expr(*n.children.at(1)->children.at(0)), {}};
+        for (std::size_t i = 2; i < n.children.size(); ++i) v.values.push_back(value(*n.children[i]));
+        return v;
+    }
+
+    ast::AssertDecl assertion(const Node& n) {  // [assert_scope] expr message
+        ast::AssertDecl a;
+        std::size_t next = 0;
+        if (n.children.at(0)->is_type<g::assert_scope>()) {
+            const Node& name = *n.children.at(0)->children.at(0);
+            a.variant = str(name);
+            a.variant_span = span(name);
+            next = 1;
+        }
+        a.condition = expr(*n.children.at(next));
+        a.message = string_text(*n.children.at(next + 1));
+        a.span = span(n);
+        return a;
     }
 
     ast::EntityDecl entity(const Node& n) {  // entity_name at_clause key_clause items...
@@ -148,6 +182,7 @@ private:
         for (std::size_t i = 3; i < n.children.size(); ++i) {
             const Node& c = *n.children[i];
             if (c.is_type<g::input_decl>()) e.inputs.push_back(input(c));
+            else if (c.is_type<g::require_decl>()) e.requirements.push_back(requirement(c));
             else e.children.push_back(entity(c));
         }
         return e;
@@ -250,7 +285,7 @@ private:
     }
 
     ast::FlagItem flag_item(const Node& text, const Node* for_clause) {
-        ast::FlagItem f{string_text(text), span(text), {}, {}, nullptr};
+        ast::FlagItem f{string_text(text), span(text), {}, {}, nullptr, false};
         if (for_clause) {
             f.loop_var = str(*for_clause->children.at(0));
             f.loop_var_span = span(*for_clause->children.at(0));
@@ -276,9 +311,11 @@ private:
         return v;
     }
 
-    ast::FlagDecl flag_decl(const Node& n) {  // flag_text of_clause when_clause
-        return {flag_item(*n.children.at(0), nullptr), entity_ref(*n.children.at(1)),
-                expr(*n.children.at(2)->children.at(0))};
+    ast::FlagDecl flag_decl(const Node& n) {  // (flag_text | flag_name) of_clause when_clause
+        const Node& name = *n.children.at(0);
+        ast::FlagItem item = name.is_type<g::flag_name>() ? ast::FlagItem{str(name), span(name), {}, {}, nullptr, true}
+                                                          : flag_item(name, nullptr);
+        return {std::move(item), entity_ref(*n.children.at(1)), expr(*n.children.at(2)->children.at(0))};
     }
 
     ast::OutputDecl output(const Node& n) {  // entity_ref output_kind output_item*

@@ -73,7 +73,7 @@ struct EntityType {
     std::vector<int> inputs;  // symbol ids, in declaration order
 };
 
-enum class SymbolKind { input, value, rank, grade, veto_condition };
+enum class SymbolKind { input, value, rank, grade, veto_condition, requirement };
 
 struct Symbol {
     std::string name;
@@ -101,8 +101,9 @@ struct CheckedExpr {
     Type type;
     Constant constant;               // constant
     int symbol = -1;                 // symbol
-    int levels_up = 0;               // symbol: how far up the entity chain it is defined
-    int index = -1;                  // local: slot; field: record field; function: function id
+    int levels_up = 0;               // symbol: how far up the entity chain it is defined; -1 scheme level
+    int index = -1;                  // local: slot; field: record field; function: function id;
+                                     // conditional: the variant it selects (-1: an ordinary if)
     ast::BinaryOp binary = ast::BinaryOp::add;
     Builtin builtin = Builtin::count;
     std::vector<CheckedExprPtr> args;
@@ -182,6 +183,18 @@ struct OutputField {
     std::vector<std::string> names;  // for components: the name of each value
 };
 
+// A rule about the data that the evaluator checks before anything is scored.
+struct EntityRequirement {
+    int symbol = -1;       // its condition, a hidden value
+    std::string message;
+    std::string json_key;  // the field the message is about, or empty for the row itself
+};
+
+struct Variant {
+    std::string name;
+    Span span;
+};
+
 struct Output {
     int entity = -1;
     std::string kind;
@@ -200,6 +213,9 @@ struct Program {
     std::vector<Grade> grades;
     std::vector<FlagRule> flags;
     std::vector<Output> outputs;
+    std::vector<int> scheme_inputs;  // symbol ids, read from the document's root
+    std::vector<EntityRequirement> requirements;
+    std::vector<Variant> variants;
     std::vector<int> evaluation_order;  // symbol ids (not inputs), dependencies first
 };
 

@@ -43,6 +43,11 @@ public:
         tables.entities.resize(program_.entities.size());
         tables.scheme_slots.resize(plan_.scheme_slot_count);
         objects_.resize(program_.entities.size());
+        for (int symbol : program_.scheme_inputs) {
+            const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
+            tables.scheme_slots[plan_.column_of_symbol[symbol]] =
+                bind_input(spec, find_path(document_, spec.json_key), "$." + spec.json_key);
+        }
         for (std::size_t e = 0; e < program_.entities.size(); ++e) bind_entity(static_cast<int>(e));
         for (std::size_t e = 0; e < program_.entities.size(); ++e) build_ranges(static_cast<int>(e));
     }

@@ -13,10 +13,12 @@ public:
 
     std::vector<DataError> run() {
         for (const Step& step : plan_.steps) {
+            // Data rules run first and all of them report; after a failure, later steps
+            // would only repeat the same problem through their inputs.
+            if (!errors_.empty() && step.kind != StepKind::requirement) return std::move(errors_);
             guarded(step.entity, 0, [&] { run_step(step); });
-            // Later steps would only repeat the same problem through their inputs.
-            if (!errors_.empty()) return std::move(errors_);
         }
+        if (!errors_.empty()) return std::move(errors_);
         for (const FlagRule& rule : program_.flags) run_flag(rule);
         return std::move(errors_);
     }
@@ -49,6 +51,7 @@ private:
         case StepKind::value: return run_value(step);
         case StepKind::rank: return run_rank(step);
         case StepKind::grade: return evaluate_grade(step, plan_, tables_, evaluator_);
+        case StepKind::requirement: return run_requirement(step);
         }
     }
 
@@ -61,6 +64,19 @@ private:
         auto& cells = tables_.entities[step.entity].columns[column];
         for (std::uint32_t row = 0; row < rows(step.entity); ++row)
             guarded(step.entity, row, [&] { cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row}); });
+    }
+
+    void run_requirement(const Step& step) {
+        const EntityRequirement& requirement = *step.requirement;
+        auto& cells = tables_.entities[step.entity].columns[plan_.column_of_symbol[step.symbol]];
+        for (std::uint32_t row = 0; row < rows(step.entity); ++row)
+            guarded(step.entity, row, [&] {
+                cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row});
+                if (cells[row].boolean) return;
+                std::string path = row_path(program_, tables_, step.entity, row);
+                if (!requirement.json_key.empty()) path += "." + requirement.json_key;
+                errors_.push_back({row_label(program_, tables_, step.entity, row), path, requirement.message, std::nullopt});
+            });
     }
 
     void run_rank(const Step& step) {

@@ -124,6 +124,19 @@ Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context)
         case Builtin::any:
             if (!e.args[0]->element && e.args[0]->op == ExprOp::collection) return Value::of_bool(count > 0);
             return Value::of_bool(std::any_of(items.begin(), items.end(), [](const Value& v) { return v.boolean; }));
+        case Builtin::share: {
+            std::size_t total = items.size();
+            std::size_t matched = 0;
+            if (e.args[0]->op == ExprOp::collection) {
+                auto [begin, end] = rows_below(e.args[0]->type.entity, context);
+                total = end - begin;
+                matched = count;
+            } else {
+                matched = std::count_if(items.begin(), items.end(), [](const Value& v) { return v.boolean; });
+            }
+            if (total == 0) fail(e, "share 的集合为空, 无法计算比例");
+            return Value::of_number(Rational::fraction(static_cast<std::int64_t>(matched), static_cast<std::int64_t>(total)));
+        }
         default: break;
         }
         if (items.empty()) fail(e, std::string(info.spelling) + " 的列表为空, 无法计算");

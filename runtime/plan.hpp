@@ -10,7 +10,7 @@
 
 namespace kaohe {
 
-enum class StepKind { value, rank, grade };
+enum class StepKind { value, rank, grade, requirement };
 
 struct Step {
     StepKind kind = StepKind::value;
@@ -19,6 +19,7 @@ struct Step {
     const CheckedExpr* expr = nullptr;  // value steps
     const Rank* rank = nullptr;
     const Grade* grade = nullptr;
+    const EntityRequirement* requirement = nullptr;  // requirement steps (expr is its condition)
 };
 
 struct Plan {

@@ -21,6 +21,8 @@ Plan make_plan(const Program& program) {
     for (const auto& v : program.values) value_of[v.symbol] = &v;
     for (const auto& r : program.ranks) rank_of[r.symbol] = &r;
     for (const auto& g : program.grades) grade_of[g.symbol] = &g;
+    std::vector<const EntityRequirement*> requirement_of(program.symbols.size(), nullptr);
+    for (const auto& r : program.requirements) requirement_of[r.symbol] = &r;
     for (int symbol : program.evaluation_order) {
         Step step;
         step.symbol = symbol;
@@ -33,6 +35,10 @@ Plan make_plan(const Program& program) {
             step.grade = grade_of[symbol];
         } else {
             step.expr = value_of[symbol]->expr.get();
+            if (requirement_of[symbol]) {
+                step.kind = StepKind::requirement;
+                step.requirement = requirement_of[symbol];
+            }
         }
         plan.steps.push_back(step);
     }

@@ -41,7 +41,11 @@ public:
     std::vector<std::vector<int>> dependencies;                 // per symbol
     std::set<std::string> unknown_names;                        // reported once each
     // Values are typed on demand, so a value may use one defined further down the file.
-    std::map<int, const ast::ValueDecl*> value_declarations;  // symbol → its declaration
+    std::map<int, const ast::Expr*> value_declarations;       // symbol → its defining expression
+    // symbol → the variants that redefine it: (variant index, the variant's expression)
+    std::map<int, std::vector<std::pair<int, const ast::Expr*>>> overrides;
+    std::vector<const ast::VariantDecl*> variant_declarations;
+    std::vector<std::pair<int, const ast::Requirement*>> entity_requirements;  // (entity, rule)
     std::map<int, int> value_progress;                         // symbol → 1 checking, 2 done
     std::map<int, const ast::GradeDecl*> grade_declarations;   // symbol → its declaration
     std::vector<const ast::FunctionDecl*> function_declarations;
@@ -75,6 +79,7 @@ void check_value(State& state, int symbol);
 // Per-declaration checks, called by check_definitions.
 void check_grade(State& state, const ast::GradeDecl& decl, int symbol);
 void check_veto(State& state, const ast::VetoDecl& decl, int veto_index);
+void check_assert(State& state, const ast::AssertDecl& decl);
 // Flag text with its optional `for x in list`; fills rule.text and rule.loop_list.
 void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRule& rule);
 

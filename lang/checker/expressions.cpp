@@ -280,6 +280,8 @@ private:
             for (const auto& b : builtin_table) names.emplace_back(b.spelling);
             for (const auto& [n, id] : state_.function_by_name) names.push_back(n);
             std::string suggestion = closest_name(e.text, names);
+            if (e.text == "maximum" || e.text == "minimum")
+                return error(e.span, fmt::format("{} 只能用在 assert 中: 它是方案检查时算出的可能最大 (最小) 值", e.text));
             return error(e.span, fmt::format("未定义的函数 {}", e.text),
                          suggestion.empty() ? "可用 use 引入标准库模块, 或用 fn 定义函数"
                                             : fmt::format("是否指 {}？", suggestion));
@@ -340,11 +342,13 @@ private:
             c.type = c.builtin == Builtin::count ? number_type() : bool_type();
             return true;
         case Builtin::any:
+        case Builtin::share:
             if (!(bare_collection && arg.filter) && !(arg.type.base == BaseType::boolean && !bare_collection)) {
-                error(span, "any 需要 实体 where 条件, 或条件列表");
+                error(span, fmt::format("{} 需要 实体 where 条件, 或条件列表, 例如 {}(户 where 登记完整)",
+                                        builtin_info(c.builtin).spelling, builtin_info(c.builtin).spelling));
                 return false;
             }
-            c.type = bool_type();
+            c.type = c.builtin == Builtin::any ? bool_type() : number_type();
             return true;
         default:
             if (bare_collection || arg.type.base != BaseType::number) {

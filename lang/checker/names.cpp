@@ -70,7 +70,19 @@ void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
                       input_index};
         state.program.entities[id].inputs.push_back(state.add_symbol(symbol));
     }
+    for (const auto& requirement : decl.requirements) state.entity_requirements.emplace_back(id, &requirement);
     for (const auto& child : decl.children) declare_entity(state, child, id);
+}
+
+void declare_scheme_input(State& state, const ast::InputDecl& input) {
+    if (state.find_symbol(-1, input.name) >= 0) {
+        report_duplicate(state, "输入项", input.name, input.name_span);
+        return;
+    }
+    int input_index = static_cast<int>(state.program.inputs.size());
+    state.program.inputs.push_back(input_spec(state, input));
+    Symbol symbol{input.name, input.name_span, SymbolKind::input, -1, state.program.inputs.back().type, -1, input_index};
+    state.program.scheme_inputs.push_back(state.add_symbol(symbol));
 }
 
 }  // namespace
@@ -103,6 +115,8 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
         }
     for (const auto& module : modules)
         for (const auto& entity : module.entities) declare_entity(state, entity, -1);
+    for (const auto& module : modules)
+        for (const auto& input : module.inputs) declare_scheme_input(state, input);
 }
 
 void declare_functions(State& state, const std::vector<ast::Module>& modules) {
@@ -127,6 +141,38 @@ void declare_functions(State& state, const std::vector<ast::Module>& modules) {
         }
 }
 
+namespace {
+
+// A variant's values must each replace a base value of the same name and entity.
+void declare_variant(State& state, const ast::VariantDecl& variant) {
+    int index = static_cast<int>(state.variant_declarations.size());
+    for (const auto* other : state.variant_declarations)
+        if (other->name == variant.name) report_duplicate(state, "变体", variant.name, variant.name_span);
+    state.variant_declarations.push_back(&variant);
+    state.program.variants.push_back({variant.name, variant.name_span});
+    for (const auto& value : variant.values) {
+        int entity = -1;
+        if (!value.of.name.empty()) {
+            auto resolved = state.resolve_entity(value.of);
+            if (!resolved) continue;
+            entity = *resolved;
+        }
+        int symbol = state.find_symbol(entity, value.name);
+        if (symbol < 0 || !state.value_declarations.count(symbol)) {
+            state.diagnostics.error(value.name_span,
+                                    fmt::format("变体 {} 中的 {} 没有可替换的基础定义", variant.name, value.name),
+                                    "变体只能替换方案中已有的 value");
+            continue;
+        }
+        auto& list = state.overrides[symbol];
+        for (const auto& [other, expr] : list)
+            if (other == index) report_duplicate(state, "变体中的名称", value.name, value.name_span);
+        list.emplace_back(index, value.expr.get());
+    }
+}
+
+}  // namespace
+
 void declare_definitions(State& state, const std::vector<ast::Module>& modules) {
     auto declare = [&](const std::string& name, Span span, const ast::EntityRef& of, SymbolKind kind,
                        int index) -> int {
@@ -148,11 +194,18 @@ void declare_definitions(State& state, const std::vector<ast::Module>& modules) 
         for (std::size_t i = 0; i < module.values.size(); ++i) {
             int symbol = declare(module.values[i].name, module.values[i].name_span, module.values[i].of,
                                  SymbolKind::value, static_cast<int>(i));
-            if (symbol >= 0) state.value_declarations[symbol] = &module.values[i];
+            if (symbol >= 0) state.value_declarations[symbol] = module.values[i].expr.get();
+        }
+        for (std::size_t i = 0; i < module.flags.size(); ++i) {
+            const ast::FlagDecl& flag = module.flags[i];
+            if (!flag.flag.named) continue;
+            int symbol = declare(flag.flag.text, flag.flag.span, flag.of, SymbolKind::value, static_cast<int>(i));
+            if (symbol >= 0) state.value_declarations[symbol] = flag.when.get();
         }
         for (std::size_t i = 0; i < module.ranks.size(); ++i)
             declare(module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of, SymbolKind::rank,
                     static_cast<int>(i));
+        for (const auto& variant : module.variants) declare_variant(state, variant);
         for (std::size_t i = 0; i < module.grades.size(); ++i) {
             int symbol = declare(module.grades[i].name, module.grades[i].name_span, module.grades[i].of,
                                  SymbolKind::grade, static_cast<int>(i));

@@ -1,5 +1,7 @@
 // Order pass: puts definitions in an order where each comes after what it uses, and
 // reports every definition that (directly or through others) uses itself.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "lang/checker/check_state.hpp"
@@ -44,6 +46,8 @@ private:
 
 void order_definitions(State& state) {
     Orderer orderer(state);
+    // Data rules first, so a broken input is reported as such, not as what it breaks later.
+    for (const auto& requirement : state.program.requirements) orderer.visit(requirement.symbol);
     for (std::size_t i = 0; i < state.program.symbols.size(); ++i) orderer.visit(static_cast<int>(i));
 }
 

@@ -21,21 +21,67 @@ bool check_function(State& state, int id) {
     return true;
 }
 
+namespace {
+
+bool uses_collections(const CheckedExpr& e) {
+    if (e.op == ExprOp::collection) return true;
+    for (const auto& arg : e.args)
+        if (arg && uses_collections(*arg)) return true;
+    return false;
+}
+
+// `variant V when C { value X … }` becomes X = if C then X_V else X_base, with the
+// conditional marked as V's so the bounds analysis for `assert in V` can take its branch.
+CheckedExprPtr apply_override(State& state, int symbol, int variant, const ast::Expr& expr, CheckedExprPtr base) {
+    const ast::VariantDecl& decl = *state.variant_declarations[variant];
+    Scope scheme_scope{-1, {}, true, &state.dependencies[symbol]};
+    auto condition = state.check_expr(*decl.when, scheme_scope);
+    Scope scope{state.program.symbols[symbol].entity, {}, true, &state.dependencies[symbol]};
+    auto replacement = state.check_expr(expr, scope);
+    if (!condition || !replacement || !base || condition->type.base == BaseType::invalid ||
+        replacement->type.base == BaseType::invalid || base->type.base == BaseType::invalid)
+        return base;
+    if (!condition->type.is_bool() || uses_collections(*condition)) {
+        state.diagnostics.error(decl.when->span, "变体的条件应为只用方案级输入的条件, 例如 考核年度 = 3");
+        return base;
+    }
+    if (!(replacement->type == base->type)) {
+        state.diagnostics.error(expr.span, fmt::format("变体 {} 中 {} 的类型为 {}, 基础定义为 {}", decl.name,
+                                                       state.program.symbols[symbol].name,
+                                                       type_name(replacement->type, state), type_name(base->type, state)));
+        return base;
+    }
+    auto conditional = std::make_unique<CheckedExpr>();
+    conditional->op = ExprOp::conditional;
+    conditional->span = expr.span;
+    conditional->type = base->type;
+    conditional->index = variant;
+    conditional->args.push_back(std::move(condition));
+    conditional->args.push_back(std::move(replacement));
+    conditional->args.push_back(std::move(base));
+    return conditional;
+}
+
+}  // namespace
+
 void check_value(State& state, int symbol) {
     int& progress = state.value_progress[symbol];
     if (progress != 0) return;  // done, or a cycle that order_definitions reports
     progress = 1;
-    const ast::ValueDecl& decl = *state.value_declarations.at(symbol);
+    const ast::Expr& expr = *state.value_declarations.at(symbol);
     ValueDefinition value;
     value.symbol = symbol;
     Scope scope{state.program.symbols[symbol].entity, {}, true, &state.dependencies[symbol]};
-    value.expr = state.check_expr(*decl.expr, scope);
+    value.expr = state.check_expr(expr, scope);
     if (value.expr) state.program.symbols[symbol].type = value.expr->type;
     if (state.program.symbols[symbol].type.base == BaseType::collection) {
-        state.diagnostics.error(decl.expr->span, "定义的值不能是实体集合; 请用 count、sum、mean 等汇总",
-                                fmt::format("例如 count({})", decl.expr->text));
+        state.diagnostics.error(expr.span, "定义的值不能是实体集合; 请用 count、sum、mean 等汇总",
+                                fmt::format("例如 count({})", expr.text));
         state.program.symbols[symbol].type = Type{};
     }
+    if (auto found = state.overrides.find(symbol); found != state.overrides.end())
+        for (const auto& [variant, variant_expr] : found->second)
+            value.expr = apply_override(state, symbol, variant, *variant_expr, std::move(value.expr));
     state.program.values.push_back(std::move(value));
     state.value_progress[symbol] = 2;
 }
@@ -90,12 +136,40 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
     FlagRule rule;
     rule.entity = *entity;
     rule.span = decl.flag.span;
-    Scope scope{*entity, {}, true, nullptr};
-    rule.condition = state.check_expr(*decl.when, scope);
-    if (rule.condition && rule.condition->type.base != BaseType::invalid && !rule.condition->type.is_bool())
-        state.diagnostics.error(decl.when->span, "when 后应为条件");
-    check_flag_text(state, decl.flag, *entity, rule);
+    if (decl.flag.named) {
+        // A named flag is also a value other rules can test: 通报批评 when 数字脱贫 or …
+        int symbol = state.find_symbol(*entity, decl.flag.text);
+        if (symbol < 0 || state.program.symbols[symbol].span.begin != decl.flag.span.begin) return;  // duplicate
+        check_value(state, symbol);
+        const Type& type = state.program.symbols[symbol].type;
+        if (type.base != BaseType::invalid && !type.is_bool())
+            state.diagnostics.error(decl.when->span, "when 后应为条件");
+        rule.condition_symbol = symbol;
+        rule.text = decl.flag.text;
+    } else {
+        Scope scope{*entity, {}, true, nullptr};
+        rule.condition = state.check_expr(*decl.when, scope);
+        if (rule.condition && rule.condition->type.base != BaseType::invalid && !rule.condition->type.is_bool())
+            state.diagnostics.error(decl.when->span, "when 后应为条件");
+        check_flag_text(state, decl.flag, *entity, rule);
+    }
     state.program.flags.push_back(std::move(rule));
+}
+
+void check_entity_requirement(State& state, int entity, const ast::Requirement& requirement) {
+    int index = static_cast<int>(state.program.requirements.size());
+    int symbol = static_cast<int>(state.program.symbols.size());
+    state.program.symbols.push_back({fmt::format("require#{}", index + 1), requirement.span,
+                                     SymbolKind::requirement, entity, {BaseType::boolean}, index, -1});
+    state.dependencies.emplace_back();
+    ValueDefinition value;
+    value.symbol = symbol;
+    Scope scope{entity, {}, true, &state.dependencies[symbol]};
+    value.expr = state.check_expr(*requirement.condition, scope);
+    if (value.expr && value.expr->type.base != BaseType::invalid && !value.expr->type.is_bool())
+        state.diagnostics.error(requirement.condition->span, "require 后应为条件");
+    state.program.values.push_back(std::move(value));
+    state.program.requirements.push_back({symbol, requirement.message, requirement.path});
 }
 
 void check_requirements(State& state, const ast::RecordDecl& decl) {
@@ -133,6 +207,8 @@ void check_definitions(State& state, const std::vector<ast::Module>& modules) {
     for (const auto& module : modules)
         for (const auto& record : module.records) check_requirements(state, record);
     for (std::size_t i = 0; i < state.program.functions.size(); ++i) check_function(state, static_cast<int>(i));
+    for (const auto& [entity, requirement] : state.entity_requirements)
+        check_entity_requirement(state, entity, *requirement);
     for (const auto& module : modules) {
         for (const auto& value : module.values)
             if (int symbol = own_symbol(state, value.of, value.name, value.name_span); symbol >= 0)
@@ -149,6 +225,8 @@ void check_definitions(State& state, const std::vector<ast::Module>& modules) {
         for (const auto& veto : module.vetoes) check_veto(state, veto, veto_index++);
     for (const auto& module : modules)
         for (const auto& flag : module.flags) check_flag(state, flag);
+    for (const auto& module : modules)
+        for (const auto& assertion : module.asserts) check_assert(state, assertion);
 }
 
 void check_outputs(State& state, const std::vector<ast::Module>& modules) {
