@@ -49,7 +49,7 @@ struct TypeRef {
     bool list = false;
     bool nonempty = false;
     bool optional = false;
-    std::optional<Rational> low, high;  // `in low..high`
+    std::optional<Rational> low, high;  // `in low..high`; `in low..` has no high
     Span range_span;
 };
 

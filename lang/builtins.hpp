@@ -19,7 +19,7 @@ namespace kaohe {
     X(max, "max", 1, 8, true)                      \
     X(any, "any", 1, 1, true)                      \
     X(empty, "empty", 1, 1, true)                  \
-    X(share, "share", 1, 1, true)                  \
+    X(fraction, "fraction", 1, 1, true)                \
     X(contains, "contains", 2, 2, false)
 
 enum class Builtin {

@@ -182,7 +182,7 @@ struct nonempty_mark : kw_nonempty {};
 struct range_low : signed_number {};
 struct range_high : signed_number {};
 struct range_dots : string<'.', '.'> {};
-struct range_clause : if_must<kw_in, sp, range_low, sp, range_dots, sp, range_high> {};
+struct range_clause : if_must<kw_in, sp, range_low, sp, range_dots, opt<star<blank>, range_high>> {};  // `in 0..` has no ceiling
 struct input_type : seq<opt<optional_mark, sp>, opt<nonempty_mark, sp>, sor<list_type, type_name>,
                         opt<sp, range_clause>> {};
 struct at_clause : if_must<kw_at, sp, json_path> {};

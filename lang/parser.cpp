@@ -115,7 +115,7 @@ private:
             else if (c->is_type<g::nonempty_mark>()) t.nonempty = true;
             else if (c->is_type<g::range_clause>()) {
                 t.low = Rational::parse(c->children.at(0)->string());
-                t.high = Rational::parse(c->children.at(1)->string());
+                if (c->children.size() > 1) t.high = Rational::parse(c->children.at(1)->string());
                 t.range_span = span(*c);
             }
             else if (c->is_type<g::list_type>()) {

@@ -155,6 +155,7 @@ private:
     Value bind_number(const InputSpec& spec, const JsonNode& node, const std::string& path) {
         std::string wanted = kind_name(spec.number_kind);
         if (spec.low && spec.high) wanted += fmt::format(" ({} 到 {})", spec.low->to_string(), spec.high->to_string());
+        else if (spec.low && spec.number_kind == NumberKind::any) wanted += fmt::format(" (不小于 {})", spec.low->to_string());
         if (node.kind != JsonNode::Kind::number) {
             error(path, fmt::format("应为{}, 这里是{}", wanted, node.describe()));
             return {};

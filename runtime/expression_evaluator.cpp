@@ -124,7 +124,7 @@ Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context)
         case Builtin::any:
             if (!e.args[0]->element && e.args[0]->op == ExprOp::collection) return Value::of_bool(count > 0);
             return Value::of_bool(std::any_of(items.begin(), items.end(), [](const Value& v) { return v.boolean; }));
-        case Builtin::share: {
+        case Builtin::fraction: {
             std::size_t total = items.size();
             std::size_t matched = 0;
             if (e.args[0]->op == ExprOp::collection) {
@@ -134,11 +134,12 @@ Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context)
             } else {
                 matched = std::count_if(items.begin(), items.end(), [](const Value& v) { return v.boolean; });
             }
-            if (total == 0) fail(e, "share 的集合为空, 无法计算比例");
+            if (total == 0) fail(e, "fraction 的集合为空, 无法计算比例");
             return Value::of_number(Rational::fraction(static_cast<std::int64_t>(matched), static_cast<std::int64_t>(total)));
         }
         default: break;
         }
+        if (items.empty() && e.builtin == Builtin::sum) return Value::of_number(Rational(0));
         if (items.empty()) fail(e, std::string(info.spelling) + " 的列表为空, 无法计算");
         Rational result = items[0].number;
         for (std::size_t i = 1; i < items.size(); ++i) {

@@ -163,7 +163,7 @@ private:
             Interval x = element(*e.args[0], locals);
             switch (e.builtin) {
             case Builtin::count: return {Rational(0), std::nullopt};
-            case Builtin::share: return {Rational(0), Rational(1)};
+            case Builtin::fraction: return {Rational(0), Rational(1)};
             case Builtin::sum: return x.low && x.low->sign() >= 0 ? Interval{Rational(0), std::nullopt} : Interval{};
             case Builtin::mean:
             case Builtin::min:

@@ -342,7 +342,7 @@ private:
             c.type = c.builtin == Builtin::count ? number_type() : bool_type();
             return true;
         case Builtin::any:
-        case Builtin::share:
+        case Builtin::fraction:
             if (!(bare_collection && arg.filter) && !(arg.type.base == BaseType::boolean && !bare_collection)) {
                 error(span, fmt::format("{} 需要 实体 where 条件, 或条件列表, 例如 {}(户 where 登记完整)",
                                         builtin_info(c.builtin).spelling, builtin_info(c.builtin).spelling));

@@ -33,9 +33,10 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
     if (decl.type.low) {
         if (spec.type.base != BaseType::number)
             state.diagnostics.error(decl.type.range_span, "取值范围只能用于数值类型");
-        else if (*decl.type.low > *decl.type.high)
+        else if (decl.type.high && *decl.type.low > *decl.type.high)
             state.diagnostics.error(decl.type.range_span, "取值范围的下限大于上限");
-        else if ((spec.low && *decl.type.low < *spec.low) || (spec.high && *decl.type.high > *spec.high))
+        else if ((spec.low && *decl.type.low < *spec.low) ||
+                 (spec.high && (!decl.type.high || *decl.type.high > *spec.high)))
             state.diagnostics.error(decl.type.range_span,
                                     fmt::format("取值范围超出了 {} 本身的范围", decl.type.name));
         spec.low = decl.type.low;

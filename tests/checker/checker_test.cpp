@@ -117,3 +117,60 @@ TEST_CASE("declared ranges must make sense") {
     CHECK(errors("input 甲: score in 0..120 at a").find("超出了 score 本身的范围") != std::string::npos);
     CHECK(errors("input 甲: text in 0..1 at a").find("只能用于数值类型") != std::string::npos);
 }
+
+namespace {
+
+const char* variant_prelude = R"(input 年度: count in 1..3 at cycle_year
+entity 村 at villages key id {
+  input 率: percent at rate
+  input 次数: count at visits
+  input 金额: number at amount
+}
+value 甲 of 村 = 30 * 率 / 100
+value 乙 of 村 = 10 - min(10, 次数)
+value 合计 of 村 = 甲 + 乙
+output 村 as village { score: 合计 }
+)";
+
+std::string check_variant(const std::string& body) {
+    auto loaded = kaohe::load_program_text("t.kh", std::string(variant_prelude) + body);
+    return kaohe::render_all(loaded.diagnostics, loaded.sources);
+}
+
+}  // namespace
+
+TEST_CASE("assert: maximum and minimum follow declared input ranges through the expressions") {
+    CHECK(check_variant("assert: maximum(合计) = 40 and minimum(合计) = 0 else \"x\"\n") == "");
+    CHECK(check_variant("assert: maximum(乙) = 10 and minimum(乙) = 0 else \"x\"\n") == "");
+    auto failed = check_variant("assert: maximum(甲) >= 80% * maximum(合计) else \"甲应占八成\"\n");
+    CHECK(failed.find("断言不成立: 甲应占八成") != std::string::npos);
+    CHECK(failed.find("maximum(甲) = 30, maximum(合计) = 40") != std::string::npos);
+}
+
+TEST_CASE("assert: an unbounded value is reported, not guessed") {
+    auto errors = check_variant("value 丙 of 村 = 金额 * 2\nassert: maximum(丙) <= 100 else \"x\"\n");
+    CHECK(errors.find("无法确定 丙 的上限") != std::string::npos);
+}
+
+TEST_CASE("variants replace base values, and asserts can be made inside them") {
+    const char* variant = "variant 第三年 when 年度 = 3 {\n  value 甲 of 村 = 60 * 率 / 100\n}\n";
+    CHECK(check_variant(std::string(variant) + "assert in 第三年: maximum(甲) = 60 else \"x\"\n"
+                                               "assert: maximum(甲) = 30 else \"y\"\n") == "");
+    CHECK(check_variant(std::string(variant) + "assert in 第3年: maximum(甲) = 60 else \"x\"\n")
+              .find("是否指 第三年？") != std::string::npos);
+}
+
+TEST_CASE("variants are checked") {
+    CHECK(check_variant("variant 甲年 when 年度 = 3 {\n  value 丁 of 村 = 1\n}\n").find("没有可替换的基础定义") !=
+          std::string::npos);
+    CHECK(check_variant("variant 甲年 when 年度 = 3 {\n  value 甲 of 村 = 率 > 1\n}\n").find("基础定义为 数值") !=
+          std::string::npos);
+    CHECK(check_variant("variant 甲年 when count(村) > 3 {\n  value 甲 of 村 = 1\n}\n").find("只用方案级输入的条件") !=
+          std::string::npos);
+    CHECK(check_variant("variant 甲年 when 率 > 3 {\n  value 甲 of 村 = 1\n}\n").find("未定义的名称 率") !=
+          std::string::npos);
+}
+
+TEST_CASE("maximum outside an assert is explained") {
+    CHECK(check_variant("value 丙 of 村 = maximum(甲)\n").find("只能用在 assert 中") != std::string::npos);
+}

@@ -284,3 +284,77 @@ output 县区 as county { score: 和 }
     CHECK(bad.all_errors().find("$.counties[0].growth: 应为数字 (-100 到 1000), 这里是 -100.5") != std::string::npos);
     CHECK(bad.all_errors().find("$.counties[0].share: 应为百分比 (0 到 50), 这里是 50.01") != std::string::npos);
 }
+
+TEST_CASE("variants take effect when their condition holds") {
+    const char* policy = R"(
+input 年度: count in 1..3 at cycle_year
+entity 村 at villages key id {
+  input 率: percent at rate
+}
+value 分 of 村 = 30 * 率 / 100
+variant 第三年 when 年度 = 3 {
+  value 分 of 村 = 60 * 率 / 100
+}
+output 村 as village { score: 分 }
+)";
+    CHECK(run(policy, R"({"cycle_year": 2, "villages": [{"id": "v", "rate": 50}]})").field("v", "score") == "15.00");
+    CHECK(run(policy, R"({"cycle_year": 3, "villages": [{"id": "v", "rate": 50}]})").field("v", "score") == "30.00");
+    auto missing = run(policy, R"({"villages": [{"id": "v", "rate": 50}]})");
+    CHECK(missing.all_errors() == "数据错误: $.cycle_year: 缺少字段\n");
+}
+
+TEST_CASE("named flags are conditions other rules use; entity requirements name their field") {
+    const char* policy = R"kh(
+entity 市 at cities key id {
+  input 影响: bool at impact
+  require count(县) > 0 at counties else "没有县 (counties)"
+  entity 县 at counties key id {
+    input 违规: count at violations
+    input 人口: count at population
+  }
+}
+flag 资金违规 of 市 when sum(县.违规) > 0
+flag 约谈 of 市 when 资金违规
+flag 责任追究 of 市 when 资金违规 and 影响
+value 人口 of 市 = sum(县.人口)
+output 市 as city { score: 人口 }
+)kh";
+    auto r = run(policy, R"({"cities": [
+        {"id": "A", "impact": true, "counties": [{"id": "a", "violations": 1, "population": 5}]},
+        {"id": "B", "impact": false, "counties": [{"id": "b", "violations": 2, "population": 0}]},
+        {"id": "C", "impact": true, "counties": [{"id": "c", "violations": 0, "population": 3}]}]})");
+    REQUIRE(r.errors.empty());
+    CHECK(r.row("A").flags == std::vector<std::string>{"资金违规", "约谈", "责任追究"});
+    CHECK(r.row("B").flags == std::vector<std::string>{"资金违规", "约谈"});
+    CHECK(r.row("C").flags.empty());
+    auto empty = run(policy, R"({"cities": [{"id": "A", "impact": true, "counties": []},
+                                            {"id": "B", "impact": true, "counties": []}]})");
+    CHECK(empty.all_errors() == "数据错误: 市 A: $.cities[0].counties: 没有县 (counties)\n"
+                                "数据错误: 市 B: $.cities[1].counties: 没有县 (counties)\n");
+}
+
+TEST_CASE("fraction of records, filtered sums and empty sums") {
+    const char* policy = R"(
+entity 村 at villages key id {
+  entity 户 at households key id {
+    input 步骤: list of text at steps
+    input 一致: bool at matches
+  }
+}
+value 完整 of 户 = contains(步骤, "申请") and contains(步骤, "公示")
+value 完整率 of 村 = 100 * fraction(户 where 完整)
+value 不一致 of 村 = count(户 where not 一致)
+value 完整户不一致 of 村 = count(户 where 完整 and not 一致)
+output 村 as village { rate: 完整率  bad: 不一致  both: 完整户不一致 }
+)";
+    auto r = run(policy, R"({"villages": [{"id": "v", "households": [
+        {"id": "1", "steps": ["申请", "公示"], "matches": true},
+        {"id": "2", "steps": ["申请"], "matches": false},
+        {"id": "3", "steps": ["公示", "申请", "核查"], "matches": false}]}]})");
+    REQUIRE(r.errors.empty());
+    CHECK(r.field("v", "rate") == "66.666666666667");
+    CHECK(r.field("v", "bad") == "2.00");
+    CHECK(r.field("v", "both") == "1.00");
+    auto none = run(policy, R"({"villages": [{"id": "v", "households": []}]})");
+    CHECK(none.all_errors().find("fraction 的集合为空") != std::string::npos);
+}
