@@ -2,6 +2,7 @@
 //
 // Exit codes (also in README): 0 success, 1 errors in the policy, 2 errors in the data,
 // 3 a file could not be read, 64 wrong usage.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -42,6 +43,7 @@ constexpr const char* run_help = R"(kaohe run POLICY DATA [--format table|json|c
   --format table   对齐的表格, 供人阅读 (默认)
   --format json    机器可读的 JSON: {"results": [...]}
   --format csv     可用电子表格打开的 CSV (UTF-8)
+  --timings        在标准错误输出各阶段耗时 (读方案、读数据、解析 JSON、绑定、计算、输出)
 
 方案有错时列出全部错误并以 1 退出; 数据有错时列出全部错误 (对象编号与 JSON 路径) 并以 2 退出,
 此时不输出任何结果。
@@ -52,6 +54,23 @@ constexpr const char* check_help = R"(kaohe check POLICY
 检查方案而不计算: 语法、未定义或拼错的名称、类型、权重合计、等次分数线的顺序与缺口、
 循环定义。列出所有错误 (文件:行:列, 原文和 ^ 标记) 并以 1 退出; 没有错误时以 0 退出。
 )";
+
+// Wall-clock time of each phase of a run, printed with --timings.
+class PhaseTimer {
+public:
+    explicit PhaseTimer(bool enabled) : enabled_(enabled) {}
+    void lap(const char* phase) {
+        auto now = std::chrono::steady_clock::now();
+        if (enabled_)
+            std::cerr << fmt::format("{:<10} {:>9.1f} ms\n", phase,
+                                     std::chrono::duration<double, std::milli>(now - last_).count());
+        last_ = now;
+    }
+
+private:
+    bool enabled_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 bool wants_help(const std::vector<std::string>& args) {
     for (const auto& a : args)
@@ -90,8 +109,11 @@ int run_command(const std::vector<std::string>& args) {
     if (wants_help(args)) return std::cout << run_help, success;
     std::vector<std::string> files;
     std::string format = "table";
+    bool timings = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--format") {
+        if (args[i] == "--timings") {
+            timings = true;
+        } else if (args[i] == "--format") {
             if (i + 1 >= args.size()) return usage("--format 后应为 table、json 或 csv", run_help);
             format = args[++i];
         } else if (args[i].rfind("--format=", 0) == 0) {
@@ -106,8 +128,10 @@ int run_command(const std::vector<std::string>& args) {
     if (format != "table" && format != "json" && format != "csv")
         return usage("未知的输出格式 " + format + " (可用 table、json、csv)", run_help);
 
+    PhaseTimer timer(timings);
     kaohe::LoadedProgram loaded;
     if (!load_policy(files[0], loaded)) return loaded.sources.size() ? policy_error : file_error;
+    timer.lap("policy");
 
     std::ifstream in(files[1], std::ios::binary);
     if (!in) {
@@ -116,8 +140,10 @@ int run_command(const std::vector<std::string>& args) {
     }
     std::ostringstream text;
     text << in.rdbuf();
+    timer.lap("read");
     std::string json_error;
     auto document = kaohe::parse_json(text.str(), json_error);
+    timer.lap("parse");
     if (!document) {
         std::cerr << fmt::format("数据错误: {}: 不是有效的 JSON: {}\n", files[1], json_error);
         return data_error;
@@ -125,17 +151,21 @@ int run_command(const std::vector<std::string>& args) {
 
     kaohe::Plan plan = kaohe::make_plan(*loaded.program);
     kaohe::BindResult bound = kaohe::bind_data(plan, *document);
+    timer.lap("bind");
     std::vector<kaohe::DataError> errors = std::move(bound.errors);
     if (errors.empty()) errors = kaohe::evaluate_plan(plan, bound.tables);
+    timer.lap("evaluate");
     if (!errors.empty()) {
         for (const auto& e : errors) std::cerr << kaohe::render(e, loaded.sources) << "\n";
         std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", errors.size());
         return data_error;
     }
     auto rows = kaohe::collect_results(plan, bound.tables);
+    timer.lap("results");
     if (format == "json") std::cout << kaohe::render_json(rows);
     else if (format == "csv") std::cout << kaohe::render_csv(rows);
     else std::cout << kaohe::render_table(rows);
+    timer.lap("render");
     return success;
 }
 

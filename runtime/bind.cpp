@@ -29,12 +29,23 @@ const char* kind_name(NumberKind kind) {
     }
 }
 
+// Where a value sits in the document, as a chain of stack frames that starts at the
+// root or at a bound row; turned into "$.cities[0].counties" only when an error is reported.
+struct Location {
+    const Location* parent = nullptr;
+    std::string_view key;     // object member, or empty
+    std::int64_t index = -1;  // array element, or -1
+    int row_entity = -1;      // with no parent: the row this location starts at, if any
+    std::uint32_t row = 0;
+};
+
 class Binder {
 public:
     Binder(const Plan& plan, const JsonNode& document, BindResult& result)
         : plan_(plan), program_(*plan.program), document_(document), result_(result), evaluator_(plan, result.tables) {}
 
     void run() {
+        Location root;
         if (document_.kind != JsonNode::Kind::object) {
             result_.errors.push_back({"", "$", "数据文件应为一个 JSON 对象, 这里是" + document_.describe(), std::nullopt});
             return;
@@ -45,8 +56,9 @@ public:
         objects_.resize(program_.entities.size());
         for (int symbol : program_.scheme_inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
+            Location at{&root, spec.json_key};
             tables.scheme_slots[plan_.column_of_symbol[symbol]] =
-                bind_input(spec, find_path(document_, spec.json_key), "$." + spec.json_key);
+                bind_input(spec, find_path(document_, spec.json_key), at);
         }
         for (std::size_t e = 0; e < program_.entities.size(); ++e) bind_entity(static_cast<int>(e));
         for (std::size_t e = 0; e < program_.entities.size(); ++e) build_ranges(static_cast<int>(e));
@@ -59,131 +71,155 @@ private:
     BindResult& result_;
     ExpressionEvaluator evaluator_;
     std::vector<std::vector<const JsonNode*>> objects_;  // per entity, the JSON object of each row
-    std::string current_entity_;
+    int current_entity_ = -1;                             // the row being read, named only on error
+    std::uint32_t current_row_ = 0;
 
-    void error(const std::string& path, std::string message) {
-        result_.errors.push_back({current_entity_, path, std::move(message), std::nullopt});
+    void error(const Location& at, std::string message) {
+        std::string label = current_entity_ < 0 ? "" : row_label(program_, result_.tables, current_entity_, current_row_);
+        result_.errors.push_back({std::move(label), path_of(at), std::move(message), std::nullopt});
+    }
+
+    std::string path_of(const Location& at) const {
+        std::string path = at.parent       ? path_of(*at.parent)
+                           : at.row_entity >= 0 ? row_path(program_, result_.tables, at.row_entity, at.row)
+                                                : "$";
+        if (!at.key.empty()) path += "." + std::string(at.key);
+        if (at.index >= 0) path += "[" + std::to_string(at.index) + "]";
+        return path;
     }
 
     void bind_entity(int entity) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
         table.columns.resize(plan_.column_count[entity]);
-        auto bind_array = [&](const JsonNode* parent_object, std::uint32_t parent_row, const std::string& parent_path) {
-            if (!parent_object) return;  // the parent row was not an object: already reported
-            std::string path = parent_path + "." + type.json_key;
-            const JsonNode* array = find_path(*parent_object, type.json_key);
-            current_entity_ = parent_row == UINT32_MAX ? ""
-                                                       : row_label(program_, result_.tables, type.parent, parent_row);
-            if (!array) return error(path, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
-            if (array->kind != JsonNode::Kind::array)
-                return error(path, fmt::format("应为 {} 的数组, 这里是{}", type.name, array->describe()));
-            for (std::size_t i = 0; i < array->elements.size(); ++i)
-                bind_row(entity, array->elements[i], parent_row, static_cast<std::uint32_t>(i), path);
-        };
         if (type.parent < 0) {
-            bind_array(&document_, UINT32_MAX, "$");
-        } else {
-            const Table& parent = result_.tables.entities[type.parent];
-            for (std::uint32_t p = 0; p < parent.size(); ++p)
-                bind_array(objects_[type.parent][p], p, row_path(program_, result_.tables, type.parent, p));
+            current_entity_ = -1;
+            Location root;
+            bind_array(entity, &document_, UINT32_MAX, root);
+            return;
         }
+        const Table& parent = result_.tables.entities[type.parent];
+        for (std::uint32_t p = 0; p < parent.size(); ++p) {
+            if (!objects_[type.parent][p]) continue;  // the parent row was not an object: already reported
+            current_entity_ = type.parent;
+            current_row_ = p;
+            bind_array(entity, objects_[type.parent][p], p, Location{nullptr, {}, -1, type.parent, p});
+        }
+    }
+
+    void bind_array(int entity, const JsonNode* parent_object, std::uint32_t parent_row, const Location& parent_at) {
+        const EntityType& type = program_.entities[entity];
+        const JsonNode* array = find_path(*parent_object, type.json_key);
+        Location at{&parent_at, type.json_key};
+        if (!array) return error(at, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
+        if (array->kind != JsonNode::Kind::array)
+            return error(at, fmt::format("应为 {} 的数组, 这里是{}", type.name, array->describe()));
+        for (std::size_t i = 0; i < array->elements.size(); ++i)
+            bind_row(entity, array->elements[i], parent_row, static_cast<std::uint32_t>(i), at);
     }
 
     void bind_row(int entity, const JsonNode& object, std::uint32_t parent_row, std::uint32_t index,
-                  const std::string& array_path) {
+                  const Location& array_at) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
-        std::string path = fmt::format("{}[{}]", array_path, index);
+        Location at{&array_at, {}, index};
         std::string id;
         const JsonNode* id_node = object.kind == JsonNode::Kind::object ? find_path(object, type.key_path) : nullptr;
-        if (id_node && id_node->kind == JsonNode::Kind::string) id = id_node->text;
-        else if (id_node && id_node->kind == JsonNode::Kind::number) id = id_node->text;
+        if (id_node && (id_node->kind == JsonNode::Kind::string || id_node->kind == JsonNode::Kind::number))
+            id = id_node->text;
         auto row = static_cast<std::uint32_t>(table.size());
         table.parent_row.push_back(parent_row);
         table.array_index.push_back(index);
-        table.ids.push_back(id);
+        table.ids.push_back(std::move(id));
         table.flags.emplace_back();
         for (auto& column : table.columns) column.emplace_back();
         objects_[entity].push_back(&object);
-        current_entity_ = row_label(program_, result_.tables, entity, row);
+        current_entity_ = entity;
+        current_row_ = row;
         if (object.kind != JsonNode::Kind::object) {
             objects_[entity].back() = nullptr;
-            return error(path, fmt::format("应为一个 {} 对象, 这里是{}", type.name, object.describe()));
+            return error(at, fmt::format("应为一个 {} 对象, 这里是{}", type.name, object.describe()));
         }
-        if (!id_node) error(path + "." + type.key_path, "缺少编号字段");
-        else if (id.empty()) error(path + "." + type.key_path, "编号应为非空字符串或数字, 这里是" + id_node->describe());
+        Location key_at{&at, type.key_path};
+        if (!id_node) error(key_at, "缺少编号字段");
+        else if (table.ids[row].empty()) error(key_at, "编号应为非空字符串或数字, 这里是" + id_node->describe());
         for (int symbol : type.inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
+            Location input_at{&at, spec.json_key};
             table.columns[plan_.column_of_symbol[symbol]][row] =
-                bind_input(spec, find_path(object, spec.json_key), path + "." + spec.json_key);
+                bind_input(spec, find_path(object, spec.json_key), input_at);
         }
     }
 
-    Value bind_input(const InputSpec& spec, const JsonNode* node, const std::string& path) {
+    Value bind_input(const InputSpec& spec, const JsonNode* node, const Location& at) {
         if (!node || node->kind == JsonNode::Kind::null) {
             if (spec.optional) return spec.type.list ? Value::of_items(Value::Kind::list, {}) : Value::of_text("");
-            error(path, node ? "不能为 null" : "缺少字段");
+            error(at, node ? "不能为 null" : "缺少字段");
             return {};
         }
-        if (!spec.type.list) return bind_scalar(spec, *node, path);
+        if (!spec.type.list) return bind_scalar(spec, *node, at);
         if (node->kind != JsonNode::Kind::array) {
-            error(path, "应为数组, 这里是" + node->describe());
+            error(at, "应为数组, 这里是" + node->describe());
             return {};
         }
-        if (spec.nonempty && node->elements.empty()) error(path, "至少应有一项, 这里是空数组");
+        if (spec.nonempty && node->elements.empty()) error(at, "至少应有一项, 这里是空数组");
         std::vector<Value> items;
+        items.reserve(node->elements.size());
         for (std::size_t i = 0; i < node->elements.size(); ++i)
-            items.push_back(bind_scalar(spec, node->elements[i], fmt::format("{}[{}]", path, i)));
+            items.push_back(bind_scalar(spec, node->elements[i], Location{&at, {}, static_cast<std::int64_t>(i)}));
         return Value::of_items(Value::Kind::list, std::move(items));
     }
 
-    Value bind_scalar(const InputSpec& spec, const JsonNode& node, const std::string& path) {
+    Value bind_scalar(const InputSpec& spec, const JsonNode& node, const Location& at) {
         switch (spec.type.base) {
-        case BaseType::number: return bind_number(spec, node, path);
+        case BaseType::number: return bind_number(spec, node, at);
         case BaseType::text:
-            if (node.kind != JsonNode::Kind::string) error(path, "应为字符串, 这里是" + node.describe());
+            if (node.kind != JsonNode::Kind::string) error(at, "应为字符串, 这里是" + node.describe());
             return Value::of_text(node.text);
         case BaseType::boolean:
-            if (node.kind != JsonNode::Kind::boolean) error(path, "应为 true 或 false, 这里是" + node.describe());
+            if (node.kind != JsonNode::Kind::boolean) error(at, "应为 true 或 false, 这里是" + node.describe());
             return Value::of_bool(node.boolean);
-        case BaseType::record: return bind_record(program_.records[spec.type.record], node, path);
+        case BaseType::record: return bind_record(program_.records[spec.type.record], node, at);
         default: return {};
         }
     }
 
-    Value bind_number(const InputSpec& spec, const JsonNode& node, const std::string& path) {
-        std::string wanted = kind_name(spec.number_kind);
-        if (spec.low && spec.high) wanted += fmt::format(" ({} 到 {})", spec.low->to_string(), spec.high->to_string());
-        else if (spec.low && spec.number_kind == NumberKind::any) wanted += fmt::format(" (不小于 {})", spec.low->to_string());
+    Value bind_number(const InputSpec& spec, const JsonNode& node, const Location& at) {
+        auto wanted = [&] {
+            std::string text = kind_name(spec.number_kind);
+            if (spec.low && spec.high) text += fmt::format(" ({} 到 {})", spec.low->to_string(), spec.high->to_string());
+            else if (spec.low && spec.number_kind == NumberKind::any) text += fmt::format(" (不小于 {})", spec.low->to_string());
+            return text;
+        };
         if (node.kind != JsonNode::Kind::number) {
-            error(path, fmt::format("应为{}, 这里是{}", wanted, node.describe()));
+            error(at, fmt::format("应为{}, 这里是{}", wanted(), node.describe()));
             return {};
         }
         const Rational& n = node.number;
         bool in_range = (!spec.low || n >= *spec.low) && (!spec.high || n <= *spec.high);
         if (spec.number_kind == NumberKind::count) in_range = in_range && n.is_integer();
-        if (!in_range) error(path, fmt::format("应为{}, 这里是 {}", wanted, node.text));
+        if (!in_range) error(at, fmt::format("应为{}, 这里是 {}", wanted(), node.text));
         return Value::of_number(n);
     }
 
-    Value bind_record(const RecordType& record, const JsonNode& node, const std::string& path) {
+    Value bind_record(const RecordType& record, const JsonNode& node, const Location& at) {
         if (node.kind != JsonNode::Kind::object) {
-            error(path, fmt::format("应为 {} 对象, 这里是{}", record.name, node.describe()));
+            error(at, fmt::format("应为 {} 对象, 这里是{}", record.name, node.describe()));
             return {};
         }
         std::size_t errors_before = result_.errors.size();
         std::vector<Value> fields;
+        fields.reserve(record.fields.size());
         for (const auto& field : record.fields)
-            fields.push_back(bind_input(field, find_path(node, field.json_key), path + "." + field.json_key));
+            fields.push_back(bind_input(field, find_path(node, field.json_key), Location{&at, field.json_key}));
         Value value = Value::of_items(Value::Kind::record, fields);
         if (result_.errors.size() != errors_before) return value;  // requirements need sound fields
         for (const auto& requirement : record.requirements) {
             try {
                 if (!evaluator_.condition(*requirement.condition, Context{-1, 0, &fields}))
-                    error(path, requirement.message);
+                    error(at, requirement.message);
             } catch (const EvaluationFailure& failure) {
-                error(path, requirement.message + " (" + failure.message + ")");
+                error(at, requirement.message + " (" + failure.message + ")");
             }
         }
         return value;

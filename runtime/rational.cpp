@@ -193,7 +193,31 @@ Rational Rational::floor() const {
 
 Rational Rational::ceil() const { return -(-*this).floor(); }
 
+namespace {
+
+// 10^places as a 128-bit integer, for places up to 18.
+Wide power_of_ten(int places) {
+    Wide p = 1;
+    for (int i = 0; i < places; ++i) p *= 10;
+    return p;
+}
+
+// round half away from zero of n/d (d > 0) to an integer, exactly.
+Wide round_quotient_half_up(Wide n, Wide d) {
+    bool negative = n < 0;
+    if (negative) n = -n;
+    Wide q = (2 * n + d) / (2 * d);
+    return negative ? -q : q;
+}
+
+}  // namespace
+
 Rational Rational::round_half_up(int places) const {
+    // Small values: |num| < 2^63 and 10^18 < 2^60, so 2 × num × 10^places fits in 128 bits.
+    if (!big_ && places <= 18) {
+        Wide scale = power_of_ten(places);
+        return from_wide(round_quotient_half_up(Wide(num_) * scale, den_), scale);
+    }
     mpz_class scale;
     mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(places));
     mpq_class scaled = to_mpq() * scale;
@@ -215,6 +239,24 @@ std::optional<std::int64_t> Rational::to_int64() const {
 }
 
 std::string Rational::to_string(int min_places, int max_places) const {
+    if (!big_ && max_places <= 18) {
+        // The fewest places (at least min_places) that are exact, else max_places rounded.
+        int places = min_places;
+        while (places < max_places && (Wide(num_) * power_of_ten(places)) % den_ != 0) ++places;
+        Wide digits = round_quotient_half_up(Wide(num_) * power_of_ten(places), den_);
+        bool negative = digits < 0;
+        if (negative) digits = -digits;
+        std::string text;
+        do {
+            text.insert(text.begin(), static_cast<char>('0' + static_cast<int>(digits % 10)));
+            digits /= 10;
+        } while (digits != 0);
+        if (places > 0) {
+            if (text.size() <= static_cast<std::size_t>(places)) text.insert(0, places + 1 - text.size(), '0');
+            text.insert(text.size() - places, ".");
+        }
+        return negative ? "-" + text : text;
+    }
     // Find how many places represent the value exactly, up to max_places.
     int places = min_places;
     Rational value = *this;

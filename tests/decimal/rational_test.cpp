@@ -72,3 +72,18 @@ TEST_CASE("decimal text is exact where it can be") {
     CHECK(Rational::fraction(-1, 20).to_string(2) == "-0.05");
     CHECK(Rational::fraction(1, 3).to_string(0, 4) == "0.3333");
 }
+
+TEST_CASE("rounding agrees on the machine-integer and GMP paths") {
+    // 21 significant digits: beyond 64 bits, so rounding and printing go through GMP.
+    Rational big = dec("123456789012345678901.005");
+    CHECK_FALSE(big.is_small());
+    CHECK(big.round_half_up(2) == dec("123456789012345678901.01"));
+    CHECK(big.to_string(2) == "123456789012345678901.005");
+    CHECK((-big).round_half_up(2).to_string(2) == "-123456789012345678901.01");
+    Rational small = dec("901.005");
+    CHECK(small.is_small());
+    CHECK(small.round_half_up(2) == dec("901.01"));
+    CHECK((-small).round_half_up(2) == dec("-901.01"));
+    CHECK(Rational::fraction(-1, 1000).to_string(2, 2) == "0.00");
+    CHECK(Rational::fraction(2, 3).to_string(2, 12) == "0.666666666667");
+}
