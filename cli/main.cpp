@@ -4,9 +4,8 @@
 // 3 a file could not be read, 64 wrong usage.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +71,23 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+std::optional<std::string> read_whole_file(const std::string& path) {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) return std::nullopt;
+    std::string text;
+    if (std::fseek(file, 0, SEEK_END) == 0) {
+        long size = std::ftell(file);
+        if (size > 0) text.reserve(static_cast<std::size_t>(size));  // one allocation for the whole file
+        std::rewind(file);
+    }
+    char buffer[1 << 16];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
+    bool failed = std::ferror(file);
+    std::fclose(file);
+    if (failed) return std::nullopt;
+    return text;
+}
+
 bool wants_help(const std::vector<std::string>& args) {
     for (const auto& a : args)
         if (a == "--help" || a == "-h") return true;
@@ -133,16 +149,14 @@ int run_command(const std::vector<std::string>& args) {
     if (!load_policy(files[0], loaded)) return loaded.sources.size() ? policy_error : file_error;
     timer.lap("policy");
 
-    std::ifstream in(files[1], std::ios::binary);
-    if (!in) {
+    auto text = read_whole_file(files[1]);
+    if (!text) {
         std::cerr << "kaohe: 无法读取数据文件 " << files[1] << "\n";
         return file_error;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
     timer.lap("read");
     std::string json_error;
-    auto document = kaohe::parse_json(text.str(), json_error);
+    auto document = kaohe::parse_json(*text, json_error);
     timer.lap("parse");
     if (!document) {
         std::cerr << fmt::format("数据错误: {}: 不是有效的 JSON: {}\n", files[1], json_error);

@@ -2,22 +2,38 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
+#include <fmt/format.h>
 
 #include "lang/source.hpp"
 
 namespace kaohe {
 namespace {
 
-nlohmann::ordered_json cell_json(const Cell& cell) {
-    switch (cell.kind) {
-    case Cell::Kind::integer: return std::stoll(cell.text);
-    case Cell::Kind::decimal:
-    case Cell::Kind::text: return cell.text;
-    case Cell::Kind::boolean: return cell.boolean;
-    case Cell::Kind::null: return nullptr;
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
+            else out += c;
+        }
     }
-    return nullptr;
+    out += '"';
+}
+
+void append_cell(std::string& out, const Cell& cell) {
+    switch (cell.kind) {
+    case Cell::Kind::integer: out += cell.text; break;
+    case Cell::Kind::decimal:
+    case Cell::Kind::text: append_json_string(out, cell.text); break;
+    case Cell::Kind::boolean: out += cell.boolean ? "true" : "false"; break;
+    case Cell::Kind::null: out += "null"; break;
+    }
 }
 
 std::string cell_text(const Cell& cell) {
@@ -69,26 +85,57 @@ std::string csv_field(const std::string& text) {
 }  // namespace
 
 std::string render_json(const std::vector<ResultRow>& rows) {
-    auto results = nlohmann::ordered_json::array();
-    for (const ResultRow& row : rows) {
-        nlohmann::ordered_json item;
-        item["id"] = row.id;
-        item["entity"] = row.kind;
-        item["score"] = nullptr;
-        item["grade"] = nullptr;  // the contract always has a grade, null when the scheme has none
-        for (const auto& [key, cell] : row.fields) item[key] = cell_json(cell);
-        if (item["score"].is_null()) item.erase("score");
-        item["flags"] = row.flags;
-        if (!row.components.empty()) {
-            nlohmann::ordered_json components;
-            for (const auto& [key, cell] : row.components) components[key] = cell_json(cell);
-            item["components"] = components;
+    // Written directly rather than through a JSON tree: results can be tens of thousands of
+    // rows, and the contract's shape is fixed.
+    std::string out = "{\n \"results\": [";
+    auto key = [&](std::string_view name, int indent) {
+        out += "\n" + std::string(indent, ' ');
+        append_json_string(out, name);
+        out += ": ";
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const ResultRow& row = rows[r];
+        out += r ? ",\n  {" : "\n  {";
+        key("id", 3);
+        append_json_string(out, row.id);
+        out += ",";
+        key("entity", 3);
+        append_json_string(out, row.kind);
+        bool has_grade = false;
+        for (const auto& [name, cell] : row.fields) {
+            out += ",";
+            key(name, 3);
+            append_cell(out, cell);
+            has_grade = has_grade || name == "grade";
         }
-        results.push_back(item);
+        if (!has_grade) {  // the contract always has a grade, null when the scheme has none
+            out += ",";
+            key("grade", 3);
+            out += "null";
+        }
+        out += ",";
+        key("flags", 3);
+        out += "[";
+        for (std::size_t f = 0; f < row.flags.size(); ++f) {
+            if (f) out += ", ";
+            append_json_string(out, row.flags[f]);
+        }
+        out += "]";
+        if (!row.components.empty()) {
+            out += ",";
+            key("components", 3);
+            out += "{";
+            for (std::size_t c = 0; c < row.components.size(); ++c) {
+                if (c) out += ",";
+                key(row.components[c].first, 4);
+                append_cell(out, row.components[c].second);
+            }
+            out += "\n   }";
+        }
+        out += "\n  }";
     }
-    nlohmann::ordered_json document;
-    document["results"] = results;
-    return document.dump(1) + "\n";
+    out += rows.empty() ? "]\n}\n" : "\n ]\n}\n";
+    return out;
 }
 
 std::string render_table(const std::vector<ResultRow>& rows) {

@@ -90,6 +90,32 @@ mpq_class Rational::to_mpq() const {
 }
 
 std::optional<Rational> Rational::parse(std::string_view text) {
+    // Fast path: plain decimals of at most 18 digits ("88.6", "-12", "0.125") fit machine integers.
+    {
+        std::size_t i = 0;
+        bool negative = i < text.size() && text[i] == '-';
+        if (negative) ++i;
+        std::int64_t digits = 0;
+        int count = 0, scale = 0;
+        bool point = false, plain = i < text.size();
+        for (; i < text.size() && plain; ++i) {
+            char c = text[i];
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                scale += point;
+                plain = ++count <= 18;
+            } else if (c == '.' && !point && count > 0 && i + 1 < text.size()) {
+                point = true;
+            } else {
+                plain = false;
+            }
+        }
+        if (plain && count > 0) {
+            std::int64_t denominator = 1;
+            for (int k = 0; k < scale; ++k) denominator *= 10;
+            return from_wide(negative ? -Wide(digits) : Wide(digits), denominator);
+        }
+    }
     std::size_t i = 0;
     bool negative = false;
     if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';

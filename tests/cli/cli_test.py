@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import unicodedata
 
 kaohe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -74,6 +75,19 @@ code, out, _ = run("run", policy, example, "--format", "csv")
 case("csv: starts with a byte order mark for spreadsheets", code == 0 and out.startswith("\ufeff"))
 rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
 case("csv: a header and one row per member", rows[0][:3] == ["entity", "id", "name"] and len(rows) == members + 1)
+
+with tempfile.TemporaryDirectory() as tmp:
+    tiny_policy = os.path.join(tmp, "tiny.kh")
+    tiny_data = os.path.join(tmp, "tiny.json")
+    with open(tiny_policy, "w", encoding="utf-8") as f:
+        f.write("entity 县区 at counties key id {\n  input 得分: score at s\n}\noutput 县区 as county { score: 得分 }\n")
+    awkward = 'C"1\\\n\u0001县'
+    with open(tiny_data, "w", encoding="utf-8") as f:
+        json.dump({"counties": [{"id": awkward, "s": 89.995}]}, f, ensure_ascii=False)
+    code, out, _ = run("run", tiny_policy, tiny_data, "--format", "json")
+    result = json.loads(out)["results"][0] if code == 0 else {}
+    case("json: ids with quotes, backslashes and control characters survive", result.get("id") == awkward)
+    case("json: numbers are read exactly (89.995 stays 89.995)", result.get("score") == "89.995")
 
 failed = [name for name, ok in results if not ok]
 for name, ok in results:
