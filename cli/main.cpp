@@ -156,7 +156,7 @@ int run_command(const std::vector<std::string>& args) {
     }
     timer.lap("read");
     std::string json_error;
-    auto document = kaohe::parse_json(*text, json_error);
+    auto document = kaohe::JsonDocument::parse(std::move(*text), json_error);
     timer.lap("parse");
     if (!document) {
         std::cerr << fmt::format("数据错误: {}: 不是有效的 JSON: {}\n", files[1], json_error);

@@ -7,17 +7,15 @@
 namespace kaohe {
 namespace {
 
-const JsonNode* find_path(const JsonNode& object, const std::string& dotted) {
-    const JsonNode* node = &object;
-    std::size_t start = 0;
-    while (node) {
+using JsonKind = JsonValue::Kind;
+
+JsonValue find_path(JsonValue object, std::string_view dotted) {
+    for (std::size_t start = 0;;) {
         std::size_t dot = dotted.find('.', start);
-        if (node->kind != JsonNode::Kind::object) return nullptr;
-        node = node->find(std::string_view(dotted).substr(start, dot == std::string::npos ? dot : dot - start));
-        if (dot == std::string::npos) break;
+        object = object.find(dotted.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos || !object.exists()) return object;
         start = dot + 1;
     }
-    return node;
 }
 
 const char* kind_name(NumberKind kind) {
@@ -41,12 +39,12 @@ struct Location {
 
 class Binder {
 public:
-    Binder(const Plan& plan, const JsonNode& document, BindResult& result)
+    Binder(const Plan& plan, JsonValue document, BindResult& result)
         : plan_(plan), program_(*plan.program), document_(document), result_(result), evaluator_(plan, result.tables) {}
 
     void run() {
         Location root;
-        if (document_.kind != JsonNode::Kind::object) {
+        if (document_.kind() != JsonKind::object) {
             result_.errors.push_back({"", "$", "数据文件应为一个 JSON 对象, 这里是" + document_.describe(), std::nullopt});
             return;
         }
@@ -67,10 +65,10 @@ public:
 private:
     const Plan& plan_;
     const Program& program_;
-    const JsonNode& document_;
+    JsonValue document_;
     BindResult& result_;
     ExpressionEvaluator evaluator_;
-    std::vector<std::vector<const JsonNode*>> objects_;  // per entity, the JSON object of each row
+    std::vector<std::vector<JsonValue>> objects_;  // per entity, the JSON object of each row (missing if not one)
     int current_entity_ = -1;                             // the row being read, named only on error
     std::uint32_t current_row_ = 0;
 
@@ -95,54 +93,54 @@ private:
         if (type.parent < 0) {
             current_entity_ = -1;
             Location root;
-            bind_array(entity, &document_, UINT32_MAX, root);
+            bind_array(entity, document_, UINT32_MAX, root);
             return;
         }
         const Table& parent = result_.tables.entities[type.parent];
         for (std::uint32_t p = 0; p < parent.size(); ++p) {
-            if (!objects_[type.parent][p]) continue;  // the parent row was not an object: already reported
+            if (!objects_[type.parent][p].exists()) continue;  // not an object: already reported
             current_entity_ = type.parent;
             current_row_ = p;
             bind_array(entity, objects_[type.parent][p], p, Location{nullptr, {}, -1, type.parent, p});
         }
     }
 
-    void bind_array(int entity, const JsonNode* parent_object, std::uint32_t parent_row, const Location& parent_at) {
+    void bind_array(int entity, JsonValue parent_object, std::uint32_t parent_row, const Location& parent_at) {
         const EntityType& type = program_.entities[entity];
-        const JsonNode* array = find_path(*parent_object, type.json_key);
+        JsonValue array = find_path(parent_object, type.json_key);
         Location at{&parent_at, type.json_key};
-        if (!array) return error(at, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
-        if (array->kind != JsonNode::Kind::array)
-            return error(at, fmt::format("应为 {} 的数组, 这里是{}", type.name, array->describe()));
-        for (std::size_t i = 0; i < array->elements.size(); ++i)
-            bind_row(entity, array->elements[i], parent_row, static_cast<std::uint32_t>(i), at);
+        if (!array.exists()) return error(at, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
+        if (array.kind() != JsonKind::array)
+            return error(at, fmt::format("应为 {} 的数组, 这里是{}", type.name, array.describe()));
+        std::uint32_t i = 0;
+        for (JsonValue element = array.first(); element.exists(); element = element.next())
+            bind_row(entity, element, parent_row, i++, at);
     }
 
-    void bind_row(int entity, const JsonNode& object, std::uint32_t parent_row, std::uint32_t index,
+    void bind_row(int entity, JsonValue object, std::uint32_t parent_row, std::uint32_t index,
                   const Location& array_at) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
         Location at{&array_at, {}, index};
         std::string id;
-        const JsonNode* id_node = object.kind == JsonNode::Kind::object ? find_path(object, type.key_path) : nullptr;
-        if (id_node && (id_node->kind == JsonNode::Kind::string || id_node->kind == JsonNode::Kind::number))
-            id = id_node->text;
+        JsonValue id_node = object.kind() == JsonKind::object ? find_path(object, type.key_path) : JsonValue();
+        if (id_node.kind() == JsonKind::string || id_node.kind() == JsonKind::number) id = id_node.text();
         auto row = static_cast<std::uint32_t>(table.size());
         table.parent_row.push_back(parent_row);
         table.array_index.push_back(index);
         table.ids.push_back(std::move(id));
         table.flags.emplace_back();
         for (auto& column : table.columns) column.emplace_back();
-        objects_[entity].push_back(&object);
+        objects_[entity].push_back(object);
         current_entity_ = entity;
         current_row_ = row;
-        if (object.kind != JsonNode::Kind::object) {
-            objects_[entity].back() = nullptr;
+        if (object.kind() != JsonKind::object) {
+            objects_[entity].back() = JsonValue();
             return error(at, fmt::format("应为一个 {} 对象, 这里是{}", type.name, object.describe()));
         }
         Location key_at{&at, type.key_path};
-        if (!id_node) error(key_at, "缺少编号字段");
-        else if (table.ids[row].empty()) error(key_at, "编号应为非空字符串或数字, 这里是" + id_node->describe());
+        if (!id_node.exists()) error(key_at, "缺少编号字段");
+        else if (table.ids[row].empty()) error(key_at, "编号应为非空字符串或数字, 这里是" + id_node.describe());
         for (int symbol : type.inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
             Location input_at{&at, spec.json_key};
@@ -151,59 +149,63 @@ private:
         }
     }
 
-    Value bind_input(const InputSpec& spec, const JsonNode* node, const Location& at) {
-        if (!node || node->kind == JsonNode::Kind::null) {
+    Value bind_input(const InputSpec& spec, JsonValue node, const Location& at) {
+        if (!node.exists() || node.kind() == JsonKind::null) {
             if (spec.optional) return spec.type.list ? Value::of_items(Value::Kind::list, {}) : Value::of_text("");
-            error(at, node ? "不能为 null" : "缺少字段");
+            error(at, node.exists() ? "不能为 null" : "缺少字段");
             return {};
         }
-        if (!spec.type.list) return bind_scalar(spec, *node, at);
-        if (node->kind != JsonNode::Kind::array) {
-            error(at, "应为数组, 这里是" + node->describe());
+        if (!spec.type.list) return bind_scalar(spec, node, at);
+        if (node.kind() != JsonKind::array) {
+            error(at, "应为数组, 这里是" + node.describe());
             return {};
         }
-        if (spec.nonempty && node->elements.empty()) error(at, "至少应有一项, 这里是空数组");
+        if (spec.nonempty && node.size() == 0) error(at, "至少应有一项, 这里是空数组");
         std::vector<Value> items;
-        items.reserve(node->elements.size());
-        for (std::size_t i = 0; i < node->elements.size(); ++i)
-            items.push_back(bind_scalar(spec, node->elements[i], Location{&at, {}, static_cast<std::int64_t>(i)}));
+        items.reserve(node.size());
+        std::int64_t i = 0;
+        for (JsonValue element = node.first(); element.exists(); element = element.next())
+            items.push_back(bind_scalar(spec, element, Location{&at, {}, i++}));
         return Value::of_items(Value::Kind::list, std::move(items));
     }
 
-    Value bind_scalar(const InputSpec& spec, const JsonNode& node, const Location& at) {
+    Value bind_scalar(const InputSpec& spec, JsonValue node, const Location& at) {
         switch (spec.type.base) {
         case BaseType::number: return bind_number(spec, node, at);
         case BaseType::text:
-            if (node.kind != JsonNode::Kind::string) error(at, "应为字符串, 这里是" + node.describe());
-            return Value::of_text(node.text);
+            if (node.kind() != JsonKind::string) error(at, "应为字符串, 这里是" + node.describe());
+            return Value::of_text(std::string(node.text()));
         case BaseType::boolean:
-            if (node.kind != JsonNode::Kind::boolean) error(at, "应为 true 或 false, 这里是" + node.describe());
-            return Value::of_bool(node.boolean);
+            if (node.kind() != JsonKind::boolean) {
+                error(at, "应为 true 或 false, 这里是" + node.describe());
+                return {};
+            }
+            return Value::of_bool(node.boolean());
         case BaseType::record: return bind_record(program_.records[spec.type.record], node, at);
         default: return {};
         }
     }
 
-    Value bind_number(const InputSpec& spec, const JsonNode& node, const Location& at) {
+    Value bind_number(const InputSpec& spec, JsonValue node, const Location& at) {
         auto wanted = [&] {
             std::string text = kind_name(spec.number_kind);
             if (spec.low && spec.high) text += fmt::format(" ({} 到 {})", spec.low->to_string(), spec.high->to_string());
             else if (spec.low && spec.number_kind == NumberKind::any) text += fmt::format(" (不小于 {})", spec.low->to_string());
             return text;
         };
-        if (node.kind != JsonNode::Kind::number) {
+        if (node.kind() != JsonKind::number) {
             error(at, fmt::format("应为{}, 这里是{}", wanted(), node.describe()));
             return {};
         }
-        const Rational& n = node.number;
+        Rational n = node.number();
         bool in_range = (!spec.low || n >= *spec.low) && (!spec.high || n <= *spec.high);
         if (spec.number_kind == NumberKind::count) in_range = in_range && n.is_integer();
-        if (!in_range) error(at, fmt::format("应为{}, 这里是 {}", wanted(), node.text));
-        return Value::of_number(n);
+        if (!in_range) error(at, fmt::format("应为{}, 这里是 {}", wanted(), node.text()));
+        return Value::of_number(std::move(n));
     }
 
-    Value bind_record(const RecordType& record, const JsonNode& node, const Location& at) {
-        if (node.kind != JsonNode::Kind::object) {
+    Value bind_record(const RecordType& record, JsonValue node, const Location& at) {
+        if (node.kind() != JsonKind::object) {
             error(at, fmt::format("应为 {} 对象, 这里是{}", record.name, node.describe()));
             return {};
         }
@@ -247,9 +249,9 @@ private:
 
 }  // namespace
 
-BindResult bind_data(const Plan& plan, const JsonNode& document) {
+BindResult bind_data(const Plan& plan, const JsonDocument& document) {
     BindResult result;
-    Binder(plan, document, result).run();
+    Binder(plan, document.root(), result).run();
     return result;
 }
 

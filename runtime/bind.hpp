@@ -16,6 +16,7 @@ struct BindResult {
     std::vector<DataError> errors;
 };
 
-BindResult bind_data(const Plan& plan, const JsonNode& document);
+// The tables refer to no part of the document afterwards; it may be freed.
+BindResult bind_data(const Plan& plan, const JsonDocument& document);
 
 }  // namespace kaohe

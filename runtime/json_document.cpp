@@ -1,127 +1,305 @@
 #include "runtime/json_document.hpp"
 
-#include <nlohmann/json.hpp>
+#include <fmt/format.h>
+
+#include "lang/source.hpp"
 
 namespace kaohe {
-namespace {
 
-class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
+using Kind = JsonValue::Kind;
+
+// ---------------------------------------------------------------- reading
+
+class TapeReader {
 public:
-    JsonNode root;
-    std::string error;
+    TapeReader(JsonDocument& document) : doc_(document), s_(document.source_) {}
 
-    bool null() override { return add(JsonNode{}); }
-    bool boolean(bool value) override {
-        JsonNode n;
-        n.kind = JsonNode::Kind::boolean;
-        n.boolean = value;
-        return add(std::move(n));
-    }
-    bool number_integer(number_integer_t value) override { return add_number(Rational(value), std::to_string(value)); }
-    bool number_unsigned(number_unsigned_t value) override {
-        auto text = std::to_string(value);
-        return add_number(*Rational::parse(text), text);
-    }
-    bool number_float(number_float_t, const string_t& text) override {
-        auto exact = Rational::parse(text);
-        if (!exact) {
-            error = "无法读取的数字 " + text;
-            return false;
+    bool read(std::string& error) {
+        skip_space();
+        bool ok = value(0);
+        if (ok) {
+            skip_space();
+            if (i_ != s_.size()) ok = fail("JSON 值之后还有多余的内容");
         }
-        return add_number(std::move(*exact), text);
-    }
-    bool string(string_t& value) override {
-        JsonNode n;
-        n.kind = JsonNode::Kind::string;
-        n.text = std::move(value);
-        return add(std::move(n));
-    }
-    bool binary(binary_t&) override { return false; }
-    bool start_object(std::size_t) override { return open(JsonNode::Kind::object); }
-    bool key(string_t& value) override {
-        keys_.back() = std::move(value);
-        return true;
-    }
-    bool end_object() override { return close(); }
-    bool start_array(std::size_t) override { return open(JsonNode::Kind::array); }
-    bool end_array() override { return close(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-        std::string what = e.what();
-        auto at = what.find("] ");
-        error = at == std::string::npos ? what : what.substr(at + 2);
-        return false;
+        if (!ok) error = error_;
+        return ok;
     }
 
 private:
-    // Deeper documents are not assessment data, and would overflow the stack when freed.
-    static constexpr std::size_t max_depth = 256;
-    std::vector<JsonNode> stack_;
-    std::vector<std::string> keys_;
+    // Deeper documents are not assessment data; refusing them keeps recursion bounded.
+    static constexpr int max_depth = 256;
+    JsonDocument& doc_;
+    const std::string& s_;
+    std::size_t i_ = 0;
+    std::string error_;
 
-    bool add_number(Rational value, std::string text) {
-        JsonNode n;
-        n.kind = JsonNode::Kind::number;
-        n.number = std::move(value);
-        n.text = std::move(text);
-        return add(std::move(n));
+    bool fail(const std::string& message) {
+        std::size_t line = 1, column = 1;
+        for (std::size_t k = 0; k < i_ && k < s_.size(); ++k) {
+            if (s_[k] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(s_[k]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        error_ = fmt::format("第 {} 行第 {} 列: {}", line, column, message);
+        return false;
     }
-    bool add(JsonNode node) {
-        if (stack_.empty()) {
-            root = std::move(node);
-        } else if (stack_.back().kind == JsonNode::Kind::array) {
-            stack_.back().elements.push_back(std::move(node));
+
+    void skip_space() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+    }
+
+    std::uint32_t push(Kind kind, std::size_t offset = 0, std::size_t length = 0, bool escaped = false) {
+        auto index = static_cast<std::uint32_t>(doc_.nodes_.size());
+        doc_.nodes_.push_back({kind, escaped, index + 1, static_cast<std::uint32_t>(offset),
+                               static_cast<std::uint32_t>(length)});
+        return index;
+    }
+
+    bool value(int depth) {
+        if (i_ >= s_.size()) return fail("JSON 意外结束, 这里应为一个值");
+        char c = s_[i_];
+        if (c == '{' || c == '[') return container(depth);
+        if (c == '"') return string();
+        if (c == '-' || (c >= '0' && c <= '9')) return number();
+        if (s_.compare(i_, 4, "true") == 0) return literal(Kind::boolean, 4, true);
+        if (s_.compare(i_, 5, "false") == 0) return literal(Kind::boolean, 5, false);
+        if (s_.compare(i_, 4, "null") == 0) return literal(Kind::null, 4, false);
+        return fail(fmt::format("这里应为 JSON 值, 而不是 '{}'", c));
+    }
+
+    bool literal(Kind kind, std::size_t length, bool truth) {
+        push(kind, i_, truth ? 1 : 0);
+        i_ += length;
+        return true;
+    }
+
+    bool container(int depth) {
+        if (depth >= max_depth) return fail(fmt::format("JSON 嵌套超过 {} 层", max_depth));
+        bool is_object = s_[i_] == '{';
+        char close = is_object ? '}' : ']';
+        std::uint32_t index = push(is_object ? Kind::object : Kind::array);
+        ++i_;
+        skip_space();
+        std::uint32_t count = 0;
+        if (i_ < s_.size() && s_[i_] == close) {
+            ++i_;
         } else {
-            stack_.back().members.emplace_back(std::move(keys_.back()), std::move(node));
+            for (;;) {
+                if (is_object) {
+                    if (i_ >= s_.size() || s_[i_] != '"') return fail("这里应为带引号的字段名");
+                    if (!string()) return false;
+                    skip_space();
+                    if (i_ >= s_.size() || s_[i_] != ':') return fail("字段名后应为冒号 :");
+                    ++i_;
+                    skip_space();
+                }
+                if (!value(depth + 1)) return false;
+                ++count;
+                skip_space();
+                if (i_ < s_.size() && s_[i_] == ',') {
+                    ++i_;
+                    skip_space();
+                    continue;
+                }
+                if (i_ < s_.size() && s_[i_] == close) {
+                    ++i_;
+                    break;
+                }
+                return fail(is_object ? "这里应为逗号 , 或右花括号 }" : "这里应为逗号 , 或右方括号 ]");
+            }
         }
+        auto& node = doc_.nodes_[index];
+        node.next = static_cast<std::uint32_t>(doc_.nodes_.size());
+        node.offset = count;
         return true;
     }
-    bool open(JsonNode::Kind kind) {
-        if (stack_.size() >= max_depth) {
-            error = "JSON 嵌套超过 " + std::to_string(max_depth) + " 层";
-            return false;
+
+    bool number() {
+        std::size_t start = i_;
+        if (s_[i_] == '-') ++i_;
+        auto digits = [&] {
+            std::size_t from = i_;
+            while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+            return i_ - from;
+        };
+        if (i_ < s_.size() && s_[i_] == '0') ++i_;
+        else if (digits() == 0) return fail("数字格式错误");
+        if (i_ < s_.size() && s_[i_] == '.') {
+            ++i_;
+            if (digits() == 0) return fail("数字格式错误: 小数点后应有数字");
         }
-        JsonNode n;
-        n.kind = kind;
-        stack_.push_back(std::move(n));
-        keys_.emplace_back();
+        if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+            ++i_;
+            if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+            if (digits() == 0) return fail("数字格式错误: 指数应有数字");
+        }
+        push(Kind::number, start, i_ - start);
         return true;
     }
-    bool close() {
-        JsonNode done = std::move(stack_.back());
-        stack_.pop_back();
-        keys_.pop_back();
-        return add(std::move(done));
+
+    // Four hex digits of a \u escape at s_[i_..]; -1 when malformed.
+    long hex4() {
+        if (i_ + 4 > s_.size()) return -1;
+        long v = 0;
+        for (int k = 0; k < 4; ++k) {
+            char c = s_[i_ + k];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) return -1;
+            v = v * 16 + d;
+        }
+        i_ += 4;
+        return v;
+    }
+
+    bool string() {
+        std::size_t start = ++i_;
+        bool escaped = false;
+        for (;; ++i_) {
+            if (i_ >= s_.size()) return fail("字符串缺少结尾的引号");
+            auto c = static_cast<unsigned char>(s_[i_]);
+            if (c == '"') break;
+            if (c == '\\') {
+                escaped = true;
+                ++i_;
+            } else if (c < 0x20) {
+                return fail("字符串中不能有未转义的控制字符");
+            } else if (c >= 0x80) {
+                std::size_t at = i_;
+                if (decode_utf8(s_, at) == 0xFFFD && s_.compare(i_, 3, "\xEF\xBF\xBD") != 0)
+                    return fail("字符串不是有效的 UTF-8");
+                i_ = at - 1;
+            }
+        }
+        std::size_t end = i_++;
+        if (!escaped) {
+            push(Kind::string, start, end - start);
+            return true;
+        }
+        // Decode into the arena; offsets there are what the node keeps.
+        std::string& arena = doc_.arena_;
+        std::size_t arena_start = arena.size();
+        std::size_t resume = i_;
+        for (i_ = start; i_ < end;) {
+            char c = s_[i_++];
+            if (c != '\\') {
+                arena += c;
+                continue;
+            }
+            char e = s_[i_++];
+            switch (e) {
+            case '"': arena += '"'; break;
+            case '\\': arena += '\\'; break;
+            case '/': arena += '/'; break;
+            case 'b': arena += '\b'; break;
+            case 'f': arena += '\f'; break;
+            case 'n': arena += '\n'; break;
+            case 'r': arena += '\r'; break;
+            case 't': arena += '\t'; break;
+            case 'u': {
+                long code = hex4();
+                if (code < 0) return fail("\\u 后应为四位十六进制数");
+                if (code >= 0xD800 && code <= 0xDBFF) {  // a surrogate pair
+                    if (s_.compare(i_, 2, "\\u") != 0) return fail("\\u 代理对不完整");
+                    i_ += 2;
+                    long low = hex4();
+                    if (low < 0xDC00 || low > 0xDFFF) return fail("\\u 代理对不完整");
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                } else if (code >= 0xDC00 && code <= 0xDFFF) {
+                    return fail("\\u 代理对不完整");
+                }
+                append_utf8(arena, static_cast<char32_t>(code));
+                break;
+            }
+            default: return fail(fmt::format("未知的转义 \\{}", e));
+            }
+        }
+        i_ = resume;
+        push(Kind::string, arena_start, arena.size() - arena_start, true);
+        return true;
     }
 };
 
-}  // namespace
-
-const JsonNode* JsonNode::find(std::string_view key) const {
-    for (const auto& [name, value] : members)
-        if (name == key) return &value;
-    return nullptr;
+std::optional<JsonDocument> JsonDocument::parse(std::string text, std::string& error) {
+    JsonDocument document;
+    document.source_ = std::move(text);
+    document.nodes_.reserve(document.source_.size() / 8);  // a value every ~8 bytes is typical
+    TapeReader reader(document);
+    if (!reader.read(error)) return std::nullopt;
+    document.nodes_.shrink_to_fit();
+    return document;
 }
 
-std::string JsonNode::describe() const {
-    switch (kind) {
+// ---------------------------------------------------------------- navigating
+
+Kind JsonValue::kind() const { return document_ ? document_->nodes_[index_].kind : Kind::missing; }
+
+bool JsonValue::boolean() const { return document_->nodes_[index_].length != 0; }
+
+std::string_view JsonValue::text() const {
+    const auto& node = document_->nodes_[index_];
+    if (node.kind != Kind::string && node.kind != Kind::number) return {};
+    const std::string& store = node.escaped ? document_->arena_ : document_->source_;
+    return std::string_view(store).substr(node.offset, node.length);
+}
+
+Rational JsonValue::number() const { return Rational::parse(text()).value_or(Rational(0)); }
+
+std::uint32_t JsonValue::size() const {
+    const auto& node = document_->nodes_[index_];
+    return node.kind == Kind::array || node.kind == Kind::object ? node.offset : 0;
+}
+
+JsonValue JsonValue::first() const {
+    const auto& node = document_->nodes_[index_];
+    if (node.next == index_ + 1) return {};  // empty
+    bool object = node.kind == Kind::object;
+    JsonValue child(document_, object ? index_ + 2 : index_ + 1);  // a member's value follows its key
+    child.end_ = node.next;
+    child.member_ = object;
+    return child;
+}
+
+JsonValue JsonValue::next() const {
+    // Keys are single nodes, so the next member's value is one past the next member's key.
+    std::uint32_t following = document_->nodes_[index_].next + (member_ ? 1 : 0);
+    if (following >= end_) return {};
+    JsonValue sibling(document_, following);
+    sibling.end_ = end_;
+    sibling.member_ = member_;
+    return sibling;
+}
+
+JsonValue JsonValue::find(std::string_view key) const {
+    const auto& node = document_->nodes_[index_];
+    if (node.kind != Kind::object) return {};
+    for (std::uint32_t k = index_ + 1; k < node.next;) {
+        JsonValue name(document_, k);
+        std::uint32_t value = k + 1;
+        if (name.text() == key) {
+            JsonValue found(document_, value);
+            found.end_ = node.next;
+            found.member_ = true;
+            return found;
+        }
+        k = document_->nodes_[value].next;
+    }
+    return {};
+}
+
+std::string JsonValue::describe() const {
+    switch (kind()) {
+    case Kind::missing: return "缺少";
     case Kind::null: return "null";
-    case Kind::boolean: return boolean ? "true" : "false";
-    case Kind::number: return "数字 " + text;
-    case Kind::string: return "字符串 \"" + text + "\"";
+    case Kind::boolean: return boolean() ? "true" : "false";
+    case Kind::number: return "数字 " + std::string(text());
+    case Kind::string: return "字符串 \"" + std::string(text()) + "\"";
     case Kind::array: return "数组";
     case Kind::object: return "对象";
     }
     return "?";
-}
-
-std::optional<JsonNode> parse_json(const std::string& text, std::string& error) {
-    TreeBuilder builder;
-    bool ok = nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, true);
-    if (!ok) {
-        error = builder.error.empty() ? "JSON 格式错误" : builder.error;
-        return std::nullopt;
-    }
-    return std::move(builder.root);
 }
 
 }  // namespace kaohe

@@ -1,34 +1,76 @@
-// An exact JSON document: numbers are kept as exact rationals from their source text.
+// The data file as a tape: one 16-byte node per JSON value, in document order, with strings
+// and numbers kept as slices of the source text.
 //
-// nlohmann/json would turn 89.995 into the nearest double before we could see it, so we
-// drive its SAX parser and build this small tree ourselves. The cost is one more tree type;
-// the gain is that every input number is exactly what the user wrote.
+// Design decision: we read the bulk data ourselves instead of through nlohmann/json. Its DOM
+// turns 89.995 into the nearest double before we could see it, and its SAX interface plus a
+// tree of our own cost seconds and gigabytes on a province of household records. A tape
+// allocates nothing per value and keeps every number's exact digits; the cost is this file.
+// nlohmann/json stays the library for everything that is not the data path.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "runtime/rational.hpp"
 
 namespace kaohe {
 
-struct JsonNode {
-    enum class Kind : unsigned char { null, boolean, number, string, array, object };
-    Kind kind = Kind::null;
-    bool boolean = false;
-    Rational number;
-    std::string text;  // strings; numbers keep their source text for messages
-    std::vector<JsonNode> elements;
-    std::vector<std::pair<std::string, JsonNode>> members;
+class JsonDocument;
 
-    const JsonNode* find(std::string_view key) const;
-    std::string describe() const;  // "字符串 \"abc\"", "数组" … for messages
+// A handle to one value of a JsonDocument; cheap to copy. A default handle is "missing".
+class JsonValue {
+public:
+    enum class Kind : std::uint8_t { missing, null, boolean, number, string, array, object };
+
+    JsonValue() = default;
+    JsonValue(const JsonDocument* document, std::uint32_t index) : document_(document), index_(index) {}
+
+    Kind kind() const;
+    bool exists() const { return document_ != nullptr; }
+    bool is(Kind k) const { return kind() == k; }
+    bool boolean() const;
+    std::string_view text() const;  // a string's content, or a number's digits as written
+    Rational number() const;        // numbers only: exact
+    std::uint32_t size() const;     // elements of an array, members of an object
+
+    // Arrays and objects: the first element (or member value); next() walks siblings.
+    JsonValue first() const;
+    JsonValue next() const;  // the following element, or missing after the last
+    JsonValue find(std::string_view key) const;  // an object's member, or missing
+    std::string describe() const;   // for messages: 字符串 "abc", 数组 …
+
+private:
+    const JsonDocument* document_ = nullptr;
+    std::uint32_t index_ = 0;
+    std::uint32_t end_ = 0;  // when walking siblings: where the parent's children end
+    bool member_ = false;    // a member of an object (its siblings come after keys)
+    friend class JsonDocument;
 };
 
-// nullopt and a message with line and column when the text is not valid JSON.
-std::optional<JsonNode> parse_json(const std::string& text, std::string& error);
+class JsonDocument {
+public:
+    // nullopt with a message naming line and column when the text is not valid JSON.
+    static std::optional<JsonDocument> parse(std::string text, std::string& error);
+
+    JsonValue root() const { return JsonValue(this, 0); }
+
+    struct Node {
+        JsonValue::Kind kind;
+        bool escaped;         // strings with escapes live decoded in arena_
+        std::uint32_t next;   // index just past this value and everything inside it
+        std::uint32_t offset; // text: into source_ (or arena_); containers: element count
+        std::uint32_t length;
+    };
+
+private:
+    std::string source_;
+    std::string arena_;
+    std::vector<Node> nodes_;
+    friend class JsonValue;
+    friend class TapeReader;
+};
 
 }  // namespace kaohe
