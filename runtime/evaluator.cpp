@@ -12,6 +12,9 @@ public:
         : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, tables) {}
 
     std::vector<DataError> run() {
+        // Flags are appended by grades and flag rules; a second run starts from none.
+        for (Table& table : tables_.entities)
+            for (auto& flags : table.flags) flags.clear();
         for (const Step& step : plan_.steps) {
             // Data rules run first and all of them report; after a failure, later steps
             // would only repeat the same problem through their inputs.

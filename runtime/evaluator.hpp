@@ -10,6 +10,7 @@
 
 namespace kaohe {
 
+// May be called again on the same tables (after changing an input, say): each run starts over.
 std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables);
 
 }  // namespace kaohe

@@ -2,7 +2,9 @@
 # Installs the Debian packages kaohe builds with, if any are missing.
 # Idempotent and quiet when everything is already there; needs root (or sudo) otherwise.
 set -euo pipefail
+# Installs the Debian packages kaohe builds with; `setup.sh bench` adds what bench/ needs.
 packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev nlohmann-json3-dev catch2 libgmp-dev)
+if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev time); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,0 +1,122 @@
+// Microbenchmarks (Google Benchmark): the number type, reading and binding data, and
+// evaluating the national Longnan data set, beside the hand-written floor.
+//
+// Data comes from bench/data (bench/generate.py writes it; bench/run.sh does both).
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "bench/longnan_handwritten.hpp"
+#include "lang/loader.hpp"
+#include "runtime/bind.hpp"
+#include "runtime/evaluator.hpp"
+#include "runtime/json_document.hpp"
+
+namespace {
+
+using kaohe::Rational;
+
+std::string data_path(const std::string& name) { return std::string(KAOHE_BENCH_DATA) + "/" + name; }
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The national Longnan run, loaded once and shared by the benchmarks that need it.
+struct LongnanNational {
+    kaohe::LoadedProgram program = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
+    kaohe::Plan plan = kaohe::make_plan(*program.program);
+    std::string text = read_file(data_path("longnan-national.json"));
+
+    static LongnanNational& get() {
+        static LongnanNational instance;
+        return instance;
+    }
+    std::size_t members(const kaohe::Tables& tables) const { return tables.entities[1].size(); }
+};
+
+void rational_add(benchmark::State& state) {
+    Rational a = *Rational::parse("88.6"), b = *Rational::parse("0.45");
+    for (auto _ : state) {
+        a = a + b;
+        benchmark::DoNotOptimize(a);
+        if (a > Rational(1000000)) a = Rational(0);
+    }
+}
+BENCHMARK(rational_add);
+
+void rational_vote_score(benchmark::State& state) {
+    // (40 + 0.8 × 12 + 0.5 × 3) / 56 × 100: a repeating quotient, kept exact.
+    Rational e(40), c(12), b(3), i(1), point8 = *Rational::parse("0.8"), half = *Rational::parse("0.5");
+    for (auto _ : state) {
+        Rational score = (e + point8 * c + half * b) / (e + c + b + i) * Rational(100);
+        benchmark::DoNotOptimize(score);
+    }
+}
+BENCHMARK(rational_vote_score);
+
+void rational_round2(benchmark::State& state) {
+    Rational x = Rational::fraction(8601499, 100000);
+    for (auto _ : state) benchmark::DoNotOptimize(x.round_half_up(2));
+}
+BENCHMARK(rational_round2);
+
+void read_json_national_longnan(benchmark::State& state) {
+    auto& run = LongnanNational::get();
+    for (auto _ : state) {
+        std::string error;
+        auto document = kaohe::JsonDocument::parse(run.text, error);
+        benchmark::DoNotOptimize(document);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * run.text.size()));
+}
+BENCHMARK(read_json_national_longnan)->Unit(benchmark::kMillisecond);
+
+void bind_national_longnan(benchmark::State& state) {
+    auto& run = LongnanNational::get();
+    std::string error;
+    auto document = kaohe::JsonDocument::parse(run.text, error);
+    for (auto _ : state) {
+        auto bound = kaohe::bind_data(run.plan, *document);
+        benchmark::DoNotOptimize(bound);
+    }
+}
+BENCHMARK(bind_national_longnan)->Unit(benchmark::kMillisecond);
+
+// Evaluation proper: every step over bound tables, exact arithmetic included.
+void evaluate_national_longnan(benchmark::State& state) {
+    auto& run = LongnanNational::get();
+    std::string error;
+    auto document = kaohe::JsonDocument::parse(run.text, error);
+    auto bound = kaohe::bind_data(run.plan, *document);
+    for (auto _ : state) {
+        auto errors = kaohe::evaluate_plan(run.plan, bound.tables);
+        benchmark::DoNotOptimize(errors);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * run.members(bound.tables)));
+}
+BENCHMARK(evaluate_national_longnan)->Unit(benchmark::kMillisecond);
+
+// The same work written by hand with doubles: the floor.
+void handwritten_national_longnan(benchmark::State& state) {
+    auto& run = LongnanNational::get();
+    auto counties = kaohe::bench::load_counties(run.text);
+    std::vector<kaohe::bench::HandResult> results;
+    std::size_t members = 0;
+    for (const auto& c : counties) members += c.members.size();
+    for (auto _ : state) {
+        kaohe::bench::evaluate_by_hand(counties, results);
+        benchmark::DoNotOptimize(results.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * members));
+}
+BENCHMARK(handwritten_national_longnan)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
