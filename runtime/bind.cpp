@@ -86,10 +86,30 @@ private:
         return path;
     }
 
+    // Rows of an entity across all its parents, so every per-row vector is sized once.
+    std::size_t count_rows(int entity) const {
+        const EntityType& type = program_.entities[entity];
+        auto rows_under = [&](JsonValue parent) {
+            JsonValue array = parent.exists() ? find_path(parent, type.json_key) : JsonValue();
+            return array.kind() == JsonKind::array ? array.size() : 0;
+        };
+        if (type.parent < 0) return rows_under(document_);
+        std::size_t total = 0;
+        for (JsonValue parent : objects_[type.parent]) total += rows_under(parent);
+        return total;
+    }
+
     void bind_entity(int entity) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
         table.columns.resize(plan_.column_count[entity]);
+        std::size_t rows = count_rows(entity);
+        table.parent_row.reserve(rows);
+        table.array_index.reserve(rows);
+        table.ids.reserve(rows);
+        table.flags.reserve(rows);
+        objects_[entity].reserve(rows);
+        for (auto& column : table.columns) column.reserve(rows);
         if (type.parent < 0) {
             current_entity_ = -1;
             Location root;

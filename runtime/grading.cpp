@@ -35,23 +35,27 @@ void apply_quota(const Quota& quota, RowRange pool_rows, const Rational& share,
         if (bands[row] == quota.band) candidates.push_back(row);
     if (candidates.size() <= slots) return;
 
-    std::vector<std::vector<Rational>> keys(table.size());
-    for (std::uint32_t row : candidates)
-        for (const auto& key : quota.order) keys[row].push_back(evaluator.number(*key.expr, Context{entity, row, nullptr}));
-    auto better = [&](std::uint32_t a, std::uint32_t b) {
+    // keys[i]: the order keys of candidates[i] (only candidates, so a pool costs its own size)
+    std::vector<std::vector<Rational>> keys(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        for (const auto& key : quota.order)
+            keys[i].push_back(evaluator.number(*key.expr, Context{entity, candidates[i], nullptr}));
+    std::vector<std::size_t> order(candidates.size());
+    std::iota(order.begin(), order.end(), 0);
+    auto better = [&](std::size_t a, std::size_t b) {
         for (std::size_t k = 0; k < quota.order.size(); ++k) {
             if (keys[a][k] == keys[b][k]) continue;
             return quota.order[k].descending ? keys[a][k] > keys[b][k] : keys[a][k] < keys[b][k];
         }
         return false;
     };
-    std::stable_sort(candidates.begin(), candidates.end(), better);
+    std::stable_sort(order.begin(), order.end(), better);
     // SCHEMES L4: a group still tied on every key across the cut gets none of the slots.
-    bool tie_at_cut = slots > 0 && keys[candidates[slots - 1]] == keys[candidates[slots]];
-    const std::vector<Rational>* tied_key = tie_at_cut ? &keys[candidates[slots - 1]] : nullptr;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        std::uint32_t row = candidates[i];
-        bool tied = tied_key && keys[row] == *tied_key;
+    bool tie_at_cut = slots > 0 && keys[order[slots - 1]] == keys[order[slots]];
+    const std::vector<Rational>* tied_key = tie_at_cut ? &keys[order[slots - 1]] : nullptr;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        std::uint32_t row = candidates[order[i]];
+        bool tied = tied_key && keys[order[i]] == *tied_key;
         if (i < slots && !tied) continue;
         bands[row] = quota.band + 1;
         const std::string& flag = tied ? quota.tie_flag : quota.excess_flag;

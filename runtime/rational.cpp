@@ -10,6 +10,16 @@ using Wide = __int128;
 Wide gcd_wide(Wide a, Wide b) {
     if (a < 0) a = -a;
     if (b < 0) b = -b;
+    // Most operands fit 64 bits, where division is several times cheaper than 128-bit.
+    if (a <= UINT64_MAX && b <= UINT64_MAX) {
+        std::uint64_t x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
+        while (y != 0) {
+            std::uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return x;
+    }
     while (b != 0) {
         Wide t = a % b;
         a = b;
@@ -54,7 +64,7 @@ Rational Rational::from_wide(Wide numerator, Wide denominator) {
         numerator = -numerator;
         denominator = -denominator;
     }
-    Wide divisor = gcd_wide(numerator, denominator);
+    Wide divisor = denominator == 1 ? 1 : gcd_wide(numerator, denominator);
     if (divisor > 1) {
         numerator /= divisor;
         denominator /= divisor;
