@@ -236,9 +236,11 @@ private:
             fields.push_back(bind_input(field, find_path(node, field.json_key), Location{&at, field.json_key}));
         Value value = Value::of_items(Value::Kind::record, fields);
         if (result_.errors.size() != errors_before) return value;  // requirements need sound fields
+        std::vector<const Value*> locals;
+        for (const Value& field : fields) locals.push_back(&field);
         for (const auto& requirement : record.requirements) {
             try {
-                if (!evaluator_.condition(*requirement.condition, Context{-1, 0, &fields}))
+                if (!evaluator_.condition(*requirement.condition, Context{-1, 0, locals.data()}))
                     error(at, requirement.message);
             } catch (const EvaluationFailure& failure) {
                 error(at, requirement.message + " (" + failure.message + ")");

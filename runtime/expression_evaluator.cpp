@@ -1,6 +1,8 @@
 #include "runtime/expression_evaluator.hpp"
 
 #include <algorithm>
+#include <array>
+#include <deque>
 
 namespace kaohe {
 namespace {
@@ -18,13 +20,120 @@ bool equal_values(const Value& a, const Value& b) {
 
 }  // namespace
 
+template <typename Body>
+auto ExpressionEvaluator::with_arguments(const CheckedExpr& call, const Context& context, Body&& body) const {
+    // Arguments already held in a table or frame are passed by address; others are computed
+    // onto a scratch deque, whose elements keep their addresses while inner calls push more.
+    constexpr std::size_t inline_count = 8;
+    std::array<const Value*, inline_count> pointers_inline;
+    std::vector<const Value*> pointers_heap;
+    std::size_t n = call.args.size();
+    const Value** pointers = pointers_inline.data();
+    if (n > inline_count) {
+        pointers_heap.resize(n);
+        pointers = pointers_heap.data();
+    }
+    std::size_t pushed = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        pointers[i] = stored(*call.args[i], context);
+        if (!pointers[i]) {
+            scratch_.push_back(evaluate(*call.args[i], context));
+            pointers[i] = &scratch_.back();
+            ++pushed;
+        }
+    }
+    struct Pop {  // also on an EvaluationFailure unwinding through here
+        std::deque<Value>& scratch;
+        std::size_t count;
+        ~Pop() {
+            for (std::size_t k = 0; k < count; ++k) scratch.pop_back();
+        }
+    } pop{scratch_, pushed};
+    return body(Context{context.entity, context.row, pointers});
+}
+
+template <typename Visit>
+std::size_t ExpressionEvaluator::for_each_element(const CheckedExpr& e, const Context& context, Visit&& visit) const {
+    if (e.op != ExprOp::collection) {
+        const Value* held = stored(e, context);
+        Value computed;
+        if (!held) {
+            computed = evaluate(e, context);
+            held = &computed;
+        }
+        for (const Value& item : held->elements()) visit(item);
+        return held->elements().size();
+    }
+    std::size_t count = 0;
+    auto [begin, end] = rows_below(e.type.entity, context);
+    for (std::uint32_t row = begin; row < end; ++row) {
+        Context element_context{e.type.entity, row, nullptr};
+        if (e.filter && !condition(*e.filter, element_context)) continue;
+        ++count;
+        if (!e.element) continue;
+        if (const Value* held = stored(*e.element, element_context)) visit(*held);
+        else visit(evaluate(*e.element, element_context));
+    }
+    return count;
+}
+
 RowRange ExpressionEvaluator::rows_below(int entity, const Context& context) const {
     const Table& table = tables_.entities[entity];
     if (context.entity < 0) return {0, static_cast<std::uint32_t>(table.size())};
     return table.ranges[context.entity][context.row];
 }
 
+Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& context) const {
+    using ast::BinaryOp;
+    switch (e.op) {
+    case ExprOp::constant: return e.constant.number;
+    case ExprOp::symbol: return symbol(e, context).number;
+    case ExprOp::local: return context.locals[e.index]->number;
+    case ExprOp::field:
+        if (const Value* record = stored(*e.args[0], context)) return record->elements()[e.index].number;
+        break;
+    case ExprOp::function:
+        return with_arguments(e, context, [&](const Context& frame) {
+            return number(*program_.functions[e.index].body, frame);
+        });
+    case ExprOp::negate: return -number(*e.args[0], context);
+    case ExprOp::conditional:
+        return condition(*e.args[0], context) ? number(*e.args[1], context) : number(*e.args[2], context);
+    case ExprOp::weighted: {
+        Rational total;
+        for (std::size_t i = 0; i < e.args.size(); ++i) total = total + e.weights[i] * number(*e.args[i], context);
+        return total;
+    }
+    case ExprOp::binary:
+        switch (e.binary) {
+        case BinaryOp::add: return number(*e.args[0], context) + number(*e.args[1], context);
+        case BinaryOp::subtract: return number(*e.args[0], context) - number(*e.args[1], context);
+        case BinaryOp::multiply: return number(*e.args[0], context) * number(*e.args[1], context);
+        case BinaryOp::divide: {
+            Rational divisor = number(*e.args[1], context);
+            if (divisor.is_zero()) fail(*e.args[1], "除数为 0");
+            return number(*e.args[0], context) / divisor;
+        }
+        default: break;
+        }
+        break;
+    case ExprOp::builtin:
+        switch (e.builtin) {
+        case Builtin::round2: return number(*e.args[0], context).round_half_up(2);
+        case Builtin::floor: return number(*e.args[0], context).floor();
+        case Builtin::ceil: return number(*e.args[0], context).ceil();
+        default: break;
+        }
+        break;
+    default: break;
+    }
+    return evaluate(e, context).number;
+}
+
 Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context) const {
+    if (e.type.is_number() && e.op != ExprOp::symbol && e.op != ExprOp::local && e.op != ExprOp::builtin &&
+        e.op != ExprOp::function && e.op != ExprOp::field)
+        return Value::of_number(number(e, context));
     switch (e.op) {
     case ExprOp::constant:
         switch (e.constant.base) {
@@ -33,7 +142,7 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
         default: return Value::of_text(e.constant.text);
         }
     case ExprOp::symbol: return symbol(e, context);
-    case ExprOp::local: return (*context.locals)[e.index];
+    case ExprOp::local: return *context.locals[e.index];
     case ExprOp::field: return evaluate(*e.args[0], context).elements()[e.index];
     case ExprOp::negate: return Value::of_number(-number(*e.args[0], context));
     case ExprOp::logical_not: return Value::of_bool(!condition(*e.args[0], context));
@@ -55,7 +164,13 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
     fail(e, "内部错误: 未知的表达式");
 }
 
-Value ExpressionEvaluator::symbol(const CheckedExpr& e, const Context& context) const {
+const Value* ExpressionEvaluator::stored(const CheckedExpr& e, const Context& context) const {
+    if (e.op == ExprOp::symbol) return &symbol(e, context);
+    if (e.op == ExprOp::local) return context.locals[e.index];
+    return nullptr;
+}
+
+const Value& ExpressionEvaluator::symbol(const CheckedExpr& e, const Context& context) const {
     int column = plan_.column_of_symbol[e.symbol];
     if (e.levels_up < 0) return tables_.scheme_slots[column];
     int entity = context.entity;
@@ -113,44 +228,50 @@ std::vector<Value> ExpressionEvaluator::elements(const CheckedExpr& e, const Con
     return out;
 }
 
+Value ExpressionEvaluator::aggregate(const CheckedExpr& e, const Context& context) const {
+    const CheckedExpr& arg = *e.args[0];
+    Rational total, best;
+    std::size_t trues = 0, seen = 0;
+    std::size_t count = for_each_element(arg, context, [&](const Value& item) {
+        switch (e.builtin) {
+        case Builtin::sum:
+        case Builtin::mean: total = total + item.number; break;
+        case Builtin::min:
+            if (seen == 0 || item.number < best) best = item.number;
+            break;
+        case Builtin::max:
+            if (seen == 0 || item.number > best) best = item.number;
+            break;
+        default: trues += item.boolean;
+        }
+        ++seen;
+    });
+    bool bare_collection = arg.op == ExprOp::collection && !arg.element;
+    switch (e.builtin) {
+    case Builtin::count: return Value::of_number(Rational(static_cast<std::int64_t>(count)));
+    case Builtin::empty: return Value::of_bool(count == 0);
+    case Builtin::any: return Value::of_bool(bare_collection ? count > 0 : trues > 0);
+    case Builtin::fraction: {
+        std::size_t all = count, matched = trues;
+        if (arg.op == ExprOp::collection) {
+            auto [begin, end] = rows_below(arg.type.entity, context);
+            all = end - begin;
+            matched = count;
+        }
+        if (all == 0) fail(e, "fraction 的集合为空, 无法计算比例");
+        return Value::of_number(Rational::fraction(static_cast<std::int64_t>(matched), static_cast<std::int64_t>(all)));
+    }
+    case Builtin::sum: return Value::of_number(std::move(total));
+    default: break;
+    }
+    if (seen == 0) fail(e, std::string(builtin_info(e.builtin).spelling) + " 的列表为空, 无法计算");
+    if (e.builtin == Builtin::mean) return Value::of_number(total / Rational(static_cast<std::int64_t>(seen)));
+    return Value::of_number(std::move(best));
+}
+
 Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context) const {
     const BuiltinInfo& info = builtin_info(e.builtin);
-    if (info.aggregate && e.args.size() == 1) {
-        std::size_t count = 0;
-        std::vector<Value> items = elements(*e.args[0], context, &count);
-        switch (e.builtin) {
-        case Builtin::count: return Value::of_number(Rational(static_cast<std::int64_t>(count)));
-        case Builtin::empty: return Value::of_bool(count == 0);
-        case Builtin::any:
-            if (!e.args[0]->element && e.args[0]->op == ExprOp::collection) return Value::of_bool(count > 0);
-            return Value::of_bool(std::any_of(items.begin(), items.end(), [](const Value& v) { return v.boolean; }));
-        case Builtin::fraction: {
-            std::size_t total = items.size();
-            std::size_t matched = 0;
-            if (e.args[0]->op == ExprOp::collection) {
-                auto [begin, end] = rows_below(e.args[0]->type.entity, context);
-                total = end - begin;
-                matched = count;
-            } else {
-                matched = std::count_if(items.begin(), items.end(), [](const Value& v) { return v.boolean; });
-            }
-            if (total == 0) fail(e, "fraction 的集合为空, 无法计算比例");
-            return Value::of_number(Rational::fraction(static_cast<std::int64_t>(matched), static_cast<std::int64_t>(total)));
-        }
-        default: break;
-        }
-        if (items.empty() && e.builtin == Builtin::sum) return Value::of_number(Rational(0));
-        if (items.empty()) fail(e, std::string(info.spelling) + " 的列表为空, 无法计算");
-        Rational result = items[0].number;
-        for (std::size_t i = 1; i < items.size(); ++i) {
-            const Rational& x = items[i].number;
-            if (e.builtin == Builtin::min) result = std::min(result, x);
-            else if (e.builtin == Builtin::max) result = std::max(result, x);
-            else result = result + x;
-        }
-        if (e.builtin == Builtin::mean) result = result / Rational(static_cast<std::int64_t>(items.size()));
-        return Value::of_number(std::move(result));
-    }
+    if (info.aggregate && e.args.size() == 1) return aggregate(e, context);
     switch (e.builtin) {
     case Builtin::round2: return Value::of_number(number(*e.args[0], context).round_half_up(2));
     case Builtin::round_half_up:
@@ -183,12 +304,8 @@ Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context)
 }
 
 Value ExpressionEvaluator::call(const CheckedExpr& e, const Context& context) const {
-    const Function& function = program_.functions[e.index];
-    std::vector<Value> locals;
-    locals.reserve(e.args.size());
-    for (const auto& arg : e.args) locals.push_back(evaluate(*arg, context));
-    Context body_context{context.entity, context.row, &locals};
-    return evaluate(*function.body, body_context);
+    return with_arguments(e, context,
+                          [&](const Context& frame) { return evaluate(*program_.functions[e.index].body, frame); });
 }
 
 }  // namespace kaohe

@@ -5,6 +5,7 @@
 // naming the entity and the policy position; it never escapes the runtime.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace kaohe {
 struct Context {
     int entity = -1;  // -1: scheme level
     std::uint32_t row = 0;
-    const std::vector<Value>* locals = nullptr;
+    const Value* const* locals = nullptr;  // function arguments (or record fields), by position
 };
 
 struct EvaluationFailure {
@@ -29,7 +30,8 @@ public:
     ExpressionEvaluator(const Plan& plan, const Tables& tables) : plan_(plan), program_(*plan.program), tables_(tables) {}
 
     Value evaluate(const CheckedExpr& expr, const Context& context) const;
-    Rational number(const CheckedExpr& expr, const Context& context) const { return evaluate(expr, context).number; }
+    // Numeric expressions without boxing each intermediate result in a Value.
+    Rational number(const CheckedExpr& expr, const Context& context) const;
     bool condition(const CheckedExpr& expr, const Context& context) const { return evaluate(expr, context).boolean; }
 
     // Rows of `entity` below the context's row (all rows at scheme level).
@@ -39,13 +41,25 @@ private:
     const Plan& plan_;
     const Program& program_;
     const Tables& tables_;
+    mutable std::deque<Value> scratch_;  // computed function arguments, innermost call last
 
-    Value symbol(const CheckedExpr& e, const Context& context) const;
+    const Value& symbol(const CheckedExpr& e, const Context& context) const;
+    // The value a symbol or local already holds, without copying; null for anything else.
+    const Value* stored(const CheckedExpr& e, const Context& context) const;
     Value binary(const CheckedExpr& e, const Context& context) const;
     Value builtin(const CheckedExpr& e, const Context& context) const;
     Value call(const CheckedExpr& e, const Context& context) const;
     // The elements an aggregate folds: a list's items, or a collection's (filtered) elements.
     std::vector<Value> elements(const CheckedExpr& e, const Context& context, std::size_t* count_only) const;
+    // Calls visit(const Value&) for each element without copying lists; returns how many
+    // there were (for a collection: after the filter). A collection without an element
+    // expression is only counted.
+    template <typename Visit>
+    std::size_t for_each_element(const CheckedExpr& e, const Context& context, Visit&& visit) const;
+    Value aggregate(const CheckedExpr& e, const Context& context) const;
+    // Evaluates a call's arguments into a small frame and runs body with them as locals.
+    template <typename Body>
+    auto with_arguments(const CheckedExpr& call, const Context& context, Body&& body) const;
 };
 
 }  // namespace kaohe

@@ -1,6 +1,7 @@
 #include "runtime/rational.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 namespace kaohe {
 namespace {
@@ -12,13 +13,18 @@ Wide gcd_wide(Wide a, Wide b) {
     if (b < 0) b = -b;
     // Most operands fit 64 bits, where division is several times cheaper than 128-bit.
     if (a <= UINT64_MAX && b <= UINT64_MAX) {
+        // Binary gcd: shifts and subtractions instead of divisions.
         std::uint64_t x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
-        while (y != 0) {
-            std::uint64_t t = x % y;
-            x = y;
-            y = t;
-        }
-        return x;
+        if (x == 0) return y;
+        if (y == 0) return x;
+        int shift = __builtin_ctzll(x | y);
+        x >>= __builtin_ctzll(x);
+        do {
+            y >>= __builtin_ctzll(y);
+            if (x > y) std::swap(x, y);
+            y -= x;
+        } while (y != 0);
+        return x << shift;
     }
     while (b != 0) {
         Wide t = a % b;
