@@ -3,8 +3,8 @@
 # Idempotent and quiet when everything is already there; needs root (or sudo) otherwise.
 set -euo pipefail
 # Installs the Debian packages kaohe builds with; `setup.sh bench` adds what bench/ needs.
-packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev nlohmann-json3-dev catch2 libgmp-dev)
-if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev time); fi
+packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev catch2 libgmp-dev)
+if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev nlohmann-json3-dev time); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
