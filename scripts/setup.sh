@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages kaohe builds with, if any are missing.
-# Idempotent and quiet when everything is already there; needs root (or sudo) otherwise.
+# Installs the Debian packages kaohe builds with, if any are missing; `setup.sh bench` adds
+# what bench/ needs. Idempotent and quiet when everything is there; needs root (or sudo).
 set -euo pipefail
-# Installs the Debian packages kaohe builds with; `setup.sh bench` adds what bench/ needs.
 packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev catch2 libgmp-dev)
 if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev nlohmann-json3-dev time); fi
 missing=()
