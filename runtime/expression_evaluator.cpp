@@ -152,8 +152,9 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
     case ExprOp::builtin: return builtin(e, context);
     case ExprOp::function: return call(e, context);
     case ExprOp::collection: {
-        std::size_t unused = 0;
-        return Value::of_items(Value::Kind::list, elements(e, context, &unused));
+        std::vector<Value> items;
+        for_each_element(e, context, [&](const Value& item) { items.push_back(item); });
+        return Value::of_items(Value::Kind::list, std::move(items));
     }
     case ExprOp::weighted: {
         Rational total;
@@ -206,26 +207,6 @@ Value ExpressionEvaluator::binary(const CheckedExpr& e, const Context& context) 
         return Value::of_number(left.number / right.number);
     default: fail(e, "内部错误: 未知的运算符");
     }
-}
-
-std::vector<Value> ExpressionEvaluator::elements(const CheckedExpr& e, const Context& context,
-                                                 std::size_t* count_only) const {
-    if (e.op != ExprOp::collection) {
-        Value list = evaluate(e, context);
-        *count_only = list.elements().size();
-        return list.elements();
-    }
-    std::vector<Value> out;
-    std::size_t count = 0;
-    auto [begin, end] = rows_below(e.type.entity, context);
-    for (std::uint32_t row = begin; row < end; ++row) {
-        Context element_context{e.type.entity, row, nullptr};
-        if (e.filter && !condition(*e.filter, element_context)) continue;
-        ++count;
-        if (e.element) out.push_back(evaluate(*e.element, element_context));
-    }
-    *count_only = count;
-    return out;
 }
 
 Value ExpressionEvaluator::aggregate(const CheckedExpr& e, const Context& context) const {

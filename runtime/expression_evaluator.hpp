@@ -49,8 +49,6 @@ private:
     Value binary(const CheckedExpr& e, const Context& context) const;
     Value builtin(const CheckedExpr& e, const Context& context) const;
     Value call(const CheckedExpr& e, const Context& context) const;
-    // The elements an aggregate folds: a list's items, or a collection's (filtered) elements.
-    std::vector<Value> elements(const CheckedExpr& e, const Context& context, std::size_t* count_only) const;
     // Calls visit(const Value&) for each element without copying lists; returns how many
     // there were (for a collection: after the filter). A collection without an element
     // expression is only counted.
