@@ -13,6 +13,7 @@
 #include "runtime/bind.hpp"
 #include "runtime/evaluator.hpp"
 #include "runtime/json_document.hpp"
+#include "runtime/what_if.hpp"
 
 namespace {
 
@@ -101,6 +102,25 @@ void evaluate_national_longnan(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * run.members(bound.tables)));
 }
 BENCHMARK(evaluate_national_longnan)->Unit(benchmark::kMillisecond);
+
+// What-if: change one weight of 综合得分 and recompute only what depends on it.
+void reevaluate_after_weight_change(benchmark::State& state) {
+    auto program = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
+    auto plan = kaohe::make_plan(*program.program);
+    std::string error;
+    auto document = kaohe::JsonDocument::parse(LongnanNational::get().text, error);
+    auto bound = kaohe::bind_data(plan, *document);
+    kaohe::evaluate_plan(plan, bound.tables);
+    auto slot = kaohe::find_weight(*program.program, "综合得分", "民主测评得分");
+    Rational weights[2] = {*Rational::parse("0.15"), *Rational::parse("0.10")};
+    std::size_t flip = 0;
+    for (auto _ : state) {
+        kaohe::set_weight(*slot, weights[flip++ % 2]);
+        auto errors = kaohe::reevaluate(plan, bound.tables, {slot->symbol});
+        benchmark::DoNotOptimize(errors);
+    }
+}
+BENCHMARK(reevaluate_after_weight_change)->Unit(benchmark::kMillisecond);
 
 // The same work written by hand with doubles: the floor.
 void handwritten_national_longnan(benchmark::State& state) {

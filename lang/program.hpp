@@ -217,6 +217,7 @@ struct Program {
     std::vector<EntityRequirement> requirements;
     std::vector<Variant> variants;
     std::vector<int> evaluation_order;  // symbol ids (not inputs), dependencies first
+    std::vector<std::vector<int>> dependencies;  // per symbol: the definitions it uses directly
 };
 
 }  // namespace kaohe

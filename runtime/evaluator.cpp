@@ -11,17 +11,22 @@ public:
     StepRunner(const Plan& plan, Tables& tables)
         : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, tables) {}
 
-    std::vector<DataError> run() {
-        // Flags are appended by grades and flag rules; a second run starts from none.
-        for (Table& table : tables_.entities)
-            for (auto& flags : table.flags) flags.clear();
-        for (const Step& step : plan_.steps) {
+    std::vector<DataError> run(const std::vector<bool>* only_steps) {
+        for (std::size_t i = 0; i < plan_.steps.size(); ++i) {
+            const Step& step = plan_.steps[i];
+            if (only_steps && !(*only_steps)[i]) continue;
             // Data rules run first and all of them report; after a failure, later steps
             // would only repeat the same problem through their inputs.
             if (!errors_.empty() && step.kind != StepKind::requirement) return std::move(errors_);
             guarded(step.entity, 0, [&] { run_step(step); });
         }
         if (!errors_.empty()) return std::move(errors_);
+        // Flags are cheap to rebuild and depend on everything: quota flags, then the rules.
+        for (Table& table : tables_.entities) {
+            for (auto& flags : table.flags) flags.clear();
+            for (const auto& [grade, flags] : table.quota_flags)
+                for (const auto& [row, flag] : flags) table.flags[row].push_back(flag);
+        }
         for (const FlagRule& rule : program_.flags) run_flag(rule);
         return std::move(errors_);
     }
@@ -119,6 +124,8 @@ private:
 
 }  // namespace
 
-std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables) { return StepRunner(plan, tables).run(); }
+std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables, const std::vector<bool>* only_steps) {
+    return StepRunner(plan, tables).run(only_steps);
+}
 
 }  // namespace kaohe

@@ -10,7 +10,8 @@
 
 namespace kaohe {
 
-// May be called again on the same tables (after changing an input, say): each run starts over.
-std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables);
+// May be called again on the same tables: flags are rebuilt each time. With `only_steps`,
+// just the marked steps run (the others' columns are kept) — see runtime/what_if.hpp.
+std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables, const std::vector<bool>* only_steps = nullptr);
 
 }  // namespace kaohe

@@ -25,8 +25,9 @@ Rational round_slots(const Rational& exact, ast::Rounding rounding) {
 }
 
 // Applies one quota inside one pool: rows [begin, end) of the graded entity.
-void apply_quota(const Quota& quota, RowRange pool_rows, const Rational& share,
-                 std::vector<int>& bands, Table& table, const ExpressionEvaluator& evaluator, int entity) {
+void apply_quota(const Quota& quota, RowRange pool_rows, const Rational& share, std::vector<int>& bands,
+                 std::vector<std::pair<std::uint32_t, std::string>>& flags, const ExpressionEvaluator& evaluator,
+                 int entity) {
     auto [begin, end] = pool_rows;
     Rational slots_exact = round_slots(share * Rational(static_cast<std::int64_t>(end - begin)), quota.rounding);
     std::size_t slots = slots_exact.is_negative() ? 0 : static_cast<std::size_t>(*slots_exact.to_int64());
@@ -59,7 +60,7 @@ void apply_quota(const Quota& quota, RowRange pool_rows, const Rational& share,
         if (i < slots && !tied) continue;
         bands[row] = quota.band + 1;
         const std::string& flag = tied ? quota.tie_flag : quota.excess_flag;
-        if (!flag.empty()) table.flags[row].push_back(flag);
+        if (!flag.empty()) flags.emplace_back(row, flag);
     }
 }
 
@@ -81,11 +82,13 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
     std::vector<const Quota*> quotas;
     for (const auto& quota : grade.quotas) quotas.push_back(&quota);
     std::sort(quotas.begin(), quotas.end(), [](const Quota* a, const Quota* b) { return a->band < b->band; });
+    auto& flags = table.quota_flags[step.symbol];
+    flags.clear();
     for (const Quota* quota : quotas) {
         const Table& pool_table = tables.entities[quota->pool];
         for (std::uint32_t pool_row = 0; pool_row < pool_table.size(); ++pool_row) {
             Rational share = evaluator.number(*quota->share, Context{quota->pool, pool_row, nullptr});
-            apply_quota(*quota, table.ranges[quota->pool][pool_row], share, bands, table, evaluator, step.entity);
+            apply_quota(*quota, table.ranges[quota->pool][pool_row], share, bands, flags, evaluator, step.entity);
         }
     }
     auto& column = table.columns[plan.column_of_symbol[step.symbol]];

@@ -30,6 +30,8 @@ struct Plan {
     std::vector<Step> steps;
     // For each entity, its ancestors nearest first: what ranges are kept for.
     std::vector<std::vector<int>> ancestors;
+    std::vector<std::vector<int>> dependents;  // per symbol: the definitions that use it directly
+    std::vector<int> step_of_symbol;           // -1 for inputs
 };
 
 Plan make_plan(const Program& program);

@@ -42,6 +42,11 @@ Plan make_plan(const Program& program) {
         }
         plan.steps.push_back(step);
     }
+    plan.dependents.resize(program.symbols.size());
+    for (std::size_t s = 0; s < program.dependencies.size(); ++s)
+        for (int used : program.dependencies[s]) plan.dependents[used].push_back(static_cast<int>(s));
+    plan.step_of_symbol.assign(program.symbols.size(), -1);
+    for (std::size_t i = 0; i < plan.steps.size(); ++i) plan.step_of_symbol[plan.steps[i].symbol] = static_cast<int>(i);
     return plan;
 }
 

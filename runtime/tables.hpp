@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,7 +22,10 @@ struct Table {
     std::vector<std::uint32_t> array_index;  // position in the JSON array, for error paths
     std::vector<std::string> ids;
     std::vector<std::vector<Value>> columns;  // columns[column][row]
-    std::vector<std::vector<std::string>> flags;
+    std::vector<std::vector<std::string>> flags;  // rebuilt at the end of every evaluation
+    // Flags a grade's quota gave, per grade symbol: (row, flag). Kept apart so a re-evaluation
+    // that does not rerun the grade can still rebuild `flags`.
+    std::map<int, std::vector<std::pair<std::uint32_t, std::string>>> quota_flags;
     // ranges[ancestor entity][ancestor row] = rows of this table below that ancestor row
     std::vector<std::vector<RowRange>> ranges;
 

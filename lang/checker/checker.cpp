@@ -101,6 +101,7 @@ std::optional<Program> check_program(const std::vector<ast::Module>& modules, Di
         diagnostics.error(modules.front().scheme_span, "方案没有 output 声明, 运行时没有任何结果可输出",
                           "例如 output 成员 as member { score: 综合得分 }");
     if (diagnostics.has_errors()) return std::nullopt;
+    state.program.dependencies = std::move(state.dependencies);
     return std::move(state.program);
 }
 

@@ -1,0 +1,53 @@
+#include "runtime/what_if.hpp"
+
+#include "runtime/evaluator.hpp"
+
+namespace kaohe {
+namespace {
+
+CheckedExpr* find_weighted(CheckedExpr& e) {
+    if (e.op == ExprOp::weighted) return &e;
+    for (auto& arg : e.args)
+        if (arg)
+            if (CheckedExpr* found = find_weighted(*arg)) return found;
+    return nullptr;
+}
+
+}  // namespace
+
+std::optional<WeightSlot> find_weight(Program& program, std::string_view value, std::string_view component) {
+    for (auto& definition : program.values) {
+        if (program.symbols[definition.symbol].name != value || !definition.expr) continue;
+        CheckedExpr* weighted = find_weighted(*definition.expr);
+        if (!weighted) return std::nullopt;
+        for (std::size_t i = 0; i < weighted->args.size(); ++i) {
+            const CheckedExpr& term = *weighted->args[i];
+            if (term.op == ExprOp::symbol && program.symbols[term.symbol].name == component)
+                return WeightSlot{definition.symbol, weighted, i};
+        }
+    }
+    return std::nullopt;
+}
+
+void set_weight(const WeightSlot& slot, Rational weight) { slot.weighted->weights[slot.item] = std::move(weight); }
+
+std::vector<bool> steps_downstream(const Plan& plan, const std::vector<int>& changed) {
+    std::vector<bool> seen(plan.dependents.size(), false), steps(plan.steps.size(), false);
+    std::vector<int> pending = changed;
+    while (!pending.empty()) {
+        int symbol = pending.back();
+        pending.pop_back();
+        if (seen[symbol]) continue;
+        seen[symbol] = true;
+        if (plan.step_of_symbol[symbol] >= 0) steps[plan.step_of_symbol[symbol]] = true;
+        for (int user : plan.dependents[symbol]) pending.push_back(user);
+    }
+    return steps;
+}
+
+std::vector<DataError> reevaluate(const Plan& plan, Tables& tables, const std::vector<int>& changed) {
+    std::vector<bool> steps = steps_downstream(plan, changed);
+    return evaluate_plan(plan, tables, &steps);
+}
+
+}  // namespace kaohe
