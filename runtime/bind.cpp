@@ -1,5 +1,7 @@
 #include "runtime/bind.hpp"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "runtime/expression_evaluator.hpp"
@@ -69,6 +71,7 @@ private:
     BindResult& result_;
     ExpressionEvaluator evaluator_;
     std::vector<std::vector<JsonValue>> objects_;  // per entity, the JSON object of each row (missing if not one)
+    std::unordered_map<std::string, Value> text_lists_;   // see shared_text_list
     int current_entity_ = -1;                             // the row being read, named only on error
     std::uint32_t current_row_ = 0;
 
@@ -181,12 +184,35 @@ private:
             return {};
         }
         if (spec.nonempty && node.size() == 0) error(at, "至少应有一项, 这里是空数组");
+        if (spec.type.base == BaseType::text)
+            if (auto shared = shared_text_list(node)) return *shared;
         std::vector<Value> items;
         items.reserve(node.size());
         std::int64_t i = 0;
         for (JsonValue element = node.first(); element.exists(); element = element.next())
             items.push_back(bind_scalar(spec, element, Location{&at, {}, i++}));
         return Value::of_items(Value::Kind::list, std::move(items));
+    }
+
+    // Lists are immutable, so rows with the same list of texts (the six steps of most
+    // households, an empty veto list) share one value: memory and time grow with the
+    // number of distinct lists, not with the number of rows. Nullopt if an element is not text.
+    std::optional<Value> shared_text_list(JsonValue array) {
+        std::string key;
+        for (JsonValue element = array.first(); element.exists(); element = element.next()) {
+            if (element.kind() != JsonKind::string) return std::nullopt;  // the slow path reports it
+            key += element.text();
+            key += '\x1f';  // a separator that cannot occur unescaped in the texts we compare
+        }
+        auto found = text_lists_.find(key);
+        if (found != text_lists_.end()) return found->second;
+        std::vector<Value> items;
+        items.reserve(array.size());
+        for (JsonValue element = array.first(); element.exists(); element = element.next())
+            items.push_back(Value::of_text(std::string(element.text())));
+        Value list = Value::of_items(Value::Kind::list, std::move(items));
+        text_lists_.emplace(std::move(key), list);
+        return list;
     }
 
     Value bind_scalar(const InputSpec& spec, JsonValue node, const Location& at) {
