@@ -81,7 +81,6 @@ struct Symbol {
     SymbolKind kind = SymbolKind::value;
     int entity = -1;  // -1: defined once for the whole scheme
     Type type;
-    int declaration = -1;  // index into the Program's list of that kind
     int input = -1;        // inputs: index into Program::inputs
 };
 

@@ -124,7 +124,7 @@ void check_veto(State& state, const ast::VetoDecl& decl, int veto_index) {
     auto entity = state.resolve_entity(decl.of);
     if (!entity) return;
     Symbol condition_symbol{fmt::format("一票否决#{}", veto_index + 1), decl.span, SymbolKind::veto_condition,
-                            *entity, {BaseType::boolean}, veto_index, -1};
+                            *entity, {BaseType::boolean}, -1};
     int symbol = static_cast<int>(state.program.symbols.size());
     state.program.symbols.push_back(condition_symbol);
     state.dependencies.emplace_back();

@@ -67,7 +67,7 @@ void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
         }
         int input_index = static_cast<int>(state.program.inputs.size());
         state.program.inputs.push_back(input_spec(state, input));
-        Symbol symbol{input.name, input.name_span, SymbolKind::input, id, state.program.inputs.back().type, -1,
+        Symbol symbol{input.name, input.name_span, SymbolKind::input, id, state.program.inputs.back().type,
                       input_index};
         state.program.entities[id].inputs.push_back(state.add_symbol(symbol));
     }
@@ -82,7 +82,7 @@ void declare_scheme_input(State& state, const ast::InputDecl& input) {
     }
     int input_index = static_cast<int>(state.program.inputs.size());
     state.program.inputs.push_back(input_spec(state, input));
-    Symbol symbol{input.name, input.name_span, SymbolKind::input, -1, state.program.inputs.back().type, -1, input_index};
+    Symbol symbol{input.name, input.name_span, SymbolKind::input, -1, state.program.inputs.back().type, input_index};
     state.program.scheme_inputs.push_back(state.add_symbol(symbol));
 }
 
@@ -175,8 +175,7 @@ void declare_variant(State& state, const ast::VariantDecl& variant) {
 }  // namespace
 
 void declare_definitions(State& state, const std::vector<ast::Module>& modules) {
-    auto declare = [&](const std::string& name, Span span, const ast::EntityRef& of, SymbolKind kind,
-                       int index) -> int {
+    auto declare = [&](const std::string& name, Span span, const ast::EntityRef& of, SymbolKind kind) -> int {
         int entity = -1;
         if (!of.name.empty()) {
             auto resolved = state.resolve_entity(of);
@@ -189,27 +188,26 @@ void declare_definitions(State& state, const std::vector<ast::Module>& modules) 
         }
         Type type;
         if (kind == SymbolKind::rank) type.base = BaseType::number;
-        return state.add_symbol({name, span, kind, entity, type, index, -1});
+        return state.add_symbol({name, span, kind, entity, type, -1});
     };
     for (const auto& module : modules) {
         for (std::size_t i = 0; i < module.values.size(); ++i) {
             int symbol = declare(module.values[i].name, module.values[i].name_span, module.values[i].of,
-                                 SymbolKind::value, static_cast<int>(i));
+                                 SymbolKind::value);
             if (symbol >= 0) state.value_declarations[symbol] = module.values[i].expr.get();
         }
         for (std::size_t i = 0; i < module.flags.size(); ++i) {
             const ast::FlagDecl& flag = module.flags[i];
             if (!flag.flag.named) continue;
-            int symbol = declare(flag.flag.text, flag.flag.span, flag.of, SymbolKind::value, static_cast<int>(i));
+            int symbol = declare(flag.flag.text, flag.flag.span, flag.of, SymbolKind::value);
             if (symbol >= 0) state.value_declarations[symbol] = flag.when.get();
         }
         for (std::size_t i = 0; i < module.ranks.size(); ++i)
-            declare(module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of, SymbolKind::rank,
-                    static_cast<int>(i));
+            declare(module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of, SymbolKind::rank);
         for (const auto& variant : module.variants) declare_variant(state, variant);
         for (std::size_t i = 0; i < module.grades.size(); ++i) {
             int symbol = declare(module.grades[i].name, module.grades[i].name_span, module.grades[i].of,
-                                 SymbolKind::grade, static_cast<int>(i));
+                                 SymbolKind::grade);
             if (symbol >= 0) {
                 auto& type = state.program.symbols[symbol].type;
                 type.base = BaseType::text;

@@ -160,7 +160,7 @@ void check_entity_requirement(State& state, int entity, const ast::Requirement& 
     int index = static_cast<int>(state.program.requirements.size());
     int symbol = static_cast<int>(state.program.symbols.size());
     state.program.symbols.push_back({fmt::format("require#{}", index + 1), requirement.span,
-                                     SymbolKind::requirement, entity, {BaseType::boolean}, index, -1});
+                                     SymbolKind::requirement, entity, {BaseType::boolean}, -1});
     state.dependencies.emplace_back();
     ValueDefinition value;
     value.symbol = symbol;
