@@ -50,8 +50,8 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
 // The column names of a group of rows of one kind: id, declared fields, components, flags.
 std::vector<std::string> columns_of(const ResultRow& row) {
     std::vector<std::string> columns{"id"};
-    for (const auto& [key, cell] : row.fields) columns.push_back(key);
-    for (const auto& [key, cell] : row.components) columns.push_back(key);
+    for (const auto& [key, cell] : row.fields) columns.emplace_back(key);
+    for (const auto& [key, cell] : row.components) columns.emplace_back(key);
     columns.push_back("flags");
     return columns;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,8 +22,9 @@ struct Cell {
 struct ResultRow {
     std::string id;
     std::string kind;  // member, county …
-    std::vector<std::pair<std::string, Cell>> fields;
-    std::vector<std::pair<std::string, Cell>> components;
+    // Names are views into the Program's output declarations, which must outlive the rows.
+    std::vector<std::pair<std::string_view, Cell>> fields;
+    std::vector<std::pair<std::string_view, Cell>> components;
     std::vector<std::string> flags;
 };
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <memory>
 
 #include "lang/loader.hpp"
 #include "runtime/bind.hpp"
@@ -12,6 +13,7 @@
 namespace {
 
 struct Run {
+    std::shared_ptr<kaohe::LoadedProgram> loaded;  // result rows name their fields by view into it
     std::vector<kaohe::ResultRow> rows;
     std::vector<std::string> errors;
     std::string policy_errors;
@@ -36,7 +38,8 @@ struct Run {
 
 Run run(const std::string& policy, const std::string& json) {
     Run result;
-    auto loaded = kaohe::load_program_text("t.kh", policy);
+    result.loaded = std::make_shared<kaohe::LoadedProgram>(kaohe::load_program_text("t.kh", policy));
+    kaohe::LoadedProgram& loaded = *result.loaded;
     result.policy_errors = kaohe::render_all(loaded.diagnostics, loaded.sources);
     REQUIRE(result.policy_errors == "");
     std::string json_error;

@@ -48,7 +48,7 @@ std::string printed(const std::vector<kaohe::ResultRow>& rows) {
     std::string out;
     for (const auto& row : rows) {
         out += row.id;
-        for (const auto& [key, cell] : row.fields) out += " " + key + "=" + cell.text;
+        for (const auto& [key, cell] : row.fields) out += " " + std::string(key) + "=" + cell.text;
         for (const auto& flag : row.flags) out += " !" + flag;
         out += "\n";
     }
