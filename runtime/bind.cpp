@@ -209,7 +209,7 @@ private:
         std::vector<Value> items;
         items.reserve(array.size());
         for (JsonValue element = array.first(); element.exists(); element = element.next())
-            items.push_back(Value::of_text(std::string(element.text())));
+            items.push_back(Value::of_text(element.text()));
         Value list = Value::of_items(Value::Kind::list, std::move(items));
         text_lists_.emplace(std::move(key), list);
         return list;
@@ -220,7 +220,7 @@ private:
         case BaseType::number: return bind_number(spec, node, at);
         case BaseType::text:
             if (node.kind() != JsonKind::string) error(at, "应为字符串, 这里是" + node.describe());
-            return Value::of_text(std::string(node.text()));
+            return Value::of_text(node.text());
         case BaseType::boolean:
             if (node.kind() != JsonKind::boolean) {
                 error(at, "应为 true 或 false, 这里是" + node.describe());

@@ -16,7 +16,7 @@ struct BindResult {
     std::vector<DataError> errors;
 };
 
-// The tables refer to no part of the document afterwards; it may be freed.
+// Text values in the tables are views into the document: it must outlive them.
 BindResult bind_data(const Plan& plan, const JsonDocument& document);
 
 }  // namespace kaohe

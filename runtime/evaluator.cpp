@@ -80,7 +80,7 @@ private:
         for (std::uint32_t row = 0; row < rows(step.entity); ++row)
             guarded(step.entity, row, [&] {
                 cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row});
-                if (cells[row].boolean) return;
+                if (cells[row].boolean()) return;
                 std::string path = row_path(program_, tables_, step.entity, row);
                 if (!requirement.json_key.empty()) path += "." + requirement.json_key;
                 errors_.push_back({row_label(program_, tables_, step.entity, row), path, requirement.message, std::nullopt});
@@ -111,12 +111,12 @@ private:
                 Context context{rule.entity, row};
                 bool applies = rule.condition
                                    ? evaluator_.condition(*rule.condition, context)
-                                   : table.columns[plan_.column_of_symbol[rule.condition_symbol]][row].boolean;
+                                   : table.columns[plan_.column_of_symbol[rule.condition_symbol]][row].boolean();
                 if (!applies) return;
                 if (!rule.loop_list) return table.flags[row].push_back(rule.text);
                 std::size_t hole = rule.text.find("{}");
                 for (const Value& item : evaluator_.evaluate(*rule.loop_list, context).elements())
-                    table.flags[row].push_back(rule.text.substr(0, hole) + item.text + rule.text.substr(hole + 2));
+                    table.flags[row].push_back(rule.text.substr(0, hole) + std::string(item.text()) + rule.text.substr(hole + 2));
             });
         }
     }

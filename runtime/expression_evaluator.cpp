@@ -10,10 +10,10 @@ namespace {
 [[noreturn]] void fail(const CheckedExpr& e, std::string message) { throw EvaluationFailure{e.span, std::move(message)}; }
 
 bool equal_values(const Value& a, const Value& b) {
-    switch (a.kind) {
-    case Value::Kind::number: return a.number == b.number;
-    case Value::Kind::boolean: return a.boolean == b.boolean;
-    case Value::Kind::text: return a.text == b.text;
+    switch (a.kind()) {
+    case Value::Kind::number: return a.number() == b.number();
+    case Value::Kind::boolean: return a.boolean() == b.boolean();
+    case Value::Kind::text: return a.text() == b.text();
     default: return false;
     }
 }
@@ -87,10 +87,10 @@ Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& contex
     using ast::BinaryOp;
     switch (e.op) {
     case ExprOp::constant: return e.constant.number;
-    case ExprOp::symbol: return symbol(e, context).number;
-    case ExprOp::local: return context.locals[e.index]->number;
+    case ExprOp::symbol: return symbol(e, context).number();
+    case ExprOp::local: return context.locals[e.index]->number();
     case ExprOp::field:
-        if (const Value* record = stored(*e.args[0], context)) return record->elements()[e.index].number;
+        if (const Value* record = stored(*e.args[0], context)) return record->elements()[e.index].number();
         break;
     case ExprOp::function:
         return with_arguments(e, context, [&](const Context& frame) {
@@ -127,7 +127,7 @@ Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& contex
         break;
     default: break;
     }
-    return evaluate(e, context).number;
+    return evaluate(e, context).number();
 }
 
 Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context) const {
@@ -195,16 +195,16 @@ Value ExpressionEvaluator::binary(const CheckedExpr& e, const Context& context) 
     switch (e.binary) {
     case BinaryOp::equal: return Value::of_bool(equal_values(left, right));
     case BinaryOp::not_equal: return Value::of_bool(!equal_values(left, right));
-    case BinaryOp::less: return Value::of_bool(left.number < right.number);
-    case BinaryOp::less_equal: return Value::of_bool(left.number <= right.number);
-    case BinaryOp::greater: return Value::of_bool(left.number > right.number);
-    case BinaryOp::greater_equal: return Value::of_bool(left.number >= right.number);
-    case BinaryOp::add: return Value::of_number(left.number + right.number);
-    case BinaryOp::subtract: return Value::of_number(left.number - right.number);
-    case BinaryOp::multiply: return Value::of_number(left.number * right.number);
+    case BinaryOp::less: return Value::of_bool(left.number() < right.number());
+    case BinaryOp::less_equal: return Value::of_bool(left.number() <= right.number());
+    case BinaryOp::greater: return Value::of_bool(left.number() > right.number());
+    case BinaryOp::greater_equal: return Value::of_bool(left.number() >= right.number());
+    case BinaryOp::add: return Value::of_number(left.number() + right.number());
+    case BinaryOp::subtract: return Value::of_number(left.number() - right.number());
+    case BinaryOp::multiply: return Value::of_number(left.number() * right.number());
     case BinaryOp::divide:
-        if (right.number.is_zero()) fail(*e.args[1], "除数为 0");
-        return Value::of_number(left.number / right.number);
+        if (right.number().is_zero()) fail(*e.args[1], "除数为 0");
+        return Value::of_number(left.number() / right.number());
     default: fail(e, "内部错误: 未知的运算符");
     }
 }
@@ -216,14 +216,14 @@ Value ExpressionEvaluator::aggregate(const CheckedExpr& e, const Context& contex
     std::size_t count = for_each_element(arg, context, [&](const Value& item) {
         switch (e.builtin) {
         case Builtin::sum:
-        case Builtin::mean: total = total + item.number; break;
+        case Builtin::mean: total = total + item.number(); break;
         case Builtin::min:
-            if (seen == 0 || item.number < best) best = item.number;
+            if (seen == 0 || item.number() < best) best = item.number();
             break;
         case Builtin::max:
-            if (seen == 0 || item.number > best) best = item.number;
+            if (seen == 0 || item.number() > best) best = item.number();
             break;
-        default: trues += item.boolean;
+        default: trues += item.boolean();
         }
         ++seen;
     });

@@ -32,7 +32,7 @@ public:
     Value evaluate(const CheckedExpr& expr, const Context& context) const;
     // Numeric expressions without boxing each intermediate result in a Value.
     Rational number(const CheckedExpr& expr, const Context& context) const;
-    bool condition(const CheckedExpr& expr, const Context& context) const { return evaluate(expr, context).boolean; }
+    bool condition(const CheckedExpr& expr, const Context& context) const { return evaluate(expr, context).boolean(); }
 
     // Rows of `entity` below the context's row (all rows at scheme level).
     RowRange rows_below(int entity, const Context& context) const;

@@ -75,7 +75,7 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
         int band = 0;
         while (band + 1 < static_cast<int>(grade.bands.size()) && !in_band(grade.bands[band], value)) ++band;
         for (const VetoCap& cap : grade.caps)
-            if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean) band = std::max(band, cap.band);
+            if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean()) band = std::max(band, cap.band);
         bands[row] = band;
     }
     // Best band first, so rows a quota pushes down can meet the quota of the band below.

@@ -7,18 +7,18 @@ namespace {
 
 Cell to_cell(const Value& value, bool integer) {
     Cell cell;
-    switch (value.kind) {
+    switch (value.kind()) {
     case Value::Kind::number:
         cell.kind = integer ? Cell::Kind::integer : Cell::Kind::decimal;
-        cell.text = value.number.to_string(integer ? 0 : 2);
+        cell.text = value.number().to_string(integer ? 0 : 2);
         break;
     case Value::Kind::text:
         cell.kind = Cell::Kind::text;
-        cell.text = value.text;
+        cell.text = value.text();
         break;
     case Value::Kind::boolean:
         cell.kind = Cell::Kind::boolean;
-        cell.boolean = value.boolean;
+        cell.boolean = value.boolean();
         break;
     default: break;
     }
@@ -44,7 +44,7 @@ std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables) {
                 if (field.key == "components") {
                     for (std::size_t i = 0; i < field.values.size(); ++i) {
                         Value value = evaluator.evaluate(*field.values[i], context);
-                        if (value.kind == Value::Kind::number) value.number = value.number.round_half_up(2);
+                        if (value.kind() == Value::Kind::number) value = Value::of_number(value.number().round_half_up(2));
                         result.components.emplace_back(field.names[i], to_cell(value, false));
                     }
                     continue;
