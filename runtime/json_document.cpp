@@ -222,13 +222,42 @@ private:
     }
 };
 
+namespace {
+
+// An upper bound on the nodes a valid document needs, from one pass over its bytes: every
+// value but the root follows a ',', a ':' or a '[', and every key a ',' or a '{' — counted
+// outside strings. Reserving exactly this avoids both regrowing and shrinking the tape,
+// each of which briefly holds two copies of it.
+std::size_t node_bound(const std::string& text) {
+    std::size_t bound = 1;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        switch (c) {
+        case '"': in_string = true; break;
+        case ',': bound += 2; break;  // the next element, or the next member's key and value
+        case ':': break;              // counted with its key
+        case '[': bound += 1; break;
+        case '{': bound += 2; break;  // the first member's key and value
+        default: break;
+        }
+    }
+    return bound;
+}
+
+}  // namespace
+
 std::optional<JsonDocument> JsonDocument::parse(std::string text, std::string& error) {
     JsonDocument document;
     document.source_ = std::move(text);
-    document.nodes_.reserve(document.source_.size() / 8);  // a value every ~8 bytes is typical
+    document.nodes_.reserve(node_bound(document.source_));
     TapeReader reader(document);
     if (!reader.read(error)) return std::nullopt;
-    document.nodes_.shrink_to_fit();
     return document;
 }
 
