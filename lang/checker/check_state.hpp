@@ -80,6 +80,10 @@ void check_value(State& state, int symbol);
 void check_grade(State& state, const ast::GradeDecl& decl, int symbol);
 void check_veto(State& state, const ast::VetoDecl& decl, int veto_index);
 void check_assert(State& state, const ast::AssertDecl& decl);
+// A condition no policy can name (a veto's `when`, an entity's `require`), checked in the
+// entity's scope as a hidden boolean definition; returns its symbol.
+int add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, int entity,
+                         const ast::Expr& condition, const char* not_a_condition);
 // Flag text with its optional `for x in list`; fills rule.text and rule.loop_list.
 void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRule& rule);
 

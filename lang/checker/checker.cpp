@@ -36,6 +36,8 @@ std::vector<std::string> State::visible_names(const Scope& scope) const {
     for (const auto& local : scope.locals) names.push_back(local.name);
     if (!scope.allow_symbols) return names;
     for (const auto& [key, id] : symbol_by_name) {
+        SymbolKind kind = program.symbols[id].kind;
+        if (kind == SymbolKind::veto_condition || kind == SymbolKind::requirement) continue;  // no name to write
         bool visible = key.first == -1 || key.first == scope.entity || is_descendant(scope.entity, key.first);
         if (visible) names.push_back(key.second);
     }

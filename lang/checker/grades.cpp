@@ -123,18 +123,8 @@ void check_grade(State& state, const ast::GradeDecl& decl, int symbol) {
 void check_veto(State& state, const ast::VetoDecl& decl, int veto_index) {
     auto entity = state.resolve_entity(decl.of);
     if (!entity) return;
-    Symbol condition_symbol{fmt::format("一票否决#{}", veto_index + 1), decl.span, SymbolKind::veto_condition,
-                            *entity, {BaseType::boolean}, -1};
-    int symbol = static_cast<int>(state.program.symbols.size());
-    state.program.symbols.push_back(condition_symbol);
-    state.dependencies.emplace_back();
-    ValueDefinition value;
-    value.symbol = symbol;
-    Scope scope{*entity, {}, true, &state.dependencies[symbol]};
-    value.expr = state.check_expr(*decl.when, scope);
-    if (value.expr && value.expr->type.base != BaseType::invalid && !value.expr->type.is_bool())
-        state.diagnostics.error(decl.when->span, "when 后应为条件");
-    state.program.values.push_back(std::move(value));
+    int symbol = add_hidden_condition(state, fmt::format("一票否决#{}", veto_index + 1), decl.span,
+                                      SymbolKind::veto_condition, *entity, *decl.when, "when 后应为条件");
 
     for (const auto& cap : decl.caps) {
         int grade_symbol = state.find_symbol(*entity, cap.grade);

@@ -86,6 +86,19 @@ void check_value(State& state, int symbol) {
     state.value_progress[symbol] = 2;
 }
 
+int add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, int entity,
+                         const ast::Expr& condition, const char* not_a_condition) {
+    int symbol = state.add_symbol({std::move(name), span, kind, entity, {BaseType::boolean}, -1});
+    ValueDefinition value;
+    value.symbol = symbol;
+    Scope scope{entity, {}, true, &state.dependencies[symbol]};
+    value.expr = state.check_expr(condition, scope);
+    if (value.expr && value.expr->type.base != BaseType::invalid && !value.expr->type.is_bool())
+        state.diagnostics.error(condition.span, not_a_condition);
+    state.program.values.push_back(std::move(value));
+    return symbol;
+}
+
 void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRule& rule) {
     rule.text = flag.text;
     std::size_t open = flag.text.find('{');
@@ -157,18 +170,9 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
 }
 
 void check_entity_requirement(State& state, int entity, const ast::Requirement& requirement) {
-    int index = static_cast<int>(state.program.requirements.size());
-    int symbol = static_cast<int>(state.program.symbols.size());
-    state.program.symbols.push_back({fmt::format("require#{}", index + 1), requirement.span,
-                                     SymbolKind::requirement, entity, {BaseType::boolean}, -1});
-    state.dependencies.emplace_back();
-    ValueDefinition value;
-    value.symbol = symbol;
-    Scope scope{entity, {}, true, &state.dependencies[symbol]};
-    value.expr = state.check_expr(*requirement.condition, scope);
-    if (value.expr && value.expr->type.base != BaseType::invalid && !value.expr->type.is_bool())
-        state.diagnostics.error(requirement.condition->span, "require 后应为条件");
-    state.program.values.push_back(std::move(value));
+    int symbol = add_hidden_condition(state, fmt::format("require#{}", state.program.requirements.size() + 1),
+                                      requirement.span, SymbolKind::requirement, entity, *requirement.condition,
+                                      "require 后应为条件");
     state.program.requirements.push_back({symbol, requirement.message, requirement.path});
 }
 

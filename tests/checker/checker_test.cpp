@@ -174,3 +174,9 @@ TEST_CASE("variants are checked") {
 TEST_CASE("maximum outside an assert is explained") {
     CHECK(check_variant("value 丙 of 村 = maximum(甲)\n").find("只能用在 assert 中") != std::string::npos);
 }
+
+TEST_CASE("hidden conditions are never offered as hints") {
+    auto errors = check("veto of 成员 when not empty(否决事项) {\n  flag \"否决\"\n}\nvalue 甲 of 成员 = 一票否决 + 1\n");
+    CHECK(errors.find("未定义的名称 一票否决") != std::string::npos);
+    CHECK(errors.find("#") == std::string::npos);
+}
