@@ -16,10 +16,13 @@ const char* prelude = R"(entity 县区 at counties key id {
 output 成员 as member { score: 民主测评 }
 )";
 
-std::string check(const std::string& body) {
-    auto loaded = kaohe::load_program_text("t.kh", std::string(prelude) + body);
+// Every diagnostic for a policy text, rendered as the user sees them.
+std::string diagnostics_for(const std::string& policy) {
+    auto loaded = kaohe::load_program_text("t.kh", policy);
     return kaohe::render_all(loaded.diagnostics, loaded.sources);
 }
+
+std::string check(const std::string& body) { return diagnostics_for(std::string(prelude) + body); }
 
 }  // namespace
 
@@ -79,8 +82,8 @@ TEST_CASE("cycles are reported with their path") {
 TEST_CASE("duplicates, unknown types and unknown entities") {
     CHECK(check("value 甲 of 成员 = 1\nvalue 甲 of 成员 = 2\n").find("名称 甲 重复定义") != std::string::npos);
     CHECK(check("value 甲 of 村 = 1\n").find("未定义的实体 村") != std::string::npos);
-    auto loaded = kaohe::load_program_text("t.kh", "entity 县区 at counties key id {\n  input 甲: scor at a\n}\n");
-    CHECK(kaohe::render_all(loaded.diagnostics, loaded.sources).find("是否指 score？") != std::string::npos);
+    CHECK(diagnostics_for("entity 县区 at counties key id {\n  input 甲: scor at a\n}\n").find("是否指 score？") !=
+          std::string::npos);
 }
 
 TEST_CASE("functions see only their parameters and may not recurse") {
@@ -110,8 +113,7 @@ TEST_CASE("the shipped policies check cleanly") {
 
 TEST_CASE("declared ranges must make sense") {
     auto errors = [](const char* input) {
-        auto loaded = kaohe::load_program_text("t.kh", std::string("entity 县区 at counties key id {\n  ") + input + "\n}\n");
-        return kaohe::render_all(loaded.diagnostics, loaded.sources);
+        return diagnostics_for(std::string("entity 县区 at counties key id {\n  ") + input + "\n}\n");
     };
     CHECK(errors("input 甲: number in 5..1 at a").find("下限大于上限") != std::string::npos);
     CHECK(errors("input 甲: score in 0..120 at a").find("超出了 score 本身的范围") != std::string::npos);
@@ -132,10 +134,7 @@ value 合计 of 村 = 甲 + 乙
 output 村 as village { score: 合计 }
 )";
 
-std::string check_variant(const std::string& body) {
-    auto loaded = kaohe::load_program_text("t.kh", std::string(variant_prelude) + body);
-    return kaohe::render_all(loaded.diagnostics, loaded.sources);
-}
+std::string check_variant(const std::string& body) { return diagnostics_for(std::string(variant_prelude) + body); }
 
 }  // namespace
 
