@@ -106,6 +106,10 @@ private:
 
     void run_flag(const FlagRule& rule) {
         Table& table = tables_.entities[rule.entity];
+        // "一票否决:{}": the text around the hole each list element fills
+        std::size_t hole = rule.text.find("{}");
+        std::string before = rule.text.substr(0, hole);
+        std::string after = hole == std::string::npos ? "" : rule.text.substr(hole + 2);
         for (std::uint32_t row = 0; row < table.size(); ++row) {
             guarded(rule.entity, row, [&] {
                 Context context{rule.entity, row};
@@ -114,9 +118,8 @@ private:
                                    : table.columns[plan_.column_of_symbol[rule.condition_symbol]][row].boolean();
                 if (!applies) return;
                 if (!rule.loop_list) return table.flags[row].push_back(rule.text);
-                std::size_t hole = rule.text.find("{}");
                 for (const Value& item : evaluator_.evaluate(*rule.loop_list, context).elements())
-                    table.flags[row].push_back(rule.text.substr(0, hole) + std::string(item.text()) + rule.text.substr(hole + 2));
+                    table.flags[row].push_back(before + std::string(item.text()) + after);
             });
         }
     }

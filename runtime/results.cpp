@@ -37,11 +37,18 @@ std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables) {
     std::vector<ResultRow> rows;
     for (const Output& output : program.outputs) {
         const Table& table = tables.entities[output.entity];
+        // Decided once per output, not per row: which field is the components object, which ranks.
+        std::vector<bool> components_field, integer_field;
+        for (const OutputField& field : output.fields) {
+            components_field.push_back(field.key == "components");
+            integer_field.push_back(is_rank(program, *field.values.front()));
+        }
         for (std::uint32_t row = 0; row < table.size(); ++row) {
             ResultRow result{table.ids[row], output.kind, {}, {}, table.flags[row]};
             Context context{output.entity, row};
-            for (const OutputField& field : output.fields) {
-                if (field.key == "components") {
+            for (std::size_t f = 0; f < output.fields.size(); ++f) {
+                const OutputField& field = output.fields[f];
+                if (components_field[f]) {
                     for (std::size_t i = 0; i < field.values.size(); ++i) {
                         Value value = evaluator.evaluate(*field.values[i], context);
                         if (value.kind() == Value::Kind::number) value = Value::of_number(value.number().round_half_up(2));
@@ -49,8 +56,8 @@ std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables) {
                     }
                     continue;
                 }
-                const CheckedExpr& expr = *field.values.front();
-                result.fields.emplace_back(field.key, to_cell(evaluator.evaluate(expr, context), is_rank(program, expr)));
+                result.fields.emplace_back(field.key, to_cell(evaluator.evaluate(*field.values.front(), context),
+                                                              integer_field[f]));
             }
             rows.push_back(std::move(result));
         }
