@@ -47,42 +47,30 @@ mpz_class wide_to_mpz(Wide v) {
 
 }  // namespace
 
-Rational::Rational(const Rational& other)
-    : num_(other.num_), den_(other.den_),
-      big_(other.big_ ? std::make_unique<mpq_class>(*other.big_) : nullptr) {}
-
-Rational& Rational::operator=(const Rational& other) {
-    if (this != &other) {
-        num_ = other.num_;
-        den_ = other.den_;
-        big_ = other.big_ ? std::make_unique<mpq_class>(*other.big_) : nullptr;
-    }
-    return *this;
-}
+void Rational::copy_big(const Rational& other) { big_ = new mpq_class(*other.big_); }
 
 Rational Rational::fraction(std::int64_t numerator, std::int64_t denominator) {
     if (denominator == 0) throw std::domain_error("division by zero");
     return from_wide(numerator, denominator);
 }
 
-Rational Rational::from_wide(Wide numerator, Wide denominator) {
+Rational Rational::reduce(Wide numerator, Wide denominator) {
     if (denominator < 0) {
         numerator = -numerator;
         denominator = -denominator;
     }
-    Wide divisor = denominator == 1 ? 1 : gcd_wide(numerator, denominator);
+    Wide divisor = gcd_wide(numerator, denominator);
     if (divisor > 1) {
         numerator /= divisor;
         denominator /= divisor;
     }
-    Rational r;
     if (fits_int64(numerator) && fits_int64(denominator)) {
+        Rational r;
         r.num_ = static_cast<std::int64_t>(numerator);
         r.den_ = static_cast<std::int64_t>(denominator);
         return r;
     }
     mpq_class q(wide_to_mpz(numerator), wide_to_mpz(denominator));
-    q.canonicalize();
     return from_mpq(std::move(q));
 }
 
@@ -94,15 +82,17 @@ Rational Rational::from_mpq(mpq_class value) {
         r.num_ = n.get_si();
         r.den_ = d.get_si();
     } else {
-        r.big_ = std::make_unique<mpq_class>(std::move(value));
+        r.big_ = new mpq_class(std::move(value));
+        r.den_ = 0;
     }
     return r;
 }
 
 mpq_class Rational::to_mpq() const {
-    if (big_) return *big_;
+    if (!small()) return *big_;
     mpq_class q(wide_to_mpz(num_), wide_to_mpz(den_));
-    return q;  // already canonical
+    q.canonicalize();  // small fractions are reduced lazily
+    return q;
 }
 
 std::optional<Rational> Rational::parse(std::string_view text) {
@@ -175,55 +165,26 @@ std::optional<Rational> Rational::parse(std::string_view text) {
     return from_mpq(std::move(q));
 }
 
-Rational operator+(const Rational& a, const Rational& b) {
-    if (!a.big_ && !b.big_) {
-        if (a.den_ == b.den_) return Rational::from_wide(Wide(a.num_) + b.num_, a.den_);
-        return Rational::from_wide(Wide(a.num_) * b.den_ + Wide(b.num_) * a.den_, Wide(a.den_) * b.den_);
-    }
-    return Rational::from_mpq(a.to_mpq() + b.to_mpq());
-}
+Rational Rational::big_add(const Rational& a, const Rational& b) { return from_mpq(a.to_mpq() + b.to_mpq()); }
+Rational Rational::big_multiply(const Rational& a, const Rational& b) { return from_mpq(a.to_mpq() * b.to_mpq()); }
 
-Rational operator-(const Rational& a, const Rational& b) { return a + (-b); }
-
-Rational operator*(const Rational& a, const Rational& b) {
-    if (!a.big_ && !b.big_) return Rational::from_wide(Wide(a.num_) * b.num_, Wide(a.den_) * b.den_);
-    return Rational::from_mpq(a.to_mpq() * b.to_mpq());
-}
-
-Rational operator/(const Rational& a, const Rational& b) {
+Rational Rational::big_divide(const Rational& a, const Rational& b) {
     if (b.is_zero()) throw std::domain_error("division by zero");
-    if (!a.big_ && !b.big_) return Rational::from_wide(Wide(a.num_) * b.den_, Wide(a.den_) * b.num_);
-    return Rational::from_mpq(a.to_mpq() / b.to_mpq());
+    return from_mpq(a.to_mpq() / b.to_mpq());
 }
 
-Rational Rational::operator-() const {
-    if (!big_ && num_ != INT64_MIN) {
-        Rational r;
-        r.num_ = -num_;
-        r.den_ = den_;
-        return r;
-    }
-    return from_mpq(-to_mpq());
-}
+Rational Rational::big_negate() const { return from_mpq(-to_mpq()); }
 
-bool operator==(const Rational& a, const Rational& b) {
-    if (!a.big_ && !b.big_) return a.num_ == b.num_ && a.den_ == b.den_;
-    return a.to_mpq() == b.to_mpq();
-}
-
-std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
-    if (!a.big_ && !b.big_) return Wide(a.num_) * b.den_ <=> Wide(b.num_) * a.den_;
+std::strong_ordering Rational::big_compare(const Rational& a, const Rational& b) {
     int c = cmp(a.to_mpq(), b.to_mpq());
     return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
 }
 
-bool Rational::is_zero() const { return !big_ && num_ == 0; }
-int Rational::sign() const { return big_ ? sgn(*big_) : (num_ > 0) - (num_ < 0); }
-bool Rational::is_negative() const { return sign() < 0; }
-bool Rational::is_integer() const { return big_ ? big_->get_den() == 1 : den_ == 1; }
+int Rational::sign() const { return small() ? (num_ > 0) - (num_ < 0) : sgn(*big_); }
+bool Rational::is_integer() const { return small() ? num_ % den_ == 0 : big_->get_den() == 1; }
 
 Rational Rational::floor() const {
-    if (!big_) {
+    if (small()) {
         std::int64_t q = num_ / den_;
         if (num_ % den_ != 0 && num_ < 0) --q;
         return Rational(q);
@@ -256,7 +217,7 @@ Wide round_quotient_half_up(Wide n, Wide d) {
 
 Rational Rational::round_half_up(int places) const {
     // Small values: |num| < 2^63 and 10^18 < 2^60, so 2 × num × 10^places fits in 128 bits.
-    if (!big_ && places <= 18) {
+    if (small() && places <= 18) {
         Wide scale = power_of_ten(places);
         return from_wide(round_quotient_half_up(Wide(num_) * scale, den_), scale);
     }
@@ -276,12 +237,12 @@ Rational Rational::round_half_up(int places) const {
 }
 
 std::optional<std::int64_t> Rational::to_int64() const {
-    if (big_ || den_ != 1) return std::nullopt;
-    return num_;
+    if (!small() || num_ % den_ != 0) return std::nullopt;
+    return num_ / den_;
 }
 
 std::string Rational::to_string(int min_places, int max_places) const {
-    if (!big_ && max_places <= 18) {
+    if (small() && max_places <= 18) {
         // The fewest places (at least min_places) that are exact, else max_places rounded.
         int places = min_places;
         while (places < max_places && (Wide(num_) * power_of_ten(places)) % den_ != 0) ++places;

@@ -1,16 +1,17 @@
 // Exact rational numbers: the only number type kaohe scores with.
 //
-// Design decision: a value is a fraction num/den kept in lowest terms. While both fit in
-// 64 bits (almost every policy number: scores, weights, vote tallies) arithmetic runs on
-// machine integers with 128-bit intermediates; a result that does not fit moves to GMP's
-// mpq_class on the heap. The cost is a branch per operation and a heap object for the rare
-// big value; the gain is that 47.6/55 stays exact, so weighted sums of repeating quotients
-// land exactly on half cents and round2 decides them correctly.
+// Design decision: a value is a fraction num/den. While both fit in 64 bits (almost every
+// policy number: scores, weights, vote tallies) arithmetic runs inline on machine integers
+// with 128-bit intermediates; a result that does not fit moves to GMP's mpq_class on the
+// heap. Small fractions are reduced lazily: only once the denominator passes 2^32, so most
+// operations skip the gcd, and every comparison cross-multiplies instead of comparing parts.
+// The cost is a branch per operation and a heap object for the rare big value; the gain is
+// that 47.6/55 stays exact, so weighted sums of repeating quotients land exactly on half
+// cents and round2 decides them correctly.
 #pragma once
 
 #include <compare>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,24 +29,75 @@ public:
     // Parses "12", "-0.5", "89.995", "1e3" exactly; nullopt when the text is not a number.
     static std::optional<Rational> parse(std::string_view text);
 
-    Rational(const Rational& other);
-    Rational(Rational&&) noexcept = default;
-    Rational& operator=(const Rational& other);
-    Rational& operator=(Rational&&) noexcept = default;
-    ~Rational() = default;
+    Rational(const Rational& other) : num_(other.num_), den_(other.den_) {
+        if (den_ == 0) copy_big(other);
+    }
+    Rational(Rational&& other) noexcept : num_(other.num_), den_(other.den_) {
+        other.num_ = 0;
+        other.den_ = 1;
+    }
+    Rational& operator=(const Rational& other) {
+        if (this != &other) {
+            release();
+            num_ = other.num_;
+            den_ = other.den_;
+            if (den_ == 0) copy_big(other);
+        }
+        return *this;
+    }
+    Rational& operator=(Rational&& other) noexcept {
+        if (this != &other) {
+            release();
+            num_ = other.num_;
+            den_ = other.den_;
+            other.num_ = 0;
+            other.den_ = 1;
+        }
+        return *this;
+    }
+    ~Rational() { release(); }
 
-    friend Rational operator+(const Rational& a, const Rational& b);
-    friend Rational operator-(const Rational& a, const Rational& b);
-    friend Rational operator*(const Rational& a, const Rational& b);
+    friend Rational operator+(const Rational& a, const Rational& b) {
+        if (a.small() && b.small()) {
+            if (a.den_ == b.den_) return from_wide(Wide(a.num_) + b.num_, a.den_);
+            return from_wide(Wide(a.num_) * b.den_ + Wide(b.num_) * a.den_, Wide(a.den_) * b.den_);
+        }
+        return big_add(a, b);
+    }
+    friend Rational operator-(const Rational& a, const Rational& b) {
+        if (a.small() && b.small()) {
+            if (a.den_ == b.den_) return from_wide(Wide(a.num_) - b.num_, a.den_);
+            return from_wide(Wide(a.num_) * b.den_ - Wide(b.num_) * a.den_, Wide(a.den_) * b.den_);
+        }
+        return big_add(a, -b);
+    }
+    friend Rational operator*(const Rational& a, const Rational& b) {
+        if (a.small() && b.small()) return from_wide(Wide(a.num_) * b.num_, Wide(a.den_) * b.den_);
+        return big_multiply(a, b);
+    }
     // Division by zero is the caller's to prevent (is_zero); it throws std::domain_error.
-    friend Rational operator/(const Rational& a, const Rational& b);
-    Rational operator-() const;
+    friend Rational operator/(const Rational& a, const Rational& b) {
+        if (a.small() && b.small() && b.num_ != 0) return from_wide(Wide(a.num_) * b.den_, Wide(a.den_) * b.num_);
+        return big_divide(a, b);
+    }
+    Rational operator-() const {
+        if (small() && num_ != INT64_MIN) {
+            Rational r;
+            r.num_ = -num_;
+            r.den_ = den_;
+            return r;
+        }
+        return big_negate();
+    }
 
-    friend bool operator==(const Rational& a, const Rational& b);
-    friend std::strong_ordering operator<=>(const Rational& a, const Rational& b);
+    friend bool operator==(const Rational& a, const Rational& b) { return (a <=> b) == 0; }
+    friend std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
+        if (a.small() && b.small()) return Wide(a.num_) * b.den_ <=> Wide(b.num_) * a.den_;
+        return big_compare(a, b);
+    }
 
-    bool is_zero() const;
-    bool is_negative() const;
+    bool is_zero() const { return small() && num_ == 0; }
+    bool is_negative() const { return sign() < 0; }
     bool is_integer() const;
     int sign() const;
 
@@ -60,16 +112,42 @@ public:
     // For integer-valued numbers that fit, e.g. counts and ranks.
     std::optional<std::int64_t> to_int64() const;
 
-    bool is_small() const { return !big_; }
+    bool is_small() const { return small(); }
 
 private:
-    std::int64_t num_ = 0;
+    using Wide = __int128;
+
+    // den_ == 0 marks a big value: then big_ owns the mpq_class. Otherwise den_ > 0.
+    union {
+        std::int64_t num_ = 0;
+        mpq_class* big_;
+    };
     std::int64_t den_ = 1;
-    std::unique_ptr<mpq_class> big_;  // set only when num/den do not fit in 64 bits
+
+    bool small() const { return den_ != 0; }
+    void release() {
+        if (den_ == 0) delete big_;
+    }
+    void copy_big(const Rational& other);
 
     mpq_class to_mpq() const;
     static Rational from_mpq(mpq_class value);
-    static Rational from_wide(__int128 numerator, __int128 denominator);
+    // Keeps the fraction as it is while it is small enough, else reduces it, else goes big.
+    static Rational from_wide(Wide numerator, Wide denominator) {
+        if (denominator > 0 && denominator <= UINT32_MAX && numerator >= INT64_MIN && numerator <= INT64_MAX) {
+            Rational r;
+            r.num_ = static_cast<std::int64_t>(numerator);
+            r.den_ = static_cast<std::int64_t>(denominator);
+            return r;
+        }
+        return reduce(numerator, denominator);
+    }
+    static Rational reduce(Wide numerator, Wide denominator);
+    static Rational big_add(const Rational& a, const Rational& b);
+    static Rational big_multiply(const Rational& a, const Rational& b);
+    static Rational big_divide(const Rational& a, const Rational& b);
+    static std::strong_ordering big_compare(const Rational& a, const Rational& b);
+    Rational big_negate() const;
 };
 
 }  // namespace kaohe

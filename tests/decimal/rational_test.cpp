@@ -87,3 +87,21 @@ TEST_CASE("rounding agrees on the machine-integer and GMP paths") {
     CHECK(Rational::fraction(-1, 1000).to_string(2, 2) == "0.00");
     CHECK(Rational::fraction(2, 3).to_string(2, 12) == "0.666666666667");
 }
+
+TEST_CASE("fractions kept unreduced behave as their lowest terms") {
+    Rational half = Rational::fraction(50, 100), two = Rational::fraction(6, 3);
+    CHECK(half == Rational::fraction(1, 2));
+    CHECK(two.is_integer());
+    CHECK(two.to_int64() == 2);
+    CHECK(half.to_string() == "0.5");
+    CHECK_FALSE(Rational::fraction(7, 14).is_integer());
+    CHECK(Rational::fraction(-6, 4).floor() == Rational(-2));
+    // Denominators multiply until they pass 2^32, then the sum is reduced and stays small.
+    Rational sum;
+    for (int k = 0; k < 3000; ++k) sum = sum + Rational::fraction(1, 3 + k % 7);
+    CHECK(sum.is_small());
+    Rational expected;
+    for (int d = 3; d < 10; ++d) expected = expected + Rational::fraction(3000 / 7 + (d - 3 < 3000 % 7), d);
+    CHECK(sum == expected);
+    CHECK(Rational::fraction(3, -6) == -half);
+}
