@@ -61,8 +61,15 @@ Rational Rational::reduce(Wide numerator, Wide denominator) {
     }
     Wide divisor = gcd_wide(numerator, denominator);
     if (divisor > 1) {
-        numerator /= divisor;
-        denominator /= divisor;
+        // 64-bit division where the operands allow: several times cheaper than 128-bit.
+        if (numerator >= INT64_MIN && numerator <= INT64_MAX && denominator <= INT64_MAX) {
+            auto d = static_cast<std::int64_t>(divisor);
+            numerator = static_cast<std::int64_t>(numerator) / d;
+            denominator = static_cast<std::int64_t>(denominator) / d;
+        } else {
+            numerator /= divisor;
+            denominator /= divisor;
+        }
     }
     if (fits_int64(numerator) && fits_int64(denominator)) {
         Rational r;
