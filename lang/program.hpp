@@ -174,6 +174,7 @@ struct FlagRule {
     std::string text;            // with {} where the loop element goes
     CheckedExprPtr loop_list;    // optional: one flag per element (the element is local 0)
     Span span;
+    std::vector<int> reads;      // the definitions it uses (not inputs): a what-if reruns it when one changes
 };
 
 struct OutputField {

@@ -110,7 +110,6 @@ private:
         table.parent_row.reserve(rows);
         table.array_index.reserve(rows);
         table.ids.reserve(rows);
-        table.flags.reserve(rows);
         objects_[entity].reserve(rows);
         for (auto& column : table.columns) column.reserve(rows);
         if (type.parent < 0) {
@@ -152,7 +151,6 @@ private:
         table.parent_row.push_back(parent_row);
         table.array_index.push_back(index);
         table.ids.push_back(std::move(id));
-        table.flags.emplace_back();
         for (auto& column : table.columns) column.emplace_back();
         objects_[entity].push_back(object);
         current_entity_ = entity;

@@ -1,5 +1,7 @@
 #include "runtime/evaluator.hpp"
 
+#include <algorithm>
+
 #include "runtime/expression_evaluator.hpp"
 #include "runtime/grading.hpp"
 
@@ -11,23 +13,23 @@ public:
     StepRunner(const Plan& plan, Tables& tables)
         : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, tables) {}
 
-    std::vector<DataError> run(const std::vector<bool>* only_steps) {
+    std::vector<DataError> run(const Rerun* only) {
         for (std::size_t i = 0; i < plan_.steps.size(); ++i) {
             const Step& step = plan_.steps[i];
-            if (only_steps && !(*only_steps)[i]) continue;
+            if (only && !only->steps[i]) continue;
             // Data rules run first and all of them report; after a failure, later steps
             // would only repeat the same problem through their inputs.
             if (!errors_.empty() && step.kind != StepKind::requirement) return std::move(errors_);
             guarded(step.entity, 0, [&] { run_step(step); });
         }
         if (!errors_.empty()) return std::move(errors_);
-        // Flags are cheap to rebuild and depend on everything: quota flags, then the rules.
-        for (Table& table : tables_.entities) {
-            for (auto& flags : table.flags) flags.clear();
-            for (const auto& [grade, flags] : table.quota_flags)
-                for (const auto& [row, flag] : flags) table.flags[row].push_back(flag);
+        tables_.rule_flags.resize(program_.flags.size());
+        for (std::size_t i = 0; i < program_.flags.size(); ++i) {
+            const FlagRule& rule = program_.flags[i];
+            if (only && std::none_of(rule.reads.begin(), rule.reads.end(), [&](int s) { return only->symbols[s]; }))
+                continue;
+            run_flag(rule, tables_.rule_flags[i]);
         }
-        for (const FlagRule& rule : program_.flags) run_flag(rule);
         return std::move(errors_);
     }
 
@@ -104,8 +106,9 @@ private:
         for (const RowRange& range : table.ranges[rank.within]) rank_range(range);
     }
 
-    void run_flag(const FlagRule& rule) {
-        Table& table = tables_.entities[rule.entity];
+    void run_flag(const FlagRule& rule, std::vector<FlagHit>& hits) {
+        const Table& table = tables_.entities[rule.entity];
+        hits.clear();
         // "一票否决:{}": the text around the hole each list element fills
         std::size_t hole = rule.text.find("{}");
         std::string before = rule.text.substr(0, hole);
@@ -117,9 +120,12 @@ private:
                                    ? evaluator_.condition(*rule.condition, context)
                                    : table.columns[plan_.column_of_symbol[rule.condition_symbol]][row].boolean();
                 if (!applies) return;
-                if (!rule.loop_list) return table.flags[row].push_back(rule.text);
+                if (!rule.loop_list) {
+                    hits.emplace_back(row, rule.text);
+                    return;
+                }
                 for (const Value& item : evaluator_.evaluate(*rule.loop_list, context).elements())
-                    table.flags[row].push_back(before + std::string(item.text()) + after);
+                    hits.emplace_back(row, before + std::string(item.text()) + after);
             });
         }
     }
@@ -127,8 +133,8 @@ private:
 
 }  // namespace
 
-std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables, const std::vector<bool>* only_steps) {
-    return StepRunner(plan, tables).run(only_steps);
+std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables, const Rerun* only) {
+    return StepRunner(plan, tables).run(only);
 }
 
 }  // namespace kaohe

@@ -10,8 +10,15 @@
 
 namespace kaohe {
 
-// May be called again on the same tables: flags are rebuilt each time. With `only_steps`,
-// just the marked steps run (the others' columns are kept) — see runtime/what_if.hpp.
-std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables, const std::vector<bool>* only_steps = nullptr);
+// What a re-evaluation recomputes: the marked steps, and the flag rules that read a marked
+// symbol. Everything else keeps what the last evaluation left.
+struct Rerun {
+    std::vector<bool> steps;    // per plan step
+    std::vector<bool> symbols;  // per symbol: changed, or downstream of a change
+};
+
+// May be called again on the same tables. With `only`, just that part runs — see
+// runtime/what_if.hpp.
+std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables, const Rerun* only = nullptr);
 
 }  // namespace kaohe

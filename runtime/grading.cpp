@@ -26,7 +26,7 @@ Rational round_slots(const Rational& exact, ast::Rounding rounding) {
 
 // Applies one quota inside one pool: rows [begin, end) of the graded entity.
 void apply_quota(const Quota& quota, RowRange pool_rows, const Rational& share, std::vector<int>& bands,
-                 std::vector<std::pair<std::uint32_t, std::string>>& flags, const ExpressionEvaluator& evaluator,
+                 std::vector<FlagHit>& flags, const ExpressionEvaluator& evaluator,
                  int entity) {
     auto [begin, end] = pool_rows;
     Rational slots_exact = round_slots(share * Rational(static_cast<std::int64_t>(end - begin)), quota.rounding);

@@ -29,6 +29,18 @@ bool is_rank(const Program& program, const CheckedExpr& expr) {
     return expr.op == ExprOp::symbol && program.symbols[expr.symbol].kind == SymbolKind::rank;
 }
 
+// Each row's flags: its quota flags (grade by grade), then the flag rules in policy order.
+std::vector<std::vector<std::string>> row_flags(const Program& program, const Tables& tables, int entity) {
+    const Table& table = tables.entities[entity];
+    std::vector<std::vector<std::string>> flags(table.size());
+    for (const auto& [grade, hits] : table.quota_flags)
+        for (const auto& [row, text] : hits) flags[row].push_back(text);
+    for (std::size_t i = 0; i < program.flags.size() && i < tables.rule_flags.size(); ++i)
+        if (program.flags[i].entity == entity)
+            for (const auto& [row, text] : tables.rule_flags[i]) flags[row].push_back(text);
+    return flags;
+}
+
 }  // namespace
 
 std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables) {
@@ -37,6 +49,7 @@ std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables) {
     std::vector<ResultRow> rows;
     for (const Output& output : program.outputs) {
         const Table& table = tables.entities[output.entity];
+        std::vector<std::vector<std::string>> flags = row_flags(program, tables, output.entity);
         // Decided once per output, not per row: which field is the components object, which ranks.
         std::vector<bool> components_field, integer_field;
         for (const OutputField& field : output.fields) {
@@ -44,7 +57,7 @@ std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables) {
             integer_field.push_back(is_rank(program, *field.values.front()));
         }
         for (std::uint32_t row = 0; row < table.size(); ++row) {
-            ResultRow result{table.ids[row], output.kind, {}, {}, table.flags[row]};
+            ResultRow result{table.ids[row], output.kind, {}, {}, std::move(flags[row])};
             Context context{output.entity, row};
             for (std::size_t f = 0; f < output.fields.size(); ++f) {
                 const OutputField& field = output.fields[f];

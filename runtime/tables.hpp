@@ -16,16 +16,17 @@
 namespace kaohe {
 
 using RowRange = std::pair<std::uint32_t, std::uint32_t>;
+using FlagHit = std::pair<std::uint32_t, std::string>;  // (row, flag text)
 
 struct Table {
     std::vector<std::uint32_t> parent_row;
     std::vector<std::uint32_t> array_index;  // position in the JSON array, for error paths
     std::vector<std::string> ids;
     std::vector<std::vector<Value>> columns;  // columns[column][row]
-    std::vector<std::vector<std::string>> flags;  // rebuilt at the end of every evaluation
-    // Flags a grade's quota gave, per grade symbol: (row, flag). Kept apart so a re-evaluation
-    // that does not rerun the grade can still rebuild `flags`.
-    std::map<int, std::vector<std::pair<std::uint32_t, std::string>>> quota_flags;
+    // Flags a grade's quota gave, per grade symbol. Flags are kept per source
+    // (here and Tables::rule_flags) so a re-evaluation reruns only the sources it changed;
+    // results put each row's flags together.
+    std::map<int, std::vector<FlagHit>> quota_flags;
     // ranges[ancestor entity][ancestor row] = rows of this table below that ancestor row
     std::vector<std::vector<RowRange>> ranges;
 
@@ -35,6 +36,7 @@ struct Table {
 struct Tables {
     std::vector<Table> entities;
     std::vector<Value> scheme_slots;
+    std::vector<std::vector<FlagHit>> rule_flags;  // per Program::flags rule, in row order
 };
 
 }  // namespace kaohe

@@ -1,6 +1,5 @@
 #include "runtime/what_if.hpp"
 
-#include "runtime/evaluator.hpp"
 
 namespace kaohe {
 namespace {
@@ -31,23 +30,23 @@ std::optional<WeightSlot> find_weight(Program& program, std::string_view value, 
 
 void set_weight(const WeightSlot& slot, Rational weight) { slot.weighted->weights[slot.item] = std::move(weight); }
 
-std::vector<bool> steps_downstream(const Plan& plan, const std::vector<int>& changed) {
-    std::vector<bool> seen(plan.dependents.size(), false), steps(plan.steps.size(), false);
+Rerun downstream(const Plan& plan, const std::vector<int>& changed) {
+    Rerun rerun{std::vector<bool>(plan.steps.size(), false), std::vector<bool>(plan.dependents.size(), false)};
     std::vector<int> pending = changed;
     while (!pending.empty()) {
         int symbol = pending.back();
         pending.pop_back();
-        if (seen[symbol]) continue;
-        seen[symbol] = true;
-        if (plan.step_of_symbol[symbol] >= 0) steps[plan.step_of_symbol[symbol]] = true;
+        if (rerun.symbols[symbol]) continue;
+        rerun.symbols[symbol] = true;
+        if (plan.step_of_symbol[symbol] >= 0) rerun.steps[plan.step_of_symbol[symbol]] = true;
         for (int user : plan.dependents[symbol]) pending.push_back(user);
     }
-    return steps;
+    return rerun;
 }
 
 std::vector<DataError> reevaluate(const Plan& plan, Tables& tables, const std::vector<int>& changed) {
-    std::vector<bool> steps = steps_downstream(plan, changed);
-    return evaluate_plan(plan, tables, &steps);
+    Rerun rerun = downstream(plan, changed);
+    return evaluate_plan(plan, tables, &rerun);
 }
 
 }  // namespace kaohe

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "runtime/data_error.hpp"
+#include "runtime/evaluator.hpp"
 #include "runtime/plan.hpp"
 #include "runtime/tables.hpp"
 
@@ -28,9 +29,8 @@ std::optional<WeightSlot> find_weight(Program& program, std::string_view value, 
 // Sets the weight; the Program the Plan was made from changes in place.
 void set_weight(const WeightSlot& slot, Rational weight);
 
-// The steps that must run again after `changed` symbols changed: themselves and everything
-// downstream, in plan order.
-std::vector<bool> steps_downstream(const Plan& plan, const std::vector<int>& changed);
+// What must run again after `changed` symbols changed: themselves and everything downstream.
+Rerun downstream(const Plan& plan, const std::vector<int>& changed);
 
 // Re-evaluates after a change to `changed`; the tables must hold a complete earlier evaluation.
 std::vector<DataError> reevaluate(const Plan& plan, Tables& tables, const std::vector<int>& changed);

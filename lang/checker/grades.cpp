@@ -145,6 +145,7 @@ void check_veto(State& state, const ast::VetoDecl& decl, int veto_index) {
         FlagRule rule;
         rule.entity = *entity;
         rule.condition_symbol = symbol;
+        rule.reads.push_back(symbol);
         rule.span = flag.span;
         check_flag_text(state, flag, *entity, rule);
         state.program.flags.push_back(std::move(rule));

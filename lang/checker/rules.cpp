@@ -103,7 +103,7 @@ void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRu
     rule.text = flag.text;
     std::size_t open = flag.text.find('{');
     if (flag.loop_list) {
-        Scope scope{entity, {}, true, nullptr};
+        Scope scope{entity, {}, true, &rule.reads};
         rule.loop_list = state.check_expr(*flag.loop_list, scope);
         if (rule.loop_list && rule.loop_list->type.base != BaseType::invalid &&
             !(rule.loop_list->type.list && rule.loop_list->type.base == BaseType::text && rule.loop_list->op != ExprOp::collection))
@@ -158,9 +158,10 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
         if (type.base != BaseType::invalid && !type.is_bool())
             state.diagnostics.error(decl.when->span, "when 后应为条件");
         rule.condition_symbol = symbol;
+        rule.reads.push_back(symbol);
         rule.text = decl.flag.text;
     } else {
-        Scope scope{*entity, {}, true, nullptr};
+        Scope scope{*entity, {}, true, &rule.reads};
         rule.condition = state.check_expr(*decl.when, scope);
         if (rule.condition && rule.condition->type.base != BaseType::invalid && !rule.condition->type.is_bool())
             state.diagnostics.error(decl.when->span, "when 后应为条件");

@@ -1,6 +1,7 @@
 // What-if re-evaluation must agree, cell for cell, with evaluating an edited policy afresh.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -74,10 +75,10 @@ TEST_CASE("changing weights through the API equals evaluating the edited policy"
     kaohe::set_weight(*democratic, *kaohe::Rational::parse("0.15"));
     kaohe::set_weight(*performance, *kaohe::Rational::parse("0.40"));
 
-    auto steps = kaohe::steps_downstream(what_if->plan, {democratic->symbol});
+    auto rerun = kaohe::downstream(what_if->plan, {democratic->symbol});
     auto runs = [&](const char* name) {
-        for (std::size_t i = 0; i < steps.size(); ++i)
-            if (program.symbols[what_if->plan.steps[i].symbol].name == name) return bool(steps[i]);
+        for (std::size_t i = 0; i < rerun.steps.size(); ++i)
+            if (program.symbols[what_if->plan.steps[i].symbol].name == name) return bool(rerun.steps[i]);
         FAIL("no step " << name);
         return false;
     };
@@ -95,4 +96,21 @@ TEST_CASE("changing weights through the API equals evaluating the edited policy"
     auto fresh = evaluate(edited, *data);
     CHECK(after == printed(kaohe::collect_results(fresh->plan, fresh->bound.tables)));
     CHECK(after != before);
+
+    // Flag rules rerun only when they read something downstream of the change.
+    auto rule_named = [&](const char* text) {
+        for (std::size_t i = 0; i < program.flags.size(); ++i)
+            if (program.flags[i].text == text) return i;
+        FAIL("no flag rule " << text);
+        return std::size_t{0};
+    };
+    auto& rule_flags = what_if->bound.tables.rule_flags;
+    std::size_t veto = rule_named("待研究确定"), by_grade = rule_named("诫勉谈话");
+    rule_flags[veto].emplace_back(0, "未重算");
+    rule_flags[by_grade].emplace_back(0, "应重算");
+    kaohe::set_weight(*democratic, *kaohe::Rational::parse("0.10"));
+    REQUIRE(kaohe::reevaluate(what_if->plan, what_if->bound.tables, {democratic->symbol}).empty());
+    CHECK(rule_flags[veto].back().second == "未重算");
+    CHECK(std::none_of(rule_flags[by_grade].begin(), rule_flags[by_grade].end(),
+                       [](const auto& hit) { return hit.second == "应重算"; }));
 }
