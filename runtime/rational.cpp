@@ -9,29 +9,26 @@ namespace {
 using Wide = __int128;
 
 Wide gcd_wide(Wide a, Wide b) {
-    if (a < 0) a = -a;
-    if (b < 0) b = -b;
-    // Most operands fit 64 bits, where division is several times cheaper than 128-bit.
-    if (a <= UINT64_MAX && b <= UINT64_MAX) {
-        // Binary gcd: shifts and subtractions instead of divisions.
-        std::uint64_t x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
-        if (x == 0) return y;
-        if (y == 0) return x;
-        int shift = __builtin_ctzll(x | y);
-        x >>= __builtin_ctzll(x);
-        do {
-            y >>= __builtin_ctzll(y);
-            if (x > y) std::swap(x, y);
-            y -= x;
-        } while (y != 0);
-        return x << shift;
+    using Unsigned = unsigned __int128;
+    Unsigned x = a < 0 ? -Unsigned(a) : Unsigned(a), y = b < 0 ? -Unsigned(b) : Unsigned(b);
+    // Euclid's steps while an operand needs 128 bits (usually one), then binary gcd in 64 bits,
+    // where shifts and subtractions are cheaper than any division.
+    while (x > UINT64_MAX || y > UINT64_MAX) {
+        if (x < y) std::swap(x, y);
+        if (y == 0) return static_cast<Wide>(x);
+        x %= y;
     }
-    while (b != 0) {
-        Wide t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
+    std::uint64_t u = static_cast<std::uint64_t>(x), v = static_cast<std::uint64_t>(y);
+    if (u == 0) return v;
+    if (v == 0) return u;
+    int shift = __builtin_ctzll(u | v);
+    u >>= __builtin_ctzll(u);
+    do {
+        v >>= __builtin_ctzll(v);
+        if (u > v) std::swap(u, v);
+        v -= u;
+    } while (v != 0);
+    return u << shift;
 }
 
 bool fits_int64(Wide v) { return v >= INT64_MIN && v <= INT64_MAX; }

@@ -3,7 +3,7 @@
 // Design decision: a value is a fraction num/den. While both fit in 64 bits (almost every
 // policy number: scores, weights, vote tallies) arithmetic runs inline on machine integers
 // with 128-bit intermediates; a result that does not fit moves to GMP's mpq_class on the
-// heap. Small fractions are reduced lazily: only once the denominator passes 2^32, so most
+// heap. Small fractions are reduced lazily: only once a part no longer fits 64 bits, so most
 // operations skip the gcd, and every comparison cross-multiplies instead of comparing parts.
 // The cost is a branch per operation and a heap object for the rare big value; the gain is
 // that 47.6/55 stays exact, so weighted sums of repeating quotients land exactly on half
@@ -134,7 +134,7 @@ private:
     static Rational from_mpq(mpq_class value);
     // Keeps the fraction as it is while it is small enough, else reduces it, else goes big.
     static Rational from_wide(Wide numerator, Wide denominator) {
-        if (denominator > 0 && denominator <= UINT32_MAX && numerator >= INT64_MIN && numerator <= INT64_MAX) {
+        if (denominator > 0 && denominator <= INT64_MAX && numerator >= INT64_MIN && numerator <= INT64_MAX) [[likely]] {
             Rational r;
             r.num_ = static_cast<std::int64_t>(numerator);
             r.den_ = static_cast<std::int64_t>(denominator);

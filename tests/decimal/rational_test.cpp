@@ -96,7 +96,7 @@ TEST_CASE("fractions kept unreduced behave as their lowest terms") {
     CHECK(half.to_string() == "0.5");
     CHECK_FALSE(Rational::fraction(7, 14).is_integer());
     CHECK(Rational::fraction(-6, 4).floor() == Rational(-2));
-    // Denominators multiply until they pass 2^32, then the sum is reduced and stays small.
+    // Denominators multiply until they pass 64 bits, then the sum is reduced and stays small.
     Rational sum;
     for (int k = 0; k < 3000; ++k) sum = sum + Rational::fraction(1, 3 + k % 7);
     CHECK(sum.is_small());
