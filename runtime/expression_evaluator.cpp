@@ -141,8 +141,8 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
     case ExprOp::symbol: return symbol(e, context);
     case ExprOp::local: return *context.locals[e.index];
     case ExprOp::field: return evaluate(*e.args[0], context).elements()[e.index];
-    case ExprOp::logical_not: return Value::of_bool(!condition(*e.args[0], context));
-    case ExprOp::binary: return binary(e, context);
+    case ExprOp::logical_not:
+    case ExprOp::binary: return Value::of_bool(condition(e, context));
     case ExprOp::conditional:
         return condition(*e.args[0], context) ? evaluate(*e.args[1], context) : evaluate(*e.args[2], context);
     case ExprOp::builtin: return builtin(e, context);
@@ -175,23 +175,49 @@ const Value& ExpressionEvaluator::symbol(const CheckedExpr& e, const Context& co
     return tables_.entities[entity].columns[column][row];
 }
 
-Value ExpressionEvaluator::binary(const CheckedExpr& e, const Context& context) const {
+bool ExpressionEvaluator::condition(const CheckedExpr& e, const Context& context) const {
     using ast::BinaryOp;
-    switch (e.binary) {
-    case BinaryOp::logical_or: return Value::of_bool(condition(*e.args[0], context) || condition(*e.args[1], context));
-    case BinaryOp::logical_and: return Value::of_bool(condition(*e.args[0], context) && condition(*e.args[1], context));
-    default: break;
+    switch (e.op) {
+    case ExprOp::constant: return e.constant.boolean;
+    case ExprOp::symbol: return symbol(e, context).boolean();
+    case ExprOp::local: return context.locals[e.index]->boolean();
+    case ExprOp::logical_not: return !condition(*e.args[0], context);
+    case ExprOp::conditional:
+        return condition(*e.args[0], context) ? condition(*e.args[1], context) : condition(*e.args[2], context);
+    case ExprOp::binary: {
+        const CheckedExpr& left = *e.args[0];
+        const CheckedExpr& right = *e.args[1];
+        switch (e.binary) {
+        case BinaryOp::logical_or: return condition(left, context) || condition(right, context);
+        case BinaryOp::logical_and: return condition(left, context) && condition(right, context);
+        case BinaryOp::equal: return equal(left, right, context);
+        case BinaryOp::not_equal: return !equal(left, right, context);
+        case BinaryOp::less: return number(left, context) < number(right, context);
+        case BinaryOp::less_equal: return number(left, context) <= number(right, context);
+        case BinaryOp::greater: return number(left, context) > number(right, context);
+        case BinaryOp::greater_equal: return number(left, context) >= number(right, context);
+        default: fail(e, "内部错误: 这个表达式不是条件");
+        }
     }
-    Value left = evaluate(*e.args[0], context);
-    Value right = evaluate(*e.args[1], context);
-    switch (e.binary) {
-    case BinaryOp::equal: return Value::of_bool(equal_values(left, right));
-    case BinaryOp::not_equal: return Value::of_bool(!equal_values(left, right));
-    case BinaryOp::less: return Value::of_bool(left.number() < right.number());
-    case BinaryOp::less_equal: return Value::of_bool(left.number() <= right.number());
-    case BinaryOp::greater: return Value::of_bool(left.number() > right.number());
-    case BinaryOp::greater_equal: return Value::of_bool(left.number() >= right.number());
-    default: fail(e, "内部错误: 未知的运算符");  // arithmetic is number()'s
+    default: return evaluate(e, context).boolean();
+    }
+}
+
+bool ExpressionEvaluator::equal(const CheckedExpr& left, const CheckedExpr& right, const Context& context) const {
+    if (left.type.is_number()) return number(left, context) == number(right, context);
+    if (left.type.is_bool()) return condition(left, context) == condition(right, context);
+    if (left.type.is_text()) return text(left, context) == text(right, context);
+    return equal_values(evaluate(left, context), evaluate(right, context));
+}
+
+std::string_view ExpressionEvaluator::text(const CheckedExpr& e, const Context& context) const {
+    switch (e.op) {
+    case ExprOp::constant: return e.constant.text;
+    case ExprOp::symbol: return symbol(e, context).text();
+    case ExprOp::local: return context.locals[e.index]->text();
+    case ExprOp::conditional:
+        return condition(*e.args[0], context) ? text(*e.args[1], context) : text(*e.args[2], context);
+    default: return evaluate(e, context).text();
     }
 }
 

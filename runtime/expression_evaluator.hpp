@@ -30,9 +30,11 @@ public:
     ExpressionEvaluator(const Plan& plan, const Tables& tables) : plan_(plan), program_(*plan.program), tables_(tables) {}
 
     Value evaluate(const CheckedExpr& expr, const Context& context) const;
-    // Numeric expressions without boxing each intermediate result in a Value.
+    // Numbers, truths and texts without boxing each intermediate result in a Value.
     Rational number(const CheckedExpr& expr, const Context& context) const;
-    bool condition(const CheckedExpr& expr, const Context& context) const { return evaluate(expr, context).boolean(); }
+    bool condition(const CheckedExpr& expr, const Context& context) const;
+    // A view into the program or the data, which outlive every evaluation.
+    std::string_view text(const CheckedExpr& expr, const Context& context) const;
 
     // Rows of `entity` below the context's row (all rows at scheme level).
     RowRange rows_below(int entity, const Context& context) const;
@@ -46,7 +48,7 @@ private:
     const Value& symbol(const CheckedExpr& e, const Context& context) const;
     // The value a symbol or local already holds, without copying; null for anything else.
     const Value* stored(const CheckedExpr& e, const Context& context) const;
-    Value binary(const CheckedExpr& e, const Context& context) const;
+    bool equal(const CheckedExpr& left, const CheckedExpr& right, const Context& context) const;
     Value builtin(const CheckedExpr& e, const Context& context) const;
     Value call(const CheckedExpr& e, const Context& context) const;
     // Calls visit(const Value&) for each element without copying lists; returns how many
