@@ -111,7 +111,15 @@ struct CheckedExpr {
     CheckedExprPtr element;
     CheckedExprPtr filter;
     std::vector<Rational> weights;   // weighted: one per arg
+    // weighted: weights[i] = weight_units[i] / weight_unit, over their least common denominator,
+    // so a sum multiplies by integers and divides once. 0 when that does not fit 64 bits.
+    std::vector<std::int64_t> weight_units;
+    std::int64_t weight_unit = 0;
 };
+
+// Sets weight_units and weight_unit from weights (after the checker built them or a what-if
+// changed one).
+void scale_weights(CheckedExpr& weighted);
 
 struct Function {
     std::string name;

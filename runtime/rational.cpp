@@ -240,6 +240,13 @@ Rational Rational::round_half_up(int places) const {
     return from_mpq(std::move(result));
 }
 
+std::optional<std::pair<std::int64_t, std::int64_t>> Rational::parts() const {
+    if (!small()) return std::nullopt;
+    Rational lowest = reduce(num_, den_);
+    if (!lowest.small()) return std::nullopt;
+    return std::pair{lowest.num_, lowest.den_};
+}
+
 std::optional<std::int64_t> Rational::to_int64() const {
     if (!small() || num_ % den_ != 0) return std::nullopt;
     return num_ / den_;

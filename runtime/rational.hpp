@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <gmpxx.h>
 
@@ -113,6 +114,8 @@ public:
     std::optional<std::int64_t> to_int64() const;
 
     bool is_small() const { return small(); }
+    // Numerator and denominator in lowest terms, when both fit 64 bits.
+    std::optional<std::pair<std::int64_t, std::int64_t>> parts() const;
 
 private:
     using Wide = __int128;

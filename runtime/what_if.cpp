@@ -28,7 +28,10 @@ std::optional<WeightSlot> find_weight(Program& program, std::string_view value, 
     return std::nullopt;
 }
 
-void set_weight(const WeightSlot& slot, Rational weight) { slot.weighted->weights[slot.item] = std::move(weight); }
+void set_weight(const WeightSlot& slot, Rational weight) {
+    slot.weighted->weights[slot.item] = std::move(weight);
+    scale_weights(*slot.weighted);
+}
 
 Rerun downstream(const Plan& plan, const std::vector<int>& changed) {
     Rerun rerun{std::vector<bool>(plan.steps.size(), false), std::vector<bool>(plan.dependents.size(), false)};

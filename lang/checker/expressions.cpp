@@ -268,6 +268,7 @@ private:
             return error(head, fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
                          "各项权重之和必须正好是 100%");
         }
+        scale_weights(*c);
         return c;
     }
 
