@@ -344,3 +344,33 @@ output 村 as village { rate: 完整率  bad: 不一致  both: 完整户不一�
     auto none = run(policy, R"({"villages": [{"id": "v", "households": []}]})");
     CHECK(none.all_errors().find("fraction 的集合为空") != std::string::npos);
 }
+
+TEST_CASE("weighted sums are exact whether or not the weights share a small denominator") {
+    const char* data = R"({"units": [{"id": "u", "a": 88.6, "b": 71.35, "c": 90}]})";
+    auto policy = [](const char* weights) {
+        return std::string(R"(
+entity 单位 at units key id {
+  input 甲: score at a
+  input 乙: score at b
+  input 丙: score at c
+}
+value 得分 of 单位 = weighted { )") + weights + R"( }
+output 单位 as unit { score: 得分 }
+)";
+    };
+    // 0.5 × 88.6 + 0.335 × 71.35 + 0.165 × 90, over the common denominator 200
+    CHECK(run(policy("50% 甲  33.5% 乙  16.5% 丙"), data).field("u", "score") == "83.05225");
+    kaohe::CheckedExpr weighted;
+    weighted.weights = {kaohe::Rational::fraction(1, 2), kaohe::Rational::fraction(1, 3), kaohe::Rational::fraction(1, 6)};
+    kaohe::scale_weights(weighted);
+    CHECK(weighted.weight_unit == 6);
+    CHECK(weighted.weight_units == std::vector<std::int64_t>{3, 2, 1});
+    // Denominators whose least common multiple is too large for integer weights: exact all the same.
+    weighted.weights = {kaohe::Rational::fraction(1, 999999937), kaohe::Rational::fraction(999999936, 999999937)};
+    kaohe::scale_weights(weighted);
+    CHECK(weighted.weight_unit == 999999937);
+    weighted.weights = {kaohe::Rational::fraction(1, 999999937), kaohe::Rational::fraction(1, 999999929),
+                        kaohe::Rational(1) - kaohe::Rational::fraction(1, 999999937) - kaohe::Rational::fraction(1, 999999929)};
+    kaohe::scale_weights(weighted);
+    CHECK(weighted.weight_unit == 0);
+}
