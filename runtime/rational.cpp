@@ -213,7 +213,10 @@ Wide power_of_ten(int places) {
 Wide round_quotient_half_up(Wide n, Wide d) {
     bool negative = n < 0;
     if (negative) n = -n;
-    Wide q = (2 * n + d) / (2 * d);
+    // 64-bit division when it can hold 2n + d: a 128-bit one is a library call.
+    constexpr Wide limit = Wide{1} << 61;
+    Wide q = n < limit && d < limit ? Wide(static_cast<std::uint64_t>(2 * n + d) / static_cast<std::uint64_t>(2 * d))
+                                    : (2 * n + d) / (2 * d);
     return negative ? -q : q;
 }
 
