@@ -97,8 +97,8 @@ private:
             guarded(step.entity, row, [&] { keys[row] = evaluator_.number(*rank.by, Context{step.entity, row}); });
         auto& cells = table.columns[plan_.column_of_symbol[step.symbol]];
         auto rank_range = [&](RowRange range) {
-            std::vector<Rational> group(keys.begin() + range.first, keys.begin() + range.second);
-            auto ranks = competition_ranks(group, rank.descending);
+            auto ranks = competition_ranks(std::span(keys).subspan(range.first, range.second - range.first),
+                                           rank.descending);
             for (std::uint32_t i = 0; i < ranks.size(); ++i)
                 cells[range.first + i] = Value::of_number(Rational(ranks[i]));
         };

@@ -36,27 +36,29 @@ void apply_quota(const Quota& quota, RowRange pool_rows, const Rational& share, 
         if (bands[row] == quota.band) candidates.push_back(row);
     if (candidates.size() <= slots) return;
 
-    // keys[i]: the order keys of candidates[i] (only candidates, so a pool costs its own size)
-    std::vector<std::vector<Rational>> keys(candidates.size());
-    for (std::size_t i = 0; i < candidates.size(); ++i)
-        for (const auto& key : quota.order)
-            keys[i].push_back(evaluator.number(*key.expr, Context{entity, candidates[i], nullptr}));
+    // The order keys of candidate i are keys[i * width, (i + 1) * width): only candidates, so a
+    // pool costs its own size.
+    std::size_t width = quota.order.size();
+    std::vector<Rational> keys;
+    keys.reserve(candidates.size() * width);
+    for (std::uint32_t candidate : candidates)
+        for (const auto& key : quota.order) keys.push_back(evaluator.number(*key.expr, Context{entity, candidate, nullptr}));
+    // <0: a goes first, 0: tied on every key
+    auto compare = [&](std::size_t a, std::size_t b) {
+        for (std::size_t k = 0; k < width; ++k) {
+            auto c = keys[a * width + k] <=> keys[b * width + k];
+            if (c != 0) return quota.order[k].descending ? (c > 0 ? -1 : 1) : (c < 0 ? -1 : 1);
+        }
+        return 0;
+    };
     std::vector<std::size_t> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
-    auto better = [&](std::size_t a, std::size_t b) {
-        for (std::size_t k = 0; k < quota.order.size(); ++k) {
-            if (keys[a][k] == keys[b][k]) continue;
-            return quota.order[k].descending ? keys[a][k] > keys[b][k] : keys[a][k] < keys[b][k];
-        }
-        return false;
-    };
-    std::stable_sort(order.begin(), order.end(), better);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return compare(a, b) < 0; });
     // SCHEMES L4: a group still tied on every key across the cut gets none of the slots.
-    bool tie_at_cut = slots > 0 && keys[order[slots - 1]] == keys[order[slots]];
-    const std::vector<Rational>* tied_key = tie_at_cut ? &keys[order[slots - 1]] : nullptr;
+    bool tie_at_cut = slots > 0 && compare(order[slots - 1], order[slots]) == 0;
     for (std::size_t i = 0; i < order.size(); ++i) {
         std::uint32_t row = candidates[order[i]];
-        bool tied = tied_key && keys[order[i]] == *tied_key;
+        bool tied = tie_at_cut && compare(order[i], order[slots - 1]) == 0;
         if (i < slots && !tied) continue;
         bands[row] = quota.band + 1;
         const std::string& flag = tied ? quota.tie_flag : quota.excess_flag;
@@ -95,7 +97,7 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
     for (std::uint32_t row = 0; row < table.size(); ++row) column[row] = Value::of_text(grade.bands[bands[row]].label);
 }
 
-std::vector<std::int64_t> competition_ranks(const std::vector<Rational>& keys, bool descending) {
+std::vector<std::int64_t> competition_ranks(std::span<const Rational> keys, bool descending) {
     std::vector<std::size_t> order(keys.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
