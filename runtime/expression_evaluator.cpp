@@ -169,18 +169,6 @@ const Value* ExpressionEvaluator::stored(const CheckedExpr& e, const Context& co
     return nullptr;
 }
 
-const Value& ExpressionEvaluator::symbol(const CheckedExpr& e, const Context& context) const {
-    int column = plan_.column_of_symbol[e.symbol];
-    if (e.levels_up < 0) return tables_.scheme_slots[column];
-    int entity = context.entity;
-    std::uint32_t row = context.row;
-    for (int up = 0; up < e.levels_up; ++up) {
-        row = tables_.entities[entity].parent_row[row];
-        entity = program_.entities[entity].parent;
-    }
-    return tables_.entities[entity].columns[column][row];
-}
-
 bool ExpressionEvaluator::condition(const CheckedExpr& e, const Context& context) const {
     using ast::BinaryOp;
     switch (e.op) {

@@ -62,4 +62,17 @@ private:
     auto with_arguments(const CheckedExpr& call, const Context& context, Body&& body) const;
 };
 
+// Inline: every read of a column goes through here.
+inline const Value& ExpressionEvaluator::symbol(const CheckedExpr& e, const Context& context) const {
+    int column = plan_.column_of_symbol[e.symbol];
+    if (e.levels_up < 0) return tables_.scheme_slots[column];
+    int entity = context.entity;
+    std::uint32_t row = context.row;
+    for (int up = 0; up < e.levels_up; ++up) {
+        row = tables_.entities[entity].parent_row[row];
+        entity = program_.entities[entity].parent;
+    }
+    return tables_.entities[entity].columns[column][row];
+}
+
 }  // namespace kaohe
