@@ -280,11 +280,10 @@ Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context)
         return Value::of_number(std::move(result));
     }
     case Builtin::contains: {
-        Value list = evaluate(*e.args[0], context);
         Value item = evaluate(*e.args[1], context);
-        for (const auto& v : list.elements())
-            if (equal_values(v, item)) return Value::of_bool(true);
-        return Value::of_bool(false);
+        bool found = false;
+        for_each_element(*e.args[0], context, [&](const Value& v) { found = found || equal_values(v, item); });
+        return Value::of_bool(found);
     }
     default: fail(e, "内部错误: 未知的内置函数");
     }
