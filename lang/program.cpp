@@ -7,20 +7,22 @@ namespace kaohe {
 void scale_weights(CheckedExpr& weighted) {
     weighted.weight_units.clear();
     weighted.weight_unit = 0;
+    std::vector<std::pair<std::int64_t, std::int64_t>> parts;  // each weight in lowest terms
     std::int64_t unit = 1;
     for (const Rational& weight : weighted.weights) {
-        auto parts = weight.parts();
-        if (!parts) return;
-        std::int64_t common = std::lcm(unit, parts->second);
-        if (common <= 0 || common > (std::int64_t{1} << 40)) return;  // keeps unit × score far from overflow
-        unit = common;
+        auto part = weight.parts();
+        if (!part) return;
+        unit = std::lcm(unit, part->second);
+        if (unit <= 0 || unit > (std::int64_t{1} << 40)) return;  // keeps unit × score far from overflow
+        parts.push_back(*part);
     }
-    for (const Rational& weight : weighted.weights) {
-        auto [numerator, denominator] = *weight.parts();
-        __int128 units = static_cast<__int128>(numerator) * (unit / denominator);
-        if (units > INT64_MAX || units < INT64_MIN) return;
-        weighted.weight_units.push_back(static_cast<std::int64_t>(units));
+    std::vector<std::int64_t> units;
+    for (auto [numerator, denominator] : parts) {
+        __int128 scaled = static_cast<__int128>(numerator) * (unit / denominator);
+        if (scaled > INT64_MAX || scaled < INT64_MIN) return;
+        units.push_back(static_cast<std::int64_t>(scaled));
     }
+    weighted.weight_units = std::move(units);
     weighted.weight_unit = unit;
 }
 

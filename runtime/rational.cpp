@@ -93,7 +93,7 @@ Rational Rational::from_mpq(mpq_class value) {
 }
 
 mpq_class Rational::to_mpq() const {
-    if (!small()) return *big_;
+    if (!is_small()) return *big_;
     mpq_class q(wide_to_mpz(num_), wide_to_mpz(den_));
     q.canonicalize();  // small fractions are reduced lazily
     return q;
@@ -184,11 +184,11 @@ std::strong_ordering Rational::big_compare(const Rational& a, const Rational& b)
     return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
 }
 
-int Rational::sign() const { return small() ? (num_ > 0) - (num_ < 0) : sgn(*big_); }
-bool Rational::is_integer() const { return small() ? num_ % den_ == 0 : big_->get_den() == 1; }
+int Rational::sign() const { return is_small() ? (num_ > 0) - (num_ < 0) : sgn(*big_); }
+bool Rational::is_integer() const { return is_small() ? num_ % den_ == 0 : big_->get_den() == 1; }
 
 Rational Rational::floor() const {
-    if (small()) {
+    if (is_small()) {
         std::int64_t q = num_ / den_;
         if (num_ % den_ != 0 && num_ < 0) --q;
         return Rational(q);
@@ -224,7 +224,7 @@ Wide round_quotient_half_up(Wide n, Wide d) {
 
 Rational Rational::round_half_up(int places) const {
     // Small values: |num| < 2^63 and 10^18 < 2^60, so 2 × num × 10^places fits in 128 bits.
-    if (small() && places <= 18) {
+    if (is_small() && places <= 18) {
         Wide scale = power_of_ten(places);
         return from_wide(round_quotient_half_up(Wide(num_) * scale, den_), scale);
     }
@@ -244,19 +244,19 @@ Rational Rational::round_half_up(int places) const {
 }
 
 std::optional<std::pair<std::int64_t, std::int64_t>> Rational::parts() const {
-    if (!small()) return std::nullopt;
+    if (!is_small()) return std::nullopt;
     Rational lowest = reduce(num_, den_);
-    if (!lowest.small()) return std::nullopt;
+    if (!lowest.is_small()) return std::nullopt;
     return std::pair{lowest.num_, lowest.den_};
 }
 
 std::optional<std::int64_t> Rational::to_int64() const {
-    if (!small() || num_ % den_ != 0) return std::nullopt;
+    if (!is_small() || num_ % den_ != 0) return std::nullopt;
     return num_ / den_;
 }
 
 std::string Rational::to_string(int min_places, int max_places) const {
-    if (small() && max_places <= 18) {
+    if (is_small() && max_places <= 18) {
         // The fewest places (at least min_places) that are exact, else max_places rounded.
         int places = min_places;
         while (places < max_places && (Wide(num_) * power_of_ten(places)) % den_ != 0) ++places;

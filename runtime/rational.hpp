@@ -59,30 +59,30 @@ public:
     ~Rational() { release(); }
 
     friend Rational operator+(const Rational& a, const Rational& b) {
-        if (a.small() && b.small()) {
+        if (a.is_small() && b.is_small()) {
             if (a.den_ == b.den_) return from_wide(Wide(a.num_) + b.num_, a.den_);
             return from_wide(Wide(a.num_) * b.den_ + Wide(b.num_) * a.den_, Wide(a.den_) * b.den_);
         }
         return big_add(a, b);
     }
     friend Rational operator-(const Rational& a, const Rational& b) {
-        if (a.small() && b.small()) {
+        if (a.is_small() && b.is_small()) {
             if (a.den_ == b.den_) return from_wide(Wide(a.num_) - b.num_, a.den_);
             return from_wide(Wide(a.num_) * b.den_ - Wide(b.num_) * a.den_, Wide(a.den_) * b.den_);
         }
         return big_add(a, -b);
     }
     friend Rational operator*(const Rational& a, const Rational& b) {
-        if (a.small() && b.small()) return from_wide(Wide(a.num_) * b.num_, Wide(a.den_) * b.den_);
+        if (a.is_small() && b.is_small()) return from_wide(Wide(a.num_) * b.num_, Wide(a.den_) * b.den_);
         return big_multiply(a, b);
     }
     // Division by zero is the caller's to prevent (is_zero); it throws std::domain_error.
     friend Rational operator/(const Rational& a, const Rational& b) {
-        if (a.small() && b.small() && b.num_ != 0) return from_wide(Wide(a.num_) * b.den_, Wide(a.den_) * b.num_);
+        if (a.is_small() && b.is_small() && b.num_ != 0) return from_wide(Wide(a.num_) * b.den_, Wide(a.den_) * b.num_);
         return big_divide(a, b);
     }
     Rational operator-() const {
-        if (small() && num_ != INT64_MIN) {
+        if (is_small() && num_ != INT64_MIN) {
             Rational r;
             r.num_ = -num_;
             r.den_ = den_;
@@ -93,11 +93,11 @@ public:
 
     friend bool operator==(const Rational& a, const Rational& b) { return (a <=> b) == 0; }
     friend std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
-        if (a.small() && b.small()) return Wide(a.num_) * b.den_ <=> Wide(b.num_) * a.den_;
+        if (a.is_small() && b.is_small()) return Wide(a.num_) * b.den_ <=> Wide(b.num_) * a.den_;
         return big_compare(a, b);
     }
 
-    bool is_zero() const { return small() && num_ == 0; }
+    bool is_zero() const { return is_small() && num_ == 0; }
     bool is_negative() const { return sign() < 0; }
     bool is_integer() const;
     int sign() const;
@@ -113,7 +113,8 @@ public:
     // For integer-valued numbers that fit, e.g. counts and ranks.
     std::optional<std::int64_t> to_int64() const;
 
-    bool is_small() const { return small(); }
+    // False once the value lives in GMP.
+    bool is_small() const { return den_ != 0; }
     // Numerator and denominator in lowest terms, when both fit 64 bits.
     std::optional<std::pair<std::int64_t, std::int64_t>> parts() const;
 
@@ -127,7 +128,6 @@ private:
     };
     std::int64_t den_ = 1;
 
-    bool small() const { return den_ != 0; }
     void release() {
         if (den_ == 0) delete big_;
     }
