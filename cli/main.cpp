@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "base/read_file.hpp"
 #include "cli/render.hpp"
 #include "lang/loader.hpp"
 #include "runtime/bind.hpp"
@@ -70,23 +71,6 @@ private:
     bool enabled_;
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
-
-std::optional<std::string> read_whole_file(const std::string& path) {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (!file) return std::nullopt;
-    std::string text;
-    if (std::fseek(file, 0, SEEK_END) == 0) {
-        long size = std::ftell(file);
-        if (size > 0) text.reserve(static_cast<std::size_t>(size));  // one allocation for the whole file
-        std::rewind(file);
-    }
-    char buffer[1 << 16];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
-    bool failed = std::ferror(file);
-    std::fclose(file);
-    if (failed) return std::nullopt;
-    return text;
-}
 
 bool wants_help(const std::vector<std::string>& args) {
     for (const auto& a : args)
@@ -149,14 +133,15 @@ int run_command(const std::vector<std::string>& args) {
     if (!load_policy(files[0], loaded)) return loaded.sources.size() ? policy_error : file_error;
     timer.lap("policy");
 
-    auto text = read_whole_file(files[1]);
-    if (!text) {
-        std::cerr << "kaohe: 无法读取数据文件 " << files[1] << "\n";
+    kaohe::FileText data = kaohe::read_file(files[1]);
+    if (!data) {
+        std::cerr << "kaohe: 无法读取数据文件 " << files[1]
+                  << (data.error == kaohe::ReadError::not_a_file ? ": 不是文件" : "") << "\n";
         return file_error;
     }
     timer.lap("read");
     std::string json_error;
-    auto document = kaohe::JsonDocument::parse(std::move(*text), json_error);
+    auto document = kaohe::JsonDocument::parse(std::move(data.text), json_error);
     timer.lap("parse");
     if (!document) {
         std::cerr << fmt::format("数据错误: {}: 不是有效的 JSON: {}\n", files[1], json_error);

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "lang/source.hpp"
+#include "base/utf8.hpp"
 
 namespace kaohe {
 namespace {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "base/rational.hpp"
 #include "lang/source.hpp"
-#include "runtime/rational.hpp"
 
 namespace kaohe::ast {
 

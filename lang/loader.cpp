@@ -2,26 +2,17 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "base/read_file.hpp"
 #include "lang/checker.hpp"
 #include "lang/parser.hpp"
 
 namespace kaohe {
 namespace {
-
-std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::vector<std::string> available_modules() {
     std::vector<std::string> names;
@@ -43,7 +34,7 @@ LoadedProgram load(std::string name, std::string text) {
         for (const auto& use : uses) {
             if (!seen.insert(use.module).second) continue;
             std::string path = stdlib_directory() + "/" + use.module + ".kh";
-            auto module_text = read_file(path);
+            FileText module_text = read_file(path);
             if (!module_text) {
                 std::string names;
                 for (const auto& n : available_modules()) names += (names.empty() ? "" : "、") + n;
@@ -51,7 +42,7 @@ LoadedProgram load(std::string name, std::string text) {
                                          names.empty() ? "" : "可用的模块: " + names);
                 continue;
             }
-            modules.push_back(parse_module(loaded.sources, loaded.sources.add(path, std::move(*module_text)),
+            modules.push_back(parse_module(loaded.sources, loaded.sources.add(path, std::move(module_text.text)),
                                            loaded.diagnostics));
         }
     }
@@ -68,9 +59,10 @@ std::string stdlib_directory() {
 }
 
 LoadedProgram load_program_file(const std::string& path) {
-    auto text = read_file(path);
-    if (!text) throw std::runtime_error(fmt::format("无法读取方案文件 {}", path));
-    return load(path, std::move(*text));
+    FileText file = read_file(path);
+    if (file.error == ReadError::not_a_file) throw std::runtime_error(fmt::format("无法读取方案文件 {}: 不是文件", path));
+    if (!file) throw std::runtime_error(fmt::format("无法读取方案文件 {}", path));
+    return load(path, std::move(file.text));
 }
 
 LoadedProgram load_program_text(const std::string& name, std::string text) { return load(name, std::move(text)); }

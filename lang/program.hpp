@@ -11,10 +11,18 @@
 #include <string>
 #include <vector>
 
-#include "lang/ast.hpp"
+#include "base/rational.hpp"
 #include "lang/builtins.hpp"
+#include "lang/source.hpp"
 
 namespace kaohe {
+
+// The program's own operators and modes: the checker translates the AST's, so nothing after
+// it depends on how the syntax spells them.
+enum class Operator { logical_or, logical_and, equal, not_equal, less, less_equal, greater, greater_equal, add,
+                      subtract, multiply, divide };
+enum class BandEdge { at_least, above, otherwise };
+enum class Rounding { floor, ceil, half_up };
 
 enum class BaseType { number, boolean, text, record, collection, invalid };
 
@@ -103,7 +111,7 @@ struct CheckedExpr {
     int levels_up = 0;               // symbol: how far up the entity chain it is defined; -1 scheme level
     int index = -1;                  // local: slot; field: record field; function: function id;
                                      // conditional: the variant it selects (-1: an ordinary if)
-    ast::BinaryOp binary = ast::BinaryOp::add;
+    Operator binary = Operator::add;
     Builtin builtin = Builtin::count;
     std::vector<CheckedExprPtr> args;
     // collection: entity iterated, and per element an optional value and filter,
@@ -143,7 +151,7 @@ struct Rank {
 
 struct Band {
     std::string label;
-    ast::BandEdge edge = ast::BandEdge::otherwise;
+    BandEdge edge = BandEdge::otherwise;
     Rational threshold;
 };
 
@@ -156,7 +164,7 @@ struct Quota {
     int band = -1;
     CheckedExprPtr share;  // evaluated for each pool entity
     int pool = -1;         // entity type whose instances are the pools
-    ast::Rounding rounding = ast::Rounding::floor;
+    Rounding rounding = Rounding::floor;
     std::vector<OrderKey> order;
     std::string tie_flag;
     std::string excess_flag;

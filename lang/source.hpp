@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.hpp"
+
 namespace kaohe {
 
 struct Span {
@@ -52,12 +54,5 @@ public:
 private:
     std::vector<SourceFile> files_;
 };
-
-// Decodes one UTF-8 code point at text[i], advancing i; malformed bytes decode as U+FFFD.
-char32_t decode_utf8(std::string_view text, std::size_t& i);
-void append_utf8(std::string& out, char32_t code_point);
-// Terminal cells a string occupies: East Asian wide characters count two.
-std::size_t display_width(std::string_view text);
-std::size_t character_count(std::string_view text);
 
 }  // namespace kaohe

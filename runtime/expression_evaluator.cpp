@@ -84,7 +84,6 @@ RowRange ExpressionEvaluator::rows_below(int entity, const Context& context) con
 }
 
 Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& context) const {
-    using ast::BinaryOp;
     switch (e.op) {
     case ExprOp::constant: return e.constant.number;
     case ExprOp::symbol: return symbol(e, context).number();
@@ -112,10 +111,10 @@ Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& contex
     }
     case ExprOp::binary:
         switch (e.binary) {
-        case BinaryOp::add: return number(*e.args[0], context) + number(*e.args[1], context);
-        case BinaryOp::subtract: return number(*e.args[0], context) - number(*e.args[1], context);
-        case BinaryOp::multiply: return number(*e.args[0], context) * number(*e.args[1], context);
-        case BinaryOp::divide: {
+        case Operator::add: return number(*e.args[0], context) + number(*e.args[1], context);
+        case Operator::subtract: return number(*e.args[0], context) - number(*e.args[1], context);
+        case Operator::multiply: return number(*e.args[0], context) * number(*e.args[1], context);
+        case Operator::divide: {
             Rational divisor = number(*e.args[1], context);
             if (divisor.is_zero()) fail(*e.args[1], "除数为 0");
             return number(*e.args[0], context) / divisor;
@@ -170,7 +169,6 @@ const Value* ExpressionEvaluator::stored(const CheckedExpr& e, const Context& co
 }
 
 bool ExpressionEvaluator::condition(const CheckedExpr& e, const Context& context) const {
-    using ast::BinaryOp;
     switch (e.op) {
     case ExprOp::constant: return e.constant.boolean;
     case ExprOp::symbol: return symbol(e, context).boolean();
@@ -182,14 +180,14 @@ bool ExpressionEvaluator::condition(const CheckedExpr& e, const Context& context
         const CheckedExpr& left = *e.args[0];
         const CheckedExpr& right = *e.args[1];
         switch (e.binary) {
-        case BinaryOp::logical_or: return condition(left, context) || condition(right, context);
-        case BinaryOp::logical_and: return condition(left, context) && condition(right, context);
-        case BinaryOp::equal: return equal(left, right, context);
-        case BinaryOp::not_equal: return !equal(left, right, context);
-        case BinaryOp::less: return number(left, context) < number(right, context);
-        case BinaryOp::less_equal: return number(left, context) <= number(right, context);
-        case BinaryOp::greater: return number(left, context) > number(right, context);
-        case BinaryOp::greater_equal: return number(left, context) >= number(right, context);
+        case Operator::logical_or: return condition(left, context) || condition(right, context);
+        case Operator::logical_and: return condition(left, context) && condition(right, context);
+        case Operator::equal: return equal(left, right, context);
+        case Operator::not_equal: return !equal(left, right, context);
+        case Operator::less: return number(left, context) < number(right, context);
+        case Operator::less_equal: return number(left, context) <= number(right, context);
+        case Operator::greater: return number(left, context) > number(right, context);
+        case Operator::greater_equal: return number(left, context) >= number(right, context);
         default: fail(e, "内部错误: 这个表达式不是条件");
         }
     }

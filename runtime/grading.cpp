@@ -8,18 +8,18 @@ namespace {
 
 bool in_band(const Band& band, const Rational& value) {
     switch (band.edge) {
-    case ast::BandEdge::at_least: return value >= band.threshold;
-    case ast::BandEdge::above: return value > band.threshold;
-    case ast::BandEdge::otherwise: return true;
+    case BandEdge::at_least: return value >= band.threshold;
+    case BandEdge::above: return value > band.threshold;
+    case BandEdge::otherwise: return true;
     }
     return true;
 }
 
-Rational round_slots(const Rational& exact, ast::Rounding rounding) {
+Rational round_slots(const Rational& exact, Rounding rounding) {
     switch (rounding) {
-    case ast::Rounding::floor: return exact.floor();
-    case ast::Rounding::ceil: return exact.ceil();
-    case ast::Rounding::half_up: return exact.round_half_up(0);
+    case Rounding::floor: return exact.floor();
+    case Rounding::ceil: return exact.ceil();
+    case Rounding::half_up: return exact.round_half_up(0);
     }
     return exact.floor();
 }

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "runtime/rational.hpp"
+#include "base/rational.hpp"
 
 namespace kaohe {
 

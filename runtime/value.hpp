@@ -11,7 +11,7 @@
 #include <variant>
 #include <vector>
 
-#include "runtime/rational.hpp"
+#include "base/rational.hpp"
 
 namespace kaohe {
 

@@ -139,13 +139,13 @@ private:
         if (!e.type.is_number()) return {};
         Interval a = of(*e.args[0], locals), b = of(*e.args[1], locals);
         switch (e.binary) {
-        case ast::BinaryOp::add: return {add(a.low, b.low), add(a.high, b.high)};
-        case ast::BinaryOp::subtract: {
+        case Operator::add: return {add(a.low, b.low), add(a.high, b.high)};
+        case Operator::subtract: {
             Interval negated = scale(b, Rational(-1));
             return {add(a.low, negated.low), add(a.high, negated.high)};
         }
-        case ast::BinaryOp::multiply: return multiply(a, b);
-        case ast::BinaryOp::divide: return divide(a, b);
+        case Operator::multiply: return multiply(a, b);
+        case Operator::divide: return divide(a, b);
         default: return {};
         }
     }

@@ -89,4 +89,21 @@ void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRu
 
 std::string type_name(const Type& type, const State& state);
 
+// The AST's enums and the program's list the same members in the same order (the golden tests
+// would show a mismatch at once); these are the only places one becomes the other.
+inline Operator program_operator(ast::BinaryOp op) {
+    static_assert(int(ast::BinaryOp::logical_or) == int(Operator::logical_or) &&
+                  int(ast::BinaryOp::greater_equal) == int(Operator::greater_equal) &&
+                  int(ast::BinaryOp::divide) == int(Operator::divide));
+    return static_cast<Operator>(op);
+}
+inline BandEdge program_edge(ast::BandEdge edge) {
+    static_assert(int(ast::BandEdge::above) == int(BandEdge::above) && int(ast::BandEdge::otherwise) == int(BandEdge::otherwise));
+    return static_cast<BandEdge>(edge);
+}
+inline Rounding program_rounding(ast::Rounding rounding) {
+    static_assert(int(ast::Rounding::ceil) == int(Rounding::ceil) && int(ast::Rounding::half_up) == int(Rounding::half_up));
+    return static_cast<Rounding>(rounding);
+}
+
 }  // namespace kaohe::checker

@@ -218,7 +218,7 @@ private:
             result = number_type();
         }
         auto c = make(ExprOp::binary, e.span, result);
-        c->binary = e.op;
+        c->binary = program_operator(e.op);
         c->args.push_back(std::move(left));
         c->args.push_back(std::move(right));
         return c;

@@ -41,7 +41,7 @@ std::vector<Band> check_bands(State& state, const ast::GradeDecl& decl) {
                                                 band.label, edge_text(band), decl.bands[i - 1].label,
                                                 edge_text(decl.bands[i - 1])),
                                     "等次应从高到低排列, 分数线逐级降低");
-        bands.push_back({band.label, band.edge, band.threshold});
+        bands.push_back({band.label, program_edge(band.edge), band.threshold});
     }
     const ast::Band& last = decl.bands.back();
     if (last.edge != ast::BandEdge::otherwise)
@@ -76,7 +76,7 @@ void report_unknown_band(State& state, const std::vector<Band>& bands, const std
 
 Quota check_quota(State& state, const ast::Quota& decl, const std::vector<Band>& bands, int entity, int symbol) {
     Quota quota;
-    quota.rounding = decl.rounding;
+    quota.rounding = program_rounding(decl.rounding);
     quota.tie_flag = decl.tie_flag;
     quota.excess_flag = decl.excess_flag;
     quota.band = band_index(bands, decl.band);

@@ -1,4 +1,4 @@
-#include "runtime/rational.hpp"
+#include "base/rational.hpp"
 
 #include <stdexcept>
 #include <utility>

@@ -1,7 +1,7 @@
 // Exactness of the number type (SCHEMES.md "Numbers").
 #include <catch2/catch.hpp>
 
-#include "runtime/rational.hpp"
+#include "base/rational.hpp"
 
 using kaohe::Rational;
 

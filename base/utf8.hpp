@@ -1,0 +1,23 @@
+// UTF-8 text as kaohe needs it: decoding one code point at a time, counting characters for
+// line:column positions, and the terminal cells a string takes for carets and tables.
+//
+// Design decision: decoding is a small hand-written function because the JSON reader calls it
+// per character and needs its exact malformed-input rule (U+FFFD, advancing one byte); display
+// width comes from utf8proc, which follows the Unicode East Asian Width tables, so 民主测评
+// takes eight cells and a combining accent none.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kaohe {
+
+// Decodes one UTF-8 code point at text[i], advancing i; malformed bytes decode as U+FFFD.
+char32_t decode_utf8(std::string_view text, std::size_t& i);
+void append_utf8(std::string& out, char32_t code_point);
+// Terminal cells a string occupies: East Asian wide characters count two.
+std::size_t display_width(std::string_view text);
+std::size_t character_count(std::string_view text);
+
+}  // namespace kaohe
