@@ -14,10 +14,8 @@
 #include "base/read_file.hpp"
 #include "cli/render.hpp"
 #include "lang/loader.hpp"
-#include "runtime/bind.hpp"
-#include "runtime/evaluator.hpp"
 #include "runtime/json_document.hpp"
-#include "runtime/results.hpp"
+#include "runtime/run.hpp"
 
 namespace {
 
@@ -148,18 +146,17 @@ int run_command(const std::vector<std::string>& args) {
         return data_error;
     }
 
-    kaohe::Plan plan = kaohe::make_plan(*loaded.program);
-    kaohe::BindResult bound = kaohe::bind_data(plan, *document);
+    auto policy = kaohe::compile(std::move(loaded));
+    kaohe::Run run(policy, std::make_shared<const kaohe::JsonDocument>(std::move(*document)));
     timer.lap("bind");
-    std::vector<kaohe::DataError> errors = std::move(bound.errors);
-    if (errors.empty()) errors = kaohe::evaluate_plan(plan, bound.tables);
+    run.evaluate();
     timer.lap("evaluate");
-    if (!errors.empty()) {
-        for (const auto& e : errors) std::cerr << kaohe::render(e, loaded.sources) << "\n";
-        std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", errors.size());
+    if (!run.errors().empty()) {
+        for (const auto& e : run.errors()) std::cerr << kaohe::render(e, policy->sources) << "\n";
+        std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", run.errors().size());
         return data_error;
     }
-    auto rows = kaohe::collect_results(plan, bound.tables);
+    auto rows = run.results();
     timer.lap("results");
     if (format == "json") std::cout << kaohe::render_json(rows);
     else if (format == "csv") std::cout << kaohe::render_csv(rows);

@@ -118,16 +118,21 @@ struct CheckedExpr {
     // both evaluated in the element's context.
     CheckedExprPtr element;
     CheckedExprPtr filter;
-    std::vector<Rational> weights;   // weighted: one per arg
-    // weighted: weights[i] = weight_units[i] / weight_unit, over their least common denominator,
-    // so a sum multiplies by integers and divides once. 0 when that does not fit 64 bits.
-    std::vector<std::int64_t> weight_units;
-    std::int64_t weight_unit = 0;
+    int weighting = -1;              // weighted: index into Program::weightings
 };
 
-// Sets weight_units and weight_unit from weights (after the checker built them or a what-if
-// changed one).
-void scale_weights(CheckedExpr& weighted);
+// The weights of one weighted sum, kept out of the expression tree so that a run can change
+// them (a what-if) in its own copy while the program stays shared and unchanged.
+struct Weighting {
+    std::vector<Rational> weights;  // one per term
+    // weights[i] = units[i] / unit, over their least common denominator, so a sum multiplies
+    // by integers and divides once. unit is 0 when that does not fit 64 bits.
+    std::vector<std::int64_t> units;
+    std::int64_t unit = 0;
+};
+
+// A weighting with its integer scale worked out.
+Weighting make_weighting(std::vector<Rational> weights);
 
 struct Function {
     std::string name;
@@ -232,6 +237,7 @@ struct Program {
     std::vector<int> scheme_inputs;  // symbol ids, read from the document's root
     std::vector<EntityRequirement> requirements;
     std::vector<Variant> variants;
+    std::vector<Weighting> weightings;  // per weighted sum, as written; a run may override them
     std::vector<int> evaluation_order;  // symbol ids (not inputs), dependencies first
     std::vector<std::vector<int>> dependencies;  // per symbol: the definitions it uses directly
 };

@@ -41,8 +41,9 @@ struct Location {
 
 class Binder {
 public:
-    Binder(const Plan& plan, JsonValue document, BindResult& result)
-        : plan_(plan), program_(*plan.program), document_(document), result_(result), evaluator_(plan, result.tables) {}
+    Binder(const Plan& plan, const RunState& state, JsonValue document, BindResult& result)
+        : plan_(plan), program_(*plan.program), document_(document), result_(result),
+          evaluator_(plan, state, result.tables) {}
 
     void run() {
         Location root;
@@ -295,9 +296,9 @@ private:
 
 }  // namespace
 
-BindResult bind_data(const Plan& plan, const JsonDocument& document) {
+BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document) {
     BindResult result;
-    Binder(plan, document.root(), result).run();
+    Binder(plan, state, document.root(), result).run();
     return result;
 }
 

@@ -7,6 +7,7 @@
 #include "runtime/data_error.hpp"
 #include "runtime/json_document.hpp"
 #include "runtime/plan.hpp"
+#include "runtime/run_state.hpp"
 #include "runtime/tables.hpp"
 
 namespace kaohe {
@@ -17,6 +18,6 @@ struct BindResult {
 };
 
 // Text values in the tables are views into the document: it must outlive them.
-BindResult bind_data(const Plan& plan, const JsonDocument& document);
+BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document);
 
 }  // namespace kaohe

@@ -4,14 +4,18 @@
 
 #include "runtime/expression_evaluator.hpp"
 #include "runtime/grading.hpp"
+#include "runtime/row_failures.hpp"
 
 namespace kaohe {
 namespace {
 
+// Listener is SilentListener (nothing to tell, compiled away) or EvaluationListener.
+template <typename Listener>
 class StepRunner {
 public:
-    StepRunner(const Plan& plan, Tables& tables)
-        : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, tables) {}
+    StepRunner(const Plan& plan, const RunState& state, Tables& tables, Listener& listener)
+        : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, state, tables),
+          failures_(program_, tables), listener_(listener) {}
 
     std::vector<DataError> run(const Rerun* only) {
         for (std::size_t i = 0; i < plan_.steps.size(); ++i) {
@@ -19,18 +23,18 @@ public:
             if (only && !only->steps[i]) continue;
             // Data rules run first and all of them report; after a failure, later steps
             // would only repeat the same problem through their inputs.
-            if (!errors_.empty() && step.kind != StepKind::requirement) return std::move(errors_);
-            guarded(step.entity, 0, [&] { run_step(step); });
+            if (!failures_.errors.empty() && step.kind != StepKind::requirement) return std::move(failures_.errors);
+            run_step(step);
         }
-        if (!errors_.empty()) return std::move(errors_);
+        if (!failures_.errors.empty()) return std::move(failures_.errors);
         tables_.rule_flags.resize(program_.flags.size());
         for (std::size_t i = 0; i < program_.flags.size(); ++i) {
             const FlagRule& rule = program_.flags[i];
             if (only && std::none_of(rule.reads.begin(), rule.reads.end(), [&](int s) { return only->symbols[s]; }))
                 continue;
-            run_flag(rule, tables_.rule_flags[i]);
+            run_flag(i, tables_.rule_flags[i]);
         }
-        return std::move(errors_);
+        return std::move(failures_.errors);
     }
 
 private:
@@ -38,19 +42,8 @@ private:
     const Program& program_;
     Tables& tables_;
     ExpressionEvaluator evaluator_;
-    std::vector<DataError> errors_;
-
-    template <typename Work>
-    void guarded(int entity, std::uint32_t row, Work&& work) {
-        try {
-            work();
-        } catch (const EvaluationFailure& failure) {
-            if (entity < 0) errors_.push_back({"方案", "$", failure.message, failure.span});
-            else
-                errors_.push_back({row_label(program_, tables_, entity, row),
-                                   row_path(program_, tables_, entity, row), failure.message, failure.span});
-        }
-    }
+    RowFailures failures_;
+    Listener& listener_;
 
     std::uint32_t rows(int entity) const {
         return entity < 0 ? 1 : static_cast<std::uint32_t>(tables_.entities[entity].size());
@@ -60,7 +53,7 @@ private:
         switch (step.kind) {
         case StepKind::value: return run_value(step);
         case StepKind::rank: return run_rank(step);
-        case StepKind::grade: return evaluate_grade(step, plan_, tables_, evaluator_);
+        case StepKind::grade: return evaluate_grade(step, plan_, tables_, evaluator_, failures_, listener_);
         case StepKind::requirement: return run_requirement(step);
         }
     }
@@ -68,64 +61,78 @@ private:
     void run_value(const Step& step) {
         int column = plan_.column_of_symbol[step.symbol];
         if (step.entity < 0) {
-            tables_.scheme_slots[column] = evaluator_.evaluate(*step.expr, Context{});
+            Value& slot = tables_.scheme_slots[column];
+            if (failures_.guard(-1, 0, [&] { slot = evaluator_.evaluate(*step.expr, Context{}); }))
+                listener_.on_value(step, 0, slot);
             return;
         }
         auto& cells = tables_.entities[step.entity].columns[column];
         for (std::uint32_t row = 0; row < rows(step.entity); ++row)
-            guarded(step.entity, row, [&] { cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row}); });
+            if (failures_.guard(step.entity, row,
+                                [&] { cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row}); }))
+                listener_.on_value(step, row, cells[row]);
     }
 
     void run_requirement(const Step& step) {
         const EntityRequirement& requirement = *step.requirement;
         auto& cells = tables_.entities[step.entity].columns[plan_.column_of_symbol[step.symbol]];
-        for (std::uint32_t row = 0; row < rows(step.entity); ++row)
-            guarded(step.entity, row, [&] {
-                cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row});
-                if (cells[row].boolean()) return;
-                std::string path = row_path(program_, tables_, step.entity, row);
-                if (!requirement.json_key.empty()) path += "." + requirement.json_key;
-                errors_.push_back({row_label(program_, tables_, step.entity, row), path, requirement.message, std::nullopt});
-            });
+        for (std::uint32_t row = 0; row < rows(step.entity); ++row) {
+            if (!failures_.guard(step.entity, row,
+                                 [&] { cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row}); }))
+                continue;
+            listener_.on_value(step, row, cells[row]);
+            if (cells[row].boolean()) continue;
+            std::string path = row_path(program_, tables_, step.entity, row);
+            if (!requirement.json_key.empty()) path += "." + requirement.json_key;
+            failures_.errors.push_back(
+                {row_label(program_, tables_, step.entity, row), path, requirement.message, std::nullopt});
+        }
     }
 
     void run_rank(const Step& step) {
         const Rank& rank = *step.rank;
         Table& table = tables_.entities[step.entity];
         std::vector<Rational> keys(table.size());
+        bool complete = true;
         for (std::uint32_t row = 0; row < table.size(); ++row)
-            guarded(step.entity, row, [&] { keys[row] = evaluator_.number(*rank.by, Context{step.entity, row}); });
+            complete &= failures_.guard(step.entity, row,
+                                        [&] { keys[row] = evaluator_.number(*rank.by, Context{step.entity, row}); });
+        if (!complete) return;
         auto& cells = table.columns[plan_.column_of_symbol[step.symbol]];
         auto rank_range = [&](RowRange range) {
             auto ranks = competition_ranks(std::span(keys).subspan(range.first, range.second - range.first),
                                            rank.descending);
-            for (std::uint32_t i = 0; i < ranks.size(); ++i)
+            for (std::uint32_t i = 0; i < ranks.size(); ++i) {
                 cells[range.first + i] = Value::of_number(Rational(ranks[i]));
+                listener_.on_value(step, range.first + i, cells[range.first + i]);
+            }
         };
         if (rank.within < 0) return rank_range({0, static_cast<std::uint32_t>(table.size())});
         for (const RowRange& range : table.ranges[rank.within]) rank_range(range);
     }
 
-    void run_flag(const FlagRule& rule, std::vector<FlagHit>& hits) {
+    void run_flag(std::size_t rule_index, std::vector<FlagHit>& hits) {
+        const FlagRule& rule = program_.flags[rule_index];
         const Table& table = tables_.entities[rule.entity];
         hits.clear();
         // "一票否决:{}": the text around the hole each list element fills
         std::size_t hole = rule.text.find("{}");
         std::string before = rule.text.substr(0, hole);
         std::string after = hole == std::string::npos ? "" : rule.text.substr(hole + 2);
+        auto hit = [&](std::uint32_t row, std::string text) {
+            hits.emplace_back(row, std::move(text));
+            listener_.on_flag(rule_index, row, hits.back().second);
+        };
         for (std::uint32_t row = 0; row < table.size(); ++row) {
-            guarded(rule.entity, row, [&] {
+            failures_.guard(rule.entity, row, [&] {
                 Context context{rule.entity, row};
                 bool applies = rule.condition
                                    ? evaluator_.condition(*rule.condition, context)
                                    : table.columns[plan_.column_of_symbol[rule.condition_symbol]][row].boolean();
                 if (!applies) return;
-                if (!rule.loop_list) {
-                    hits.emplace_back(row, rule.text);
-                    return;
-                }
+                if (!rule.loop_list) return hit(row, rule.text);
                 for (const Value& item : evaluator_.evaluate(*rule.loop_list, context).elements())
-                    hits.emplace_back(row, before + std::string(item.text()) + after);
+                    hit(row, before + std::string(item.text()) + after);
             });
         }
     }
@@ -133,8 +140,11 @@ private:
 
 }  // namespace
 
-std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables, const Rerun* only) {
-    return StepRunner(plan, tables).run(only);
+std::vector<DataError> evaluate_plan(const Plan& plan, const RunState& state, Tables& tables, const Rerun* only,
+                                     EvaluationListener* listener) {
+    if (listener) return StepRunner<EvaluationListener>(plan, state, tables, *listener).run(only);
+    SilentListener silent;
+    return StepRunner<SilentListener>(plan, state, tables, silent).run(only);
 }
 
 }  // namespace kaohe

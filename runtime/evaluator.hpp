@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "runtime/data_error.hpp"
+#include "runtime/listener.hpp"
 #include "runtime/plan.hpp"
+#include "runtime/run_state.hpp"
 #include "runtime/tables.hpp"
 
 namespace kaohe {
@@ -18,7 +20,8 @@ struct Rerun {
 };
 
 // May be called again on the same tables. With `only`, just that part runs — see
-// runtime/what_if.hpp.
-std::vector<DataError> evaluate_plan(const Plan& plan, Tables& tables, const Rerun* only = nullptr);
+// runtime/what_if.hpp. With a listener, it hears every value, band, quota decision and flag.
+std::vector<DataError> evaluate_plan(const Plan& plan, const RunState& state, Tables& tables,
+                                     const Rerun* only = nullptr, EvaluationListener* listener = nullptr);
 
 }  // namespace kaohe

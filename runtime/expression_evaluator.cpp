@@ -100,14 +100,16 @@ Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& contex
         return condition(*e.args[0], context) ? number(*e.args[1], context) : number(*e.args[2], context);
     case ExprOp::weighted: {
         Rational total;
-        if (e.weight_unit == 0) {
-            for (std::size_t i = 0; i < e.args.size(); ++i) total = total + e.weights[i] * number(*e.args[i], context);
+        const Weighting& weighting = state_.weightings[e.weighting];
+        if (weighting.unit == 0) {
+            for (std::size_t i = 0; i < e.args.size(); ++i)
+                total = total + weighting.weights[i] * number(*e.args[i], context);
             return total;
         }
         // Integer weights over one denominator: products keep their operand's denominator.
         for (std::size_t i = 0; i < e.args.size(); ++i)
-            total = total + Rational(e.weight_units[i]) * number(*e.args[i], context);
-        return total / Rational(e.weight_unit);
+            total = total + Rational(weighting.units[i]) * number(*e.args[i], context);
+        return total / Rational(weighting.unit);
     }
     case ExprOp::binary:
         switch (e.binary) {

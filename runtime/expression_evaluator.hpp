@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runtime/plan.hpp"
+#include "runtime/run_state.hpp"
 #include "runtime/tables.hpp"
 
 namespace kaohe {
@@ -27,7 +28,8 @@ struct EvaluationFailure {
 
 class ExpressionEvaluator {
 public:
-    ExpressionEvaluator(const Plan& plan, const Tables& tables) : plan_(plan), program_(*plan.program), tables_(tables) {}
+    ExpressionEvaluator(const Plan& plan, const RunState& state, const Tables& tables)
+        : plan_(plan), program_(*plan.program), state_(state), tables_(tables) {}
 
     Value evaluate(const CheckedExpr& expr, const Context& context) const;
     // Numbers, truths and texts without boxing each intermediate result in a Value.
@@ -42,6 +44,7 @@ public:
 private:
     const Plan& plan_;
     const Program& program_;
+    const RunState& state_;
     const Tables& tables_;
     mutable std::deque<Value> scratch_;  // computed function arguments, innermost call last
 

@@ -24,78 +24,162 @@ Rational round_slots(const Rational& exact, Rounding rounding) {
     return exact.floor();
 }
 
-// Applies one quota inside one pool: rows [begin, end) of the graded entity.
-void apply_quota(const Quota& quota, RowRange pool_rows, const Rational& share, std::vector<int>& bands,
-                 std::vector<FlagHit>& flags, const ExpressionEvaluator& evaluator,
-                 int entity) {
-    auto [begin, end] = pool_rows;
-    Rational slots_exact = round_slots(share * Rational(static_cast<std::int64_t>(end - begin)), quota.rounding);
-    std::size_t slots = slots_exact.is_negative() ? 0 : static_cast<std::size_t>(*slots_exact.to_int64());
-    std::vector<std::uint32_t> candidates;
-    for (std::uint32_t row = begin; row < end; ++row)
-        if (bands[row] == quota.band) candidates.push_back(row);
-    if (candidates.size() <= slots) return;
+// One quota in one pool: which rows of the graded entity keep the band, worked out as data
+// first (what a listener is told), then applied.
+class QuotaInPool {
+public:
+    QuotaInPool(const Quota& quota, int entity, const ExpressionEvaluator& evaluator, RowFailures& failures)
+        : quota_(quota), entity_(entity), evaluator_(evaluator), failures_(failures) {}
 
-    // The order keys of candidate i are keys[i * width, (i + 1) * width): only candidates, so a
-    // pool costs its own size.
-    std::size_t width = quota.order.size();
-    std::vector<Rational> keys;
-    keys.reserve(candidates.size() * width);
-    for (std::uint32_t candidate : candidates)
-        for (const auto& key : quota.order) keys.push_back(evaluator.number(*key.expr, Context{entity, candidate, nullptr}));
+    // Decides for rows [begin, end); false when nobody has to move (or an order key failed).
+    bool decide(RowRange pool_rows, const Rational& share, const std::vector<int>& bands) {
+        auto [begin, end] = pool_rows;
+        exact_slots_ = share * Rational(static_cast<std::int64_t>(end - begin));
+        Rational rounded = round_slots(exact_slots_, quota_.rounding);
+        slots_ = rounded.is_negative() ? 0 : static_cast<std::size_t>(*rounded.to_int64());
+        candidates_.clear();
+        for (std::uint32_t row = begin; row < end; ++row)
+            if (bands[row] == quota_.band) candidates_.push_back(row);
+        if (candidates_.size() <= slots_) return false;
+        if (!order_candidates()) return false;
+        // SCHEMES L4: a group still tied on every key across the cut gets none of the slots.
+        tie_begin_ = tie_end_ = slots_;
+        if (slots_ > 0 && compare(order_[slots_ - 1], order_[slots_]) == 0) {
+            tie_begin_ = slots_ - 1;
+            while (tie_begin_ > 0 && compare(order_[tie_begin_ - 1], order_[slots_ - 1]) == 0) --tie_begin_;
+            while (tie_end_ < order_.size() && compare(order_[tie_end_], order_[slots_ - 1]) == 0) ++tie_end_;
+        }
+        ranked_.clear();
+        for (std::size_t i : order_) ranked_.push_back(candidates_[i]);
+        return true;
+    }
+
+    QuotaDecision decision() const {
+        QuotaDecision d;
+        d.exact_slots = &exact_slots_;
+        d.slots = slots_;
+        d.ranked = ranked_;
+        d.tie_begin = tie_begin_;
+        d.tie_end = tie_end_;
+        return d;
+    }
+
+    // Moves everyone past the slots, and a tie group across the cut, to the band below.
+    void apply(std::vector<int>& bands, std::vector<FlagHit>& flags) const {
+        for (std::size_t i = std::min(tie_begin_, slots_); i < ranked_.size(); ++i) {
+            bands[ranked_[i]] = quota_.band + 1;
+            bool tied = i >= tie_begin_ && i < tie_end_;
+            const std::string& flag = tied ? quota_.tie_flag : quota_.excess_flag;
+            if (!flag.empty()) flags.emplace_back(ranked_[i], flag);
+        }
+    }
+
+private:
+    const Quota& quota_;
+    int entity_;
+    const ExpressionEvaluator& evaluator_;
+    RowFailures& failures_;
+    Rational exact_slots_;
+    std::size_t slots_ = 0;
+    std::vector<std::uint32_t> candidates_, ranked_;
+    std::vector<std::size_t> order_;  // positions in candidates_, best first
+    std::vector<Rational> keys_;      // the order keys of candidate i: keys_[i * width, (i + 1) * width)
+    std::size_t tie_begin_ = 0, tie_end_ = 0;
+
     // <0: a goes first, 0: tied on every key
-    auto compare = [&](std::size_t a, std::size_t b) {
+    int compare(std::size_t a, std::size_t b) const {
+        std::size_t width = quota_.order.size();
         for (std::size_t k = 0; k < width; ++k) {
-            auto c = keys[a * width + k] <=> keys[b * width + k];
-            if (c != 0) return quota.order[k].descending ? (c > 0 ? -1 : 1) : (c < 0 ? -1 : 1);
+            auto c = keys_[a * width + k] <=> keys_[b * width + k];
+            if (c != 0) return quota_.order[k].descending ? (c > 0 ? -1 : 1) : (c < 0 ? -1 : 1);
         }
         return 0;
-    };
-    std::vector<std::size_t> order(candidates.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return compare(a, b) < 0; });
-    // SCHEMES L4: a group still tied on every key across the cut gets none of the slots.
-    bool tie_at_cut = slots > 0 && compare(order[slots - 1], order[slots]) == 0;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        std::uint32_t row = candidates[order[i]];
-        bool tied = tie_at_cut && compare(order[i], order[slots - 1]) == 0;
-        if (i < slots && !tied) continue;
-        bands[row] = quota.band + 1;
-        const std::string& flag = tied ? quota.tie_flag : quota.excess_flag;
-        if (!flag.empty()) flags.emplace_back(row, flag);
     }
-}
+
+    // Only candidates get keys, so a pool costs its own size.
+    bool order_candidates() {
+        keys_.clear();
+        keys_.reserve(candidates_.size() * quota_.order.size());
+        bool complete = true;
+        for (std::uint32_t candidate : candidates_)
+            for (const auto& key : quota_.order)
+                complete &= failures_.guard(entity_, candidate, [&] {
+                    keys_.push_back(evaluator_.number(*key.expr, Context{entity_, candidate, nullptr}));
+                });
+        if (!complete) return false;
+        order_.resize(candidates_.size());
+        std::iota(order_.begin(), order_.end(), 0);
+        std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return compare(a, b) < 0; });
+        return true;
+    }
+};
 
 }  // namespace
 
-void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const ExpressionEvaluator& evaluator) {
+template <typename Listener>
+void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const ExpressionEvaluator& evaluator,
+                    RowFailures& failures, Listener& listener) {
     const Grade& grade = *step.grade;
     Table& table = tables.entities[step.entity];
     std::vector<int> bands(table.size(), 0);
+    bool complete = true;
     for (std::uint32_t row = 0; row < table.size(); ++row) {
-        Rational value = evaluator.number(*grade.by, Context{step.entity, row, nullptr});
+        Rational value;
+        if (!failures.guard(step.entity, row,
+                            [&] { value = evaluator.number(*grade.by, Context{step.entity, row, nullptr}); })) {
+            complete = false;
+            continue;
+        }
         int band = 0;
         while (band + 1 < static_cast<int>(grade.bands.size()) && !in_band(grade.bands[band], value)) ++band;
+        int by_score = band;
         for (const VetoCap& cap : grade.caps)
             if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean()) band = std::max(band, cap.band);
         bands[row] = band;
+        listener.on_band(step, row, value, by_score, band);
     }
+    if (!complete) return;
     // Best band first, so rows a quota pushes down can meet the quota of the band below.
-    std::vector<const Quota*> quotas;
-    for (const auto& quota : grade.quotas) quotas.push_back(&quota);
-    std::sort(quotas.begin(), quotas.end(), [](const Quota* a, const Quota* b) { return a->band < b->band; });
+    std::vector<std::size_t> quotas(grade.quotas.size());
+    std::iota(quotas.begin(), quotas.end(), 0);
+    std::sort(quotas.begin(), quotas.end(),
+              [&](std::size_t a, std::size_t b) { return grade.quotas[a].band < grade.quotas[b].band; });
     auto& flags = table.quota_flags[step.symbol];
     flags.clear();
-    for (const Quota* quota : quotas) {
-        const Table& pool_table = tables.entities[quota->pool];
+    for (std::size_t q : quotas) {
+        const Quota& quota = grade.quotas[q];
+        const Table& pool_table = tables.entities[quota.pool];
+        QuotaInPool in_pool(quota, step.entity, evaluator, failures);
         for (std::uint32_t pool_row = 0; pool_row < pool_table.size(); ++pool_row) {
-            Rational share = evaluator.number(*quota->share, Context{quota->pool, pool_row, nullptr});
-            apply_quota(*quota, table.ranges[quota->pool][pool_row], share, bands, flags, evaluator, step.entity);
+            Rational share;
+            if (!failures.guard(quota.pool, pool_row,
+                                [&] { share = evaluator.number(*quota.share, Context{quota.pool, pool_row, nullptr}); }))
+                continue;
+            RowRange pool_rows = table.ranges[quota.pool][pool_row];
+            if (!in_pool.decide(pool_rows, share, bands)) continue;
+            QuotaDecision decision = in_pool.decision();
+            decision.grade_symbol = step.symbol;
+            decision.quota = q;
+            decision.pool_entity = quota.pool;
+            decision.pool_row = pool_row;
+            decision.pool_size = pool_rows.second - pool_rows.first;
+            decision.share = &share;
+            listener.on_quota(decision);
+            in_pool.apply(bands, flags);
         }
     }
+    if (!failures.errors.empty()) return;
     auto& column = table.columns[plan.column_of_symbol[step.symbol]];
-    for (std::uint32_t row = 0; row < table.size(); ++row) column[row] = Value::of_text(grade.bands[bands[row]].label);
+    for (std::uint32_t row = 0; row < table.size(); ++row) {
+        column[row] = Value::of_text(grade.bands[bands[row]].label);
+        listener.on_value(step, row, column[row]);
+    }
 }
+
+template void evaluate_grade(const Step&, const Plan&, Tables&, const ExpressionEvaluator&, RowFailures&,
+                             SilentListener&);
+template void evaluate_grade(const Step&, const Plan&, Tables&, const ExpressionEvaluator&, RowFailures&,
+                             EvaluationListener&);
 
 std::vector<std::int64_t> competition_ranks(std::span<const Rational> keys, bool descending) {
     std::vector<std::size_t> order(keys.size());

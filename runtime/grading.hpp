@@ -4,11 +4,17 @@
 #include <span>
 
 #include "runtime/expression_evaluator.hpp"
+#include "runtime/listener.hpp"
+#include "runtime/row_failures.hpp"
 
 namespace kaohe {
 
-// Fills the grade's column for every row of its entity and adds quota flags.
-void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const ExpressionEvaluator& evaluator);
+// Fills the grade's column for every row of its entity and adds quota flags. A row whose score
+// cannot be computed is reported against that row; the grade is then left unfinished.
+// Instantiated for SilentListener and EvaluationListener.
+template <typename Listener>
+void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const ExpressionEvaluator& evaluator,
+                    RowFailures& failures, Listener& listener);
 
 // Competition ranking (1, 2, 2, 4) of keys; best first by `descending`.
 std::vector<std::int64_t> competition_ranks(std::span<const Rational> keys, bool descending);

@@ -43,9 +43,9 @@ std::vector<std::vector<std::string>> row_flags(const Program& program, const Ta
 
 }  // namespace
 
-std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables) {
+std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables) {
     const Program& program = *plan.program;
-    ExpressionEvaluator evaluator(plan, tables);
+    ExpressionEvaluator evaluator(plan, state, tables);
     std::vector<ResultRow> rows;
     for (const Output& output : program.outputs) {
         const Table& table = tables.entities[output.entity];

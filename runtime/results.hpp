@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/plan.hpp"
+#include "runtime/run_state.hpp"
 #include "runtime/tables.hpp"
 
 namespace kaohe {
@@ -28,6 +29,6 @@ struct ResultRow {
     std::vector<std::string> flags;
 };
 
-std::vector<ResultRow> collect_results(const Plan& plan, const Tables& tables);
+std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables);
 
 }  // namespace kaohe

@@ -1,36 +1,36 @@
 #include "runtime/what_if.hpp"
 
-
 namespace kaohe {
 namespace {
 
-CheckedExpr* find_weighted(CheckedExpr& e) {
+const CheckedExpr* find_weighted(const CheckedExpr& e) {
     if (e.op == ExprOp::weighted) return &e;
-    for (auto& arg : e.args)
+    for (const auto& arg : e.args)
         if (arg)
-            if (CheckedExpr* found = find_weighted(*arg)) return found;
+            if (const CheckedExpr* found = find_weighted(*arg)) return found;
     return nullptr;
 }
 
 }  // namespace
 
-std::optional<WeightSlot> find_weight(Program& program, std::string_view value, std::string_view component) {
-    for (auto& definition : program.values) {
+std::optional<WeightRef> find_weight(const Program& program, std::string_view value, std::string_view component) {
+    for (const auto& definition : program.values) {
         if (program.symbols[definition.symbol].name != value || !definition.expr) continue;
-        CheckedExpr* weighted = find_weighted(*definition.expr);
+        const CheckedExpr* weighted = find_weighted(*definition.expr);
         if (!weighted) return std::nullopt;
         for (std::size_t i = 0; i < weighted->args.size(); ++i) {
             const CheckedExpr& term = *weighted->args[i];
             if (term.op == ExprOp::symbol && program.symbols[term.symbol].name == component)
-                return WeightSlot{definition.symbol, weighted, i};
+                return WeightRef{definition.symbol, weighted->weighting, i};
         }
     }
     return std::nullopt;
 }
 
-void set_weight(const WeightSlot& slot, Rational weight) {
-    slot.weighted->weights[slot.item] = std::move(weight);
-    scale_weights(*slot.weighted);
+void set_weight(RunState& state, const WeightRef& weight, Rational value) {
+    std::vector<Rational> weights = state.weightings[weight.weighting].weights;
+    weights[weight.item] = std::move(value);
+    state.weightings[weight.weighting] = make_weighting(std::move(weights));
 }
 
 Rerun downstream(const Plan& plan, const std::vector<int>& changed) {
@@ -47,9 +47,10 @@ Rerun downstream(const Plan& plan, const std::vector<int>& changed) {
     return rerun;
 }
 
-std::vector<DataError> reevaluate(const Plan& plan, Tables& tables, const std::vector<int>& changed) {
+std::vector<DataError> reevaluate(const Plan& plan, const RunState& state, Tables& tables,
+                                  const std::vector<int>& changed, EvaluationListener* listener) {
     Rerun rerun = downstream(plan, changed);
-    return evaluate_plan(plan, tables, &rerun);
+    return evaluate_plan(plan, state, tables, &rerun, listener);
 }
 
 }  // namespace kaohe

@@ -126,7 +126,7 @@ private:
         case ExprOp::weighted: {
             Interval total = Interval::exactly(Rational(0));
             for (std::size_t i = 0; i < e.args.size(); ++i) {
-                Interval term = scale(of(*e.args[i], locals), e.weights[i]);
+                Interval term = scale(of(*e.args[i], locals), state_.program.weightings[e.weighting].weights[i]);
                 total = {add(total.low, term.low), add(total.high, term.high)};
             }
             return total;

@@ -244,6 +244,7 @@ private:
     CheckedExprPtr weighted(const ast::Expr& e) {
         auto c = make(ExprOp::weighted, e.span, number_type());
         Rational total;
+        std::vector<Rational> weights;
         bool ok = true;
         for (const auto& item : e.items) {
             auto value = check(*item.expr);
@@ -259,7 +260,7 @@ private:
             if (item.weight.is_zero())
                 state_.diagnostics.warning(item.weight_span, "权重为 0 的项不影响结果");
             total = total + item.weight;
-            c->weights.push_back(item.weight);
+            weights.push_back(item.weight);
             c->args.push_back(std::move(value));
         }
         if (!ok) return invalid(e.span);
@@ -268,7 +269,8 @@ private:
             return error(head, fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
                          "各项权重之和必须正好是 100%");
         }
-        scale_weights(*c);
+        c->weighting = static_cast<int>(state_.program.weightings.size());
+        state_.program.weightings.push_back(make_weighting(std::move(weights)));
         return c;
     }
 

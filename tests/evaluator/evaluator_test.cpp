@@ -4,16 +4,12 @@
 #include <map>
 #include <memory>
 
-#include "lang/loader.hpp"
-#include "runtime/bind.hpp"
-#include "runtime/evaluator.hpp"
-#include "runtime/json_document.hpp"
-#include "runtime/results.hpp"
+#include "runtime/run.hpp"
 
 namespace {
 
 struct Run {
-    std::shared_ptr<kaohe::LoadedProgram> loaded;  // result rows name their fields by view into it
+    std::shared_ptr<const kaohe::CompiledPolicy> policy;  // result rows name their fields by view into it
     std::vector<kaohe::ResultRow> rows;
     std::vector<std::string> errors;
     std::string policy_errors;
@@ -38,19 +34,17 @@ struct Run {
 
 Run run(const std::string& policy, const std::string& json) {
     Run result;
-    result.loaded = std::make_shared<kaohe::LoadedProgram>(kaohe::load_program_text("t.kh", policy));
-    kaohe::LoadedProgram& loaded = *result.loaded;
+    kaohe::LoadedProgram loaded = kaohe::load_program_text("t.kh", policy);
     result.policy_errors = kaohe::render_all(loaded.diagnostics, loaded.sources);
     REQUIRE(result.policy_errors == "");
     std::string json_error;
     auto document = kaohe::JsonDocument::parse(json, json_error);
     REQUIRE(document);
-    auto plan = kaohe::make_plan(*loaded.program);
-    auto bound = kaohe::bind_data(plan, *document);
-    auto errors = bound.errors;
-    if (errors.empty()) errors = kaohe::evaluate_plan(plan, bound.tables);
-    for (const auto& e : errors) result.errors.push_back(kaohe::render(e, loaded.sources));
-    if (errors.empty()) result.rows = kaohe::collect_results(plan, bound.tables);
+    result.policy = kaohe::compile(std::move(loaded));
+    kaohe::Run evaluation(result.policy, std::make_shared<const kaohe::JsonDocument>(std::move(*document)));
+    evaluation.evaluate();
+    for (const auto& e : evaluation.errors()) result.errors.push_back(kaohe::render(e, result.policy->sources));
+    if (evaluation.errors().empty()) result.rows = evaluation.results();
     return result;
 }
 
@@ -360,17 +354,15 @@ output 单位 as unit { score: 得分 }
     };
     // 0.5 × 88.6 + 0.335 × 71.35 + 0.165 × 90, over the common denominator 200
     CHECK(run(policy("50% 甲  33.5% 乙  16.5% 丙"), data).field("u", "score") == "83.05225");
-    kaohe::CheckedExpr weighted;
-    weighted.weights = {kaohe::Rational::fraction(1, 2), kaohe::Rational::fraction(1, 3), kaohe::Rational::fraction(1, 6)};
-    kaohe::scale_weights(weighted);
-    CHECK(weighted.weight_unit == 6);
-    CHECK(weighted.weight_units == std::vector<std::int64_t>{3, 2, 1});
+    auto weighted =
+        kaohe::make_weighting({kaohe::Rational::fraction(1, 2), kaohe::Rational::fraction(1, 3), kaohe::Rational::fraction(1, 6)});
+    CHECK(weighted.unit == 6);
+    CHECK(weighted.units == std::vector<std::int64_t>{3, 2, 1});
     // Denominators whose least common multiple is too large for integer weights: exact all the same.
-    weighted.weights = {kaohe::Rational::fraction(1, 999999937), kaohe::Rational::fraction(999999936, 999999937)};
-    kaohe::scale_weights(weighted);
-    CHECK(weighted.weight_unit == 999999937);
-    weighted.weights = {kaohe::Rational::fraction(1, 999999937), kaohe::Rational::fraction(1, 999999929),
-                        kaohe::Rational(1) - kaohe::Rational::fraction(1, 999999937) - kaohe::Rational::fraction(1, 999999929)};
-    kaohe::scale_weights(weighted);
-    CHECK(weighted.weight_unit == 0);
+    weighted = kaohe::make_weighting({kaohe::Rational::fraction(1, 999999937), kaohe::Rational::fraction(999999936, 999999937)});
+    CHECK(weighted.unit == 999999937);
+    weighted = kaohe::make_weighting(
+        {kaohe::Rational::fraction(1, 999999937), kaohe::Rational::fraction(1, 999999929),
+         kaohe::Rational(1) - kaohe::Rational::fraction(1, 999999937) - kaohe::Rational::fraction(1, 999999929)});
+    CHECK(weighted.unit == 0);
 }

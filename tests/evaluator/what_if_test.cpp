@@ -3,14 +3,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <thread>
 
-#include "lang/loader.hpp"
-#include "runtime/bind.hpp"
-#include "runtime/evaluator.hpp"
-#include "runtime/json_document.hpp"
-#include "runtime/results.hpp"
-#include "runtime/what_if.hpp"
+#include "runtime/run.hpp"
 
 namespace {
 
@@ -27,21 +24,17 @@ std::string replace(std::string text, const std::string& from, const std::string
     return text.replace(at, from.size(), to);
 }
 
-struct Run {
-    kaohe::LoadedProgram loaded;
-    kaohe::Plan plan;
-    kaohe::BindResult bound;
-};
-
-// Loads and fully evaluates; the Run owns everything the tables refer to.
-std::unique_ptr<Run> evaluate(const std::string& policy, const kaohe::JsonDocument& data) {
-    auto run = std::make_unique<Run>();
-    run->loaded = kaohe::load_program_text("longnan.kh", policy);
-    REQUIRE(run->loaded.program);
-    run->plan = kaohe::make_plan(*run->loaded.program);
-    run->bound = kaohe::bind_data(run->plan, data);
-    REQUIRE(run->bound.errors.empty());
-    REQUIRE(kaohe::evaluate_plan(run->plan, run->bound.tables).empty());
+// Loads, plans and fully evaluates; the run keeps the policy and the data alive.
+std::unique_ptr<kaohe::Run> evaluate(const std::string& policy, const std::string& data,
+                                     kaohe::EvaluationListener* listener = nullptr) {
+    auto loaded = kaohe::load_program_text("longnan.kh", policy);
+    REQUIRE(loaded.program);
+    std::string error;
+    auto document = kaohe::JsonDocument::parse(data, error);
+    REQUIRE(document);
+    auto run = std::make_unique<kaohe::Run>(kaohe::compile(std::move(loaded)),
+                                            std::make_shared<const kaohe::JsonDocument>(std::move(*document)));
+    REQUIRE(run->evaluate(listener));
     return run;
 }
 
@@ -60,25 +53,24 @@ std::string printed(const std::vector<kaohe::ResultRow>& rows) {
 
 TEST_CASE("changing weights through the API equals evaluating the edited policy") {
     std::string policy = read(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
-    std::string error;
-    auto data = kaohe::JsonDocument::parse(read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json"), error);
-    REQUIRE(data);
+    std::string data = read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json");
 
-    auto what_if = evaluate(policy, *data);
-    std::string before = printed(kaohe::collect_results(what_if->plan, what_if->bound.tables));
-    kaohe::Program& program = *what_if->loaded.program;
+    auto what_if = evaluate(policy, data);
+    std::string before = printed(what_if->results());
+    const kaohe::Program& program = what_if->policy().program;
+    const kaohe::Plan& plan = what_if->policy().plan;
     auto democratic = kaohe::find_weight(program, "综合得分", "民主测评得分");
     auto performance = kaohe::find_weight(program, "综合得分", "实绩得分");
     REQUIRE(democratic);
     REQUIRE(performance);
     CHECK_FALSE(kaohe::find_weight(program, "综合得分", "不存在"));
-    kaohe::set_weight(*democratic, *kaohe::Rational::parse("0.15"));
-    kaohe::set_weight(*performance, *kaohe::Rational::parse("0.40"));
+    what_if->set_weight(*democratic, *kaohe::Rational::parse("0.15"));
+    what_if->set_weight(*performance, *kaohe::Rational::parse("0.40"));
 
-    auto rerun = kaohe::downstream(what_if->plan, {democratic->symbol});
+    auto rerun = kaohe::downstream(plan, {democratic->symbol});
     auto runs = [&](const char* name) {
         for (std::size_t i = 0; i < rerun.steps.size(); ++i)
-            if (program.symbols[what_if->plan.steps[i].symbol].name == name) return bool(rerun.steps[i]);
+            if (program.symbols[plan.steps[i].symbol].name == name) return bool(rerun.steps[i]);
         FAIL("no step " << name);
         return false;
     };
@@ -89,28 +81,80 @@ TEST_CASE("changing weights through the API equals evaluating the edited policy"
     CHECK_FALSE(runs("优秀比例"));
     CHECK_FALSE(runs("县区名次"));
 
-    REQUIRE(kaohe::reevaluate(what_if->plan, what_if->bound.tables, {democratic->symbol}).empty());
-    std::string after = printed(kaohe::collect_results(what_if->plan, what_if->bound.tables));
+    REQUIRE(what_if->reevaluate());
+    std::string after = printed(what_if->results());
 
     std::string edited = replace(replace(policy, "  10% 民主测评得分", "  15% 民主测评得分"), "  45% 实绩得分", "  40% 实绩得分");
-    auto fresh = evaluate(edited, *data);
-    CHECK(after == printed(kaohe::collect_results(fresh->plan, fresh->bound.tables)));
+    CHECK(after == printed(evaluate(edited, data)->results()));
     CHECK(after != before);
+    // The change lives in the run: the shared program keeps the policy's weights.
+    CHECK(program.weightings[democratic->weighting].weights[democratic->item] == *kaohe::Rational::parse("0.10"));
+    CHECK(what_if->state().weightings[democratic->weighting].weights[democratic->item] ==
+          *kaohe::Rational::parse("0.15"));
+}
 
-    // Flag rules rerun only when they read something downstream of the change.
+TEST_CASE("runs sharing one compiled policy do not see each other's what-ifs, on any thread") {
+    std::string policy = read(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
+    std::string data = read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json");
+    auto loaded = kaohe::load_program_text("longnan.kh", policy);
+    REQUIRE(loaded.program);
+    std::shared_ptr<const kaohe::CompiledPolicy> shared = kaohe::compile(std::move(loaded));
+    std::string error;
+    auto document = std::make_shared<const kaohe::JsonDocument>(*kaohe::JsonDocument::parse(data, error));
+    auto democratic = kaohe::find_weight(shared->program, "综合得分", "民主测评得分");
+    auto performance = kaohe::find_weight(shared->program, "综合得分", "实绩得分");
+    REQUIRE(democratic);
+
+    kaohe::Run baseline(shared, document);
+    REQUIRE(baseline.evaluate());
+    std::string expected = printed(baseline.results());
+
+    // Two threads: one changes weights and re-evaluates, the other evaluates plainly, both at once.
+    std::string changed, plain;
+    std::thread what_if_thread([&] {
+        kaohe::Run run(shared, document);
+        run.evaluate();
+        run.set_weight(*democratic, *kaohe::Rational::parse("0.20"));
+        run.set_weight(*performance, *kaohe::Rational::parse("0.35"));
+        run.reevaluate();
+        changed = printed(run.results());
+    });
+    std::thread plain_thread([&] {
+        for (int i = 0; i < 3; ++i) {
+            kaohe::Run run(shared, document);
+            run.evaluate();
+            plain = printed(run.results());
+        }
+    });
+    what_if_thread.join();
+    plain_thread.join();
+    CHECK(plain == expected);
+    CHECK(changed != expected);
+    CHECK(printed(baseline.results()) == expected);
+}
+
+TEST_CASE("flag rules rerun only when they read something downstream of a change") {
+    // A listener hears exactly the flag rules that run (and hit someone).
+    struct Rules : kaohe::EvaluationListener {
+        std::set<std::size_t> ran;
+        void on_flag(std::size_t rule, std::uint32_t, std::string_view) override { ran.insert(rule); }
+    } first, rules;
+    std::string policy = read(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
+    auto run = evaluate(policy, read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json"), &first);
+    const kaohe::Program& program = run->policy().program;
+    auto democratic = kaohe::find_weight(program, "综合得分", "民主测评得分");
+    REQUIRE(democratic);
     auto rule_named = [&](const char* text) {
         for (std::size_t i = 0; i < program.flags.size(); ++i)
             if (program.flags[i].text == text) return i;
         FAIL("no flag rule " << text);
         return std::size_t{0};
     };
-    auto& rule_flags = what_if->bound.tables.rule_flags;
-    std::size_t veto = rule_named("待研究确定"), by_grade = rule_named("诫勉谈话");
-    rule_flags[veto].emplace_back(0, "未重算");
-    rule_flags[by_grade].emplace_back(0, "应重算");
-    kaohe::set_weight(*democratic, *kaohe::Rational::parse("0.10"));
-    REQUIRE(kaohe::reevaluate(what_if->plan, what_if->bound.tables, {democratic->symbol}).empty());
-    CHECK(rule_flags[veto].back().second == "未重算");
-    CHECK(std::none_of(rule_flags[by_grade].begin(), rule_flags[by_grade].end(),
-                       [](const auto& hit) { return hit.second == "应重算"; }));
+    REQUIRE(first.ran.count(rule_named("待研究确定")) == 1);
+    REQUIRE(first.ran.count(rule_named("诫勉谈话")) == 1);
+    run->set_weight(*democratic, *kaohe::Rational::parse("0.15"));
+    run->set_weight(*kaohe::find_weight(program, "综合得分", "实绩得分"), *kaohe::Rational::parse("0.40"));
+    REQUIRE(run->reevaluate(&rules));
+    CHECK(rules.ran.count(rule_named("诫勉谈话")) == 1);
+    CHECK(rules.ran.count(rule_named("待研究确定")) == 0);  // reads only the veto, not the scores
 }

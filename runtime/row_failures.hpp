@@ -1,0 +1,41 @@
+// Turns an evaluation failure inside one row (a division by zero, the mean of an empty list)
+// into a data error naming that row: its entity, id and JSON path, and the policy position.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "runtime/data_error.hpp"
+#include "runtime/expression_evaluator.hpp"
+
+namespace kaohe {
+
+class RowFailures {
+public:
+    RowFailures(const Program& program, const Tables& tables) : program_(program), tables_(tables) {}
+
+    // Runs work for one row; a failure is recorded against that row (entity -1: the scheme) and
+    // answers false, so the caller can leave the row's result unset and go on with the next.
+    template <typename Work>
+    bool guard(int entity, std::uint32_t row, Work&& work) {
+        try {
+            work();
+            return true;
+        } catch (const EvaluationFailure& failure) {
+            if (entity < 0) errors.push_back({"方案", "$", failure.message, failure.span});
+            else
+                errors.push_back({row_label(program_, tables_, entity, row), row_path(program_, tables_, entity, row),
+                                  failure.message, failure.span});
+            return false;
+        }
+    }
+
+    std::vector<DataError> errors;
+
+private:
+    const Program& program_;
+    const Tables& tables_;
+};
+
+}  // namespace kaohe

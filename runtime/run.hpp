@@ -1,0 +1,63 @@
+// The one way to run a scheme: load → plan → bind → evaluate → results. The CLI's `run` uses
+// it, and so will every later command (what-if, explain, diff) and the server.
+//
+// Design decision: a CompiledPolicy (sources, checked program, plan) is immutable once made and
+// shared by pointer, so any number of Runs may evaluate it at once, on any threads; everything
+// one run varies (the data, its tables, what-if weights) lives in that Run.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "lang/loader.hpp"
+#include "runtime/data_error.hpp"
+#include "runtime/json_document.hpp"
+#include "runtime/listener.hpp"
+#include "runtime/plan.hpp"
+#include "runtime/results.hpp"
+#include "runtime/run_state.hpp"
+#include "runtime/tables.hpp"
+#include "runtime/what_if.hpp"
+
+namespace kaohe {
+
+struct CompiledPolicy {
+    SourceSet sources;  // for rendering diagnostics and data errors
+    Program program;
+    Plan plan;          // refers into program: a CompiledPolicy never moves once made
+};
+
+// Plans a checked program; `loaded` must hold one (no errors).
+std::shared_ptr<const CompiledPolicy> compile(LoadedProgram loaded);
+
+class Run {
+public:
+    // Binds the document; errors() then holds any data errors found while binding.
+    Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const JsonDocument> document);
+
+    // Evaluates every step; false when there were data errors (see errors()), and then no
+    // result may be shown. A listener hears what the evaluator does.
+    bool evaluate(EvaluationListener* listener = nullptr);
+    // The output rows of the last evaluation; their names view into the policy.
+    std::vector<ResultRow> results() const;
+
+    // What-if on the same data: change a weight for this run only, then reevaluate() recomputes
+    // just what depends on the changes made since the last evaluation.
+    void set_weight(const WeightRef& weight, Rational value);
+    bool reevaluate(EvaluationListener* listener = nullptr);
+
+    const std::vector<DataError>& errors() const { return errors_; }
+    const CompiledPolicy& policy() const { return *policy_; }
+    const RunState& state() const { return state_; }
+    const Tables& tables() const { return tables_; }
+
+private:
+    std::shared_ptr<const CompiledPolicy> policy_;
+    std::shared_ptr<const JsonDocument> document_;  // text values in the tables view into it
+    RunState state_;
+    Tables tables_;
+    std::vector<DataError> errors_;
+    std::vector<int> changed_;  // symbols changed since the last evaluation
+};
+
+}  // namespace kaohe
