@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/read_file.hpp"
-#include "cli/render.hpp"
+#include "cli/formats/formats.hpp"
 #include "lang/loader.hpp"
 #include "runtime/bind.hpp"
 #include "runtime/evaluator.hpp"
@@ -125,8 +125,8 @@ int run_command(const std::vector<std::string>& args) {
         }
     }
     if (files.size() != 2) return usage("run 需要方案文件和数据文件", run_help);
-    if (format != "table" && format != "json" && format != "csv")
-        return usage("未知的输出格式 " + format + " (可用 table、json、csv)", run_help);
+    const kaohe::cli::Format* chosen_format = kaohe::cli::find_format(format);
+    if (!chosen_format) return usage("未知的输出格式 " + format + " (可用 table、json、csv)", run_help);
 
     PhaseTimer timer(timings);
     kaohe::LoadedProgram loaded;
@@ -161,9 +161,7 @@ int run_command(const std::vector<std::string>& args) {
     }
     auto rows = kaohe::collect_results(plan, bound.tables);
     timer.lap("results");
-    if (format == "json") std::cout << kaohe::render_json(rows);
-    else if (format == "csv") std::cout << kaohe::render_csv(rows);
-    else std::cout << kaohe::render_table(rows);
+    std::cout << chosen_format->render(rows);
     timer.lap("render");
     return success;
 }
