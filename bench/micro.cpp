@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 #include "base/read_file.hpp"
 #include "bench/longnan_handwritten.hpp"
@@ -20,12 +21,19 @@ using kaohe::Rational;
 
 std::string data_path(const std::string& name) { return std::string(KAOHE_BENCH_DATA) + "/" + name; }
 
+// bench/run.sh generates the data first; a missing file is a setup mistake, not an empty input.
+std::string read_data(const std::string& path) {
+    kaohe::FileText file = kaohe::read_file(path);
+    if (!file) throw std::runtime_error(path + ": " + std::string(kaohe::describe(file.error)) + " (run bench/run.sh)");
+    return std::move(file.text);
+}
+
 // The national Longnan run, loaded once and shared by the benchmarks that need it.
 struct LongnanNational {
     kaohe::LoadedProgram program = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
     kaohe::Plan plan = kaohe::make_plan(*program.program);
     kaohe::RunState run_state = kaohe::initial_state(*program.program);
-    std::string text = kaohe::read_file(data_path("longnan-national.json")).text;
+    std::string text = read_data(data_path("longnan-national.json"));
 
     static LongnanNational& get() {
         static LongnanNational instance;

@@ -2,7 +2,7 @@
 # Installs the Debian packages kaohe builds with, if any are missing; `setup.sh bench` adds
 # what bench/ needs. Idempotent and quiet when everything is there; needs root (or sudo).
 set -euo pipefail
-packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev catch2 libgmp-dev libutf8proc-dev)
+packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev libcli11-dev catch2 libgmp-dev libutf8proc-dev)
 if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev nlohmann-json3-dev time); fi
 missing=()
 for p in "${packages[@]}"; do

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -54,8 +55,43 @@ case("a missing data file exits 3", code == 3 and "missing.json" in err and out 
 code, out, _ = run("check", policy)
 case("check of the shipped policy passes", code == 0 and "检查通过" in out)
 
+# Help in every spelling, and usage errors in Chinese naming the culprit, then the command's help.
+main_help, run_help = run("--help")[1], run("run", "--help")[1]
+case("-h and help are --help", run("-h") == (0, main_help, "") and run("help") == (0, main_help, ""))
+case("run -h and help run are run --help", run("run", "-h") == (0, run_help, "") and run("help", "run") == (0, run_help, ""))
+case("--help wins over missing arguments", run("run", "--help") == (0, run_help, ""))
+case("help of an unknown command is a usage error", run("help", "frob")[0] == 64 and "未知的命令 frob" in run("help", "frob")[2])
+
+
+def usage_error(args, *words, help_start="kaohe run POLICY DATA"):
+    """Exit 64, nothing on stdout, "kaohe: MESSAGE" naming the words, a blank line, the help."""
+    code, out, err = run(*args)
+    message, _, help_text = err.partition("\n\n")
+    english = re.search(r"\b(required|expected|argument|convert|missing|following|allowed|subcommand)\b", message)
+    return (code == 64 and out == "" and message.startswith("kaohe: ") and all(w in message for w in words)
+            and not english and help_text.startswith(help_start))
+
+
+case("usage: no command", usage_error([], "缺少命令", help_start="kaohe — "))
+case("usage: unknown top-level option", usage_error(["--colour"], "未知的选项 --colour", help_start="kaohe — "))
+case("usage: missing data names DATA", usage_error(["run", policy], "缺少参数", "DATA"))
+case("usage: missing --format value", usage_error(["run", policy, example, "--format"], "--format", "缺少值"))
+case("usage: bad --format= value", usage_error(["run", policy, example, "--format=xml"], "--format", "xml", "table、json、csv"))
+case("usage: unknown option, also before missing arguments", usage_error(["run", "--colour"], "未知的选项 --colour", "DATA"))
+case("usage: an extra argument", usage_error(["run", policy, example, "extra.json"], "多余的参数 extra.json"))
+case("usage: a second command is an extra argument", usage_error(["run", policy, example, "check"], "多余的参数 check"))
+case("usage: check with two policies", usage_error(["check", policy, policy], "多余的参数", help_start="kaohe check POLICY"))
+case("usage: a value given to a flag", usage_error(["run", policy, example, "--timings=abc"], "--timings"))
+
 code, out, err = run("run", policy, example, "--format", "json")
 document = json.loads(out) if code == 0 else {}
+json_out = out
+case("--format=json is --format json", run("run", policy, example, "--format=json") == (0, json_out, ""))
+case("the last --format wins", run("run", policy, example, "--format", "csv", "--format", "json") == (0, json_out, ""))
+code, out, err = run("run", policy, example, "--format", "json", "--timings")
+case("--timings goes to stderr only", code == 0 and json.loads(out) == document
+     and [l.split()[0] for l in err.splitlines()] == ["policy", "read", "parse", "bind", "evaluate", "results", "render"])
+
 members = sum(len(c["members"]) for c in json.load(open(example, encoding="utf-8"))["counties"])
 case("json: one result per member", code == 0 and len(document.get("results", [])) == members)
 case("json: contract keys", all({"id", "entity", "score", "grade", "rank", "flags"} <= set(r) for r in document["results"]))

@@ -1,0 +1,34 @@
+// The output formats for results, one file each (json.cpp, table.cpp, csv.cpp), and the
+// table of them: --format's choices, its validation and its help lines all come from
+// formats(), so a new format is one file and one row.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/results.hpp"
+
+namespace kaohe::cli {
+
+struct Format {
+    std::string_view name;     // what --format takes
+    std::string_view summary;  // its line in `kaohe run --help`
+    std::string (*render)(const std::vector<ResultRow>& rows);
+};
+
+// In help order; the first is the default.
+std::span<const Format> formats();
+const Format* find_format(std::string_view name);  // nullptr when there is none by that name
+// The names joined, "table|json|csv" for a synopsis or "table、json、csv" for a message.
+std::string format_names(std::string_view separator);
+
+// The SCHEMES.md contract: {"results": [...]}, scores as decimal strings.
+std::string render_json(const std::vector<ResultRow>& rows);
+// Aligned columns for people; a Chinese character takes two cells.
+std::string render_table(const std::vector<ResultRow>& rows);
+// UTF-8 with a byte order mark and CRLF line ends, as spreadsheets expect.
+std::string render_csv(const std::vector<ResultRow>& rows);
+
+}  // namespace kaohe::cli

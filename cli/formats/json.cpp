@@ -1,0 +1,93 @@
+// --format json: written directly rather than through a JSON tree, because results can be tens
+// of thousands of rows and the contract's shape is fixed.
+#include <fmt/format.h>
+
+#include "cli/formats/formats.hpp"
+
+namespace kaohe::cli {
+
+namespace {
+
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
+            else out += c;
+        }
+    }
+    out += '"';
+}
+
+// Decimals are strings so that no reader turns 86.015 into a double.
+void append_cell(std::string& out, const Cell& cell) {
+    switch (cell.kind) {
+    case Cell::Kind::integer: out += cell.text; break;
+    case Cell::Kind::decimal:
+    case Cell::Kind::text: append_json_string(out, cell.text); break;
+    case Cell::Kind::boolean: out += cell.boolean ? "true" : "false"; break;
+    case Cell::Kind::null: out += "null"; break;
+    }
+}
+
+}  // namespace
+
+std::string render_json(const std::vector<ResultRow>& rows) {
+    std::string out = "{\n \"results\": [";
+    auto key = [&](std::string_view name, int indent) {
+        out += "\n" + std::string(indent, ' ');
+        append_json_string(out, name);
+        out += ": ";
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const ResultRow& row = rows[r];
+        out += r ? ",\n  {" : "\n  {";
+        key("id", 3);
+        append_json_string(out, row.id);
+        out += ",";
+        key("entity", 3);
+        append_json_string(out, row.kind);
+        bool has_grade = false;
+        for (const auto& [name, cell] : row.fields) {
+            out += ",";
+            key(name, 3);
+            append_cell(out, cell);
+            has_grade = has_grade || name == "grade";
+        }
+        if (!has_grade) {  // the contract always has a grade, null when the scheme has none
+            out += ",";
+            key("grade", 3);
+            out += "null";
+        }
+        out += ",";
+        key("flags", 3);
+        out += "[";
+        for (std::size_t f = 0; f < row.flags.size(); ++f) {
+            if (f) out += ", ";
+            append_json_string(out, row.flags[f]);
+        }
+        out += "]";
+        if (!row.components.empty()) {
+            out += ",";
+            key("components", 3);
+            out += "{";
+            for (std::size_t c = 0; c < row.components.size(); ++c) {
+                if (c) out += ",";
+                key(row.components[c].first, 4);
+                append_cell(out, row.components[c].second);
+            }
+            out += "\n   }";
+        }
+        out += "\n  }";
+    }
+    out += rows.empty() ? "]\n}\n" : "\n ]\n}\n";
+    return out;
+}
+
+}  // namespace kaohe::cli

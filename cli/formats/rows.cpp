@@ -1,0 +1,36 @@
+#include "cli/formats/rows.hpp"
+
+namespace kaohe::cli {
+
+namespace {
+
+std::string cell_text(const Cell& cell) {
+    if (cell.kind == Cell::Kind::boolean) return cell.boolean ? "是" : "否";
+    return cell.text;
+}
+
+}  // namespace
+
+std::vector<std::string> column_names(const ResultRow& row) {
+    std::vector<std::string> columns{"id"};
+    for (const auto& [key, cell] : row.fields) columns.emplace_back(key);
+    for (const auto& [key, cell] : row.components) columns.emplace_back(key);
+    columns.push_back("flags");
+    return columns;
+}
+
+std::vector<std::string> column_texts(const ResultRow& row) {
+    std::vector<std::string> values{row.id};
+    for (const auto& [key, cell] : row.fields) values.push_back(cell_text(cell));
+    for (const auto& [key, cell] : row.components) values.push_back(cell_text(cell));
+    values.push_back(join(row.flags, "、"));
+    return values;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+    return out;
+}
+
+}  // namespace kaohe::cli

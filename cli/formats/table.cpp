@@ -1,0 +1,34 @@
+// --format table: one block per kind of row, "[member]" then a header and aligned columns.
+// Widths are display cells (base/utf8), so columns line up under Chinese text in a terminal.
+#include <algorithm>
+
+#include "base/utf8.hpp"
+#include "cli/formats/formats.hpp"
+#include "cli/formats/rows.hpp"
+
+namespace kaohe::cli {
+
+std::string render_table(const std::vector<ResultRow>& rows) {
+    std::string out;
+    for_each_group(rows, [&](std::size_t begin, std::size_t end) {
+        std::vector<std::vector<std::string>> lines{column_names(rows[begin])};
+        for (std::size_t i = begin; i < end; ++i) lines.push_back(column_texts(rows[i]));
+        std::vector<std::size_t> widths(lines[0].size(), 0);
+        for (const auto& line : lines)
+            for (std::size_t c = 0; c < line.size() && c < widths.size(); ++c)
+                widths[c] = std::max(widths[c], display_width(line[c]));
+        if (!out.empty()) out += "\n";
+        out += "[" + rows[begin].kind + "]\n";
+        for (const auto& line : lines) {
+            std::string text;
+            for (std::size_t c = 0; c < line.size(); ++c) {
+                text += line[c];
+                if (c + 1 < line.size()) text += std::string(widths[c] - display_width(line[c]) + 2, ' ');
+            }
+            out += text + "\n";
+        }
+    });
+    return out;
+}
+
+}  // namespace kaohe::cli

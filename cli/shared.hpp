@@ -1,0 +1,66 @@
+// What the commands share: the exit codes, loading a policy or a data file with its messages,
+// the phase timer behind --timings, the --format option, and aligned option lines for help.
+// Messages go to stderr here, so each command's file holds only what is its own.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lang/loader.hpp"
+#include "runtime/json_document.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace kaohe::cli {
+
+// Exit codes, listed in the README. 64 and 70 follow sysexits.h (EX_USAGE, EX_SOFTWARE).
+enum Exit : int {
+    success = 0,
+    policy_error = 1,
+    data_error = 2,
+    file_error = 3,
+    usage_error = 64,
+    internal_error = 70,
+};
+
+// Thrown by a command that finds its arguments wrong after parsing; main prints the message
+// and the command's help and exits with usage_error.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Wall-clock time of each phase, printed to stderr by lap() when enabled (--timings).
+class PhaseTimer {
+public:
+    explicit PhaseTimer(bool enabled) : enabled_(enabled) {}
+    void lap(const char* phase);
+
+private:
+    bool enabled_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// Reads, parses and checks a policy, printing its diagnostics. Returns success (and
+// loaded.program is set), policy_error, or file_error when the file cannot be read.
+Exit load_policy(const std::string& path, LoadedProgram& loaded);
+
+// Reads and parses a data file, printing why when it cannot; laps "read" and "parse".
+// Returns success (document is set), file_error, or data_error for invalid JSON.
+Exit load_data(const std::string& path, PhaseTimer& timer, std::optional<JsonDocument>& document);
+
+// --format NAME on a command that prints results: choices and checking from the format table
+// (cli/formats/), defaulting to its first row; given twice, the last wins.
+void add_format_option(CLI::App& command, std::string& format);
+// Its help rows ("--format table", what it gives), the default marked, for option_lines.
+std::vector<std::pair<std::string, std::string>> format_option_help();
+
+// Help lines "  OPTION   what it does", the second column aligned across all rows.
+std::string option_lines(const std::vector<std::pair<std::string, std::string>>& rows);
+
+}  // namespace kaohe::cli

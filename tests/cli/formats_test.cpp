@@ -1,0 +1,69 @@
+// The output formats on hand-made result rows: the exact bytes each one writes, quoting and
+// escaping, alignment under Chinese text, and the format table --format is checked against.
+#include <catch2/catch.hpp>
+
+#include "cli/formats/formats.hpp"
+
+namespace {
+
+using kaohe::Cell;
+using kaohe::ResultRow;
+
+Cell decimal(std::string text) { return {Cell::Kind::decimal, std::move(text), false}; }
+Cell integer(std::string text) { return {Cell::Kind::integer, std::move(text), false}; }
+Cell text(std::string value) { return {Cell::Kind::text, std::move(value), false}; }
+Cell boolean(bool value) { return {Cell::Kind::boolean, "", value}; }
+
+std::vector<ResultRow> two_kinds() {
+    return {
+        {"A1", "county", {{"name", text("武都区")}, {"score", decimal("91.50")}}, {}, {}},
+        {"A-M01", "member", {{"name", text("张三")}, {"score", decimal("88.60")}, {"rank", integer("1")}},
+         {{"满意", boolean(true)}}, {"诫勉谈话", "待研究确定"}},
+        {"A-M02", "member", {{"name", text("Li, \"Si\"")}, {"score", decimal("7.00")}, {"rank", integer("2")}},
+         {{"满意", boolean(false)}}, {}},
+    };
+}
+
+}  // namespace
+
+TEST_CASE("the format table: table is the default, names are unique and found") {
+    auto formats = kaohe::cli::formats();
+    REQUIRE(formats.size() == 3);
+    CHECK(formats.front().name == "table");
+    CHECK(kaohe::cli::format_names("|") == "table|json|csv");
+    for (const auto& format : formats) CHECK(kaohe::cli::find_format(format.name) == &format);
+    CHECK(kaohe::cli::find_format("xml") == nullptr);
+    CHECK(kaohe::cli::find_format("") == nullptr);
+}
+
+TEST_CASE("json: typed cells, a null grade when there is none, escaped text") {
+    std::vector<ResultRow> rows{{"C\"1\\\n\x01", "county", {{"score", decimal("89.995")}, {"rank", integer("3")}},
+                                 {{"民主", decimal("90.00")}}, {"标记"}}};
+    CHECK(kaohe::cli::render_json(rows) ==
+          "{\n \"results\": [\n  {\n   \"id\": \"C\\\"1\\\\\\n\\u0001\",\n   \"entity\": \"county\",\n"
+          "   \"score\": \"89.995\",\n   \"rank\": 3,\n   \"grade\": null,\n   \"flags\": [\"标记\"],\n"
+          "   \"components\": {\n    \"民主\": \"90.00\"\n   }\n  }\n ]\n}\n");
+    CHECK(kaohe::cli::render_json({}) == "{\n \"results\": []\n}\n");
+}
+
+TEST_CASE("table: a block per kind, columns aligned in display cells") {
+    CHECK(kaohe::cli::render_table(two_kinds()) ==
+          "[county]\n"
+          "id  name    score  flags\n"
+          "A1  武都区  91.50  \n"
+          "\n"
+          "[member]\n"
+          "id     name      score  rank  满意  flags\n"
+          "A-M01  张三      88.60  1     是    诫勉谈话、待研究确定\n"
+          "A-M02  Li, \"Si\"  7.00   2     否    \n");
+}
+
+TEST_CASE("csv: byte order mark, CRLF, a header per kind, quoted commas and quotes") {
+    CHECK(kaohe::cli::render_csv(two_kinds()) ==
+          "\xEF\xBB\xBF"
+          "entity,id,name,score,flags\r\n"
+          "county,A1,武都区,91.50,\r\n"
+          "entity,id,name,score,rank,满意,flags\r\n"
+          "member,A-M01,张三,88.60,1,是,诫勉谈话、待研究确定\r\n"
+          "member,A-M02,\"Li, \"\"Si\"\"\",7.00,2,否,\r\n");
+}
