@@ -1,5 +1,6 @@
 #include "lang/loader.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -19,6 +20,7 @@ std::vector<std::string> available_modules() {
     std::error_code ignored;
     for (const auto& entry : std::filesystem::directory_iterator(stdlib_directory(), ignored))
         if (entry.path().extension() == ".kh") names.push_back(entry.path().stem().string());
+    std::sort(names.begin(), names.end());  // the directory's order differs between file systems
     return names;
 }
 
