@@ -1,17 +1,33 @@
 #include "lang/diagnostics.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
 namespace kaohe {
+namespace {
 
-void Diagnostics::error(Span span, std::string message, std::string hint) {
-    items_.push_back({Severity::error, span, std::move(message), std::move(hint)});
+// Ids are looked up by tools and docs: two codes with one id would be a silent bug.
+constexpr bool ids_are_unique() {
+    for (std::size_t i = 0; i < std::size(diagnostic_code_table); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (diagnostic_code_table[i].id == diagnostic_code_table[j].id) return false;
+    return true;
 }
+static_assert(ids_are_unique(), "two diagnostic codes share an id");
 
-void Diagnostics::warning(Span span, std::string message, std::string hint) {
-    items_.push_back({Severity::warning, span, std::move(message), std::move(hint)});
+constexpr bool data_codes_are_errors() {
+    for (const auto& info : diagnostic_code_table)
+        if (info.id.front() == 'D' && info.severity != Severity::error) return false;
+    return true;
+}
+static_assert(data_codes_are_errors(), "a mistake in the data always stops the run");
+
+}  // namespace
+
+void Diagnostics::report(DiagnosticCode code, Span span, std::string message, std::string hint) {
+    items_.push_back({code, code_info(code).severity, span, std::move(message), std::move(hint)});
 }
 
 bool Diagnostics::has_errors() const {

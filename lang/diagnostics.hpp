@@ -1,21 +1,22 @@
 // Diagnostics: what went wrong in a policy, where, and what might fix it.
 //
 // Every stage appends to a Diagnostics list and keeps going; nothing throws for a user's
-// mistake. Rendering (file:line:col, the source line, a caret under the span) happens once,
-// at the end, so stages never format positions themselves.
+// mistake. A diagnostic is data — a code from lang/diagnostic_codes.hpp, a span, a message, a
+// hint. Rendering (file:line:col, the source line, a caret under the span) happens once, at the
+// end, so stages never format positions themselves.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "lang/diagnostic_codes.hpp"
 #include "lang/source.hpp"
 
 namespace kaohe {
 
-enum class Severity { error, warning };
-
 struct Diagnostic {
-    Severity severity = Severity::error;
+    DiagnosticCode code = DiagnosticCode::syntax_error;
+    Severity severity = Severity::error;  // the code's, from the table
     Span span;
     std::string message;
     std::string hint;  // optional: "是否指 民主测评？"
@@ -23,8 +24,8 @@ struct Diagnostic {
 
 class Diagnostics {
 public:
-    void error(Span span, std::string message, std::string hint = {});
-    void warning(Span span, std::string message, std::string hint = {});
+    // The severity comes with the code.
+    void report(DiagnosticCode code, Span span, std::string message, std::string hint = {});
     bool has_errors() const;
     const std::vector<Diagnostic>& all() const { return items_; }
     void append(const Diagnostics& other);

@@ -8,7 +8,7 @@ namespace kaohe::checker {
 namespace {
 
 void report_duplicate(State& state, const std::string& what, const std::string& name, Span span) {
-    state.diagnostics.error(span, what + " " + name + " 重复定义");
+    state.diagnostics.report(Code::duplicate_definition, span, what + " " + name + " 重复定义");
 }
 
 InputSpec input_spec(State& state, const ast::InputDecl& decl) {
@@ -20,10 +20,10 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
     spec.nonempty = decl.type.nonempty;
     if (auto type = state.resolve_type(decl.type, &spec.number_kind)) spec.type = *type;
     if (spec.optional && !spec.type.list && spec.type.base != BaseType::text)
-        state.diagnostics.error(decl.type.span, "optional 只能用于 text 或 list 类型的输入",
-                                "缺少的 list 按空列表, 缺少的 text 按空文本处理; 数值输入必须提供");
+        state.diagnostics.report(Code::optional_not_allowed, decl.type.span, "optional 只能用于 text 或 list 类型的输入",
+                                 "缺少的 list 按空列表, 缺少的 text 按空文本处理; 数值输入必须提供");
     if (spec.nonempty && !spec.type.list)
-        state.diagnostics.error(decl.type.span, "nonempty 只能用于 list 类型");
+        state.diagnostics.report(Code::nonempty_not_allowed, decl.type.span, "nonempty 只能用于 list 类型");
     if (spec.number_kind == NumberKind::percent || spec.number_kind == NumberKind::score) {
         spec.low = Rational(0);
         spec.high = Rational(100);
@@ -32,13 +32,13 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
     }
     if (decl.type.low) {
         if (spec.type.base != BaseType::number)
-            state.diagnostics.error(decl.type.range_span, "取值范围只能用于数值类型");
+            state.diagnostics.report(Code::range_not_numeric, decl.type.range_span, "取值范围只能用于数值类型");
         else if (decl.type.high && *decl.type.low > *decl.type.high)
-            state.diagnostics.error(decl.type.range_span, "取值范围的下限大于上限");
+            state.diagnostics.report(Code::range_inverted, decl.type.range_span, "取值范围的下限大于上限");
         else if ((spec.low && *decl.type.low < *spec.low) ||
                  (spec.high && (!decl.type.high || *decl.type.high > *spec.high)))
-            state.diagnostics.error(decl.type.range_span,
-                                    fmt::format("取值范围超出了 {} 本身的范围", decl.type.name));
+            state.diagnostics.report(Code::range_outside_type, decl.type.range_span,
+                                     fmt::format("取值范围超出了 {} 本身的范围", decl.type.name));
         spec.low = decl.type.low;
         spec.high = decl.type.high;
     }
@@ -109,7 +109,7 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
             for (const auto& field : record.fields) {
                 InputSpec spec = input_spec(state, field);
                 if (spec.type.base == BaseType::record)
-                    state.diagnostics.error(field.type.span, "记录的字段不能再是记录");
+                    state.diagnostics.report(Code::nested_record, field.type.span, "记录的字段不能再是记录");
                 fields.push_back(std::move(spec));
             }
             state.program.records[id].fields = std::move(fields);
@@ -160,9 +160,9 @@ void declare_variant(State& state, const ast::VariantDecl& variant) {
         }
         int symbol = state.find_symbol(entity, value.name);
         if (symbol < 0 || !state.value_declarations.count(symbol)) {
-            state.diagnostics.error(value.name_span,
-                                    fmt::format("变体 {} 中的 {} 没有可替换的基础定义", variant.name, value.name),
-                                    "变体只能替换方案中已有的 value");
+            state.diagnostics.report(Code::variant_without_base, value.name_span,
+                                     fmt::format("变体 {} 中的 {} 没有可替换的基础定义", variant.name, value.name),
+                                     "变体只能替换方案中已有的 value");
             continue;
         }
         auto& list = state.overrides[symbol];
