@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/read_file.hpp"
+#include "cli/formats/diagnostics_text.hpp"
 #include "cli/render.hpp"
 #include "lang/loader.hpp"
 #include "runtime/bind.hpp"
@@ -91,7 +92,7 @@ bool load_policy(const std::string& path, kaohe::LoadedProgram& loaded) {
         std::cerr << "kaohe: " << e.what() << "\n";
         return false;
     }
-    std::cerr << kaohe::render_all(loaded.diagnostics, loaded.sources);
+    std::cerr << kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources);
     return loaded.program.has_value();
 }
 
@@ -155,7 +156,7 @@ int run_command(const std::vector<std::string>& args) {
     if (errors.empty()) errors = kaohe::evaluate_plan(plan, bound.tables);
     timer.lap("evaluate");
     if (!errors.empty()) {
-        for (const auto& e : errors) std::cerr << kaohe::render(e, loaded.sources) << "\n";
+        for (const auto& e : errors) std::cerr << kaohe::cli::data_error_text(e, loaded.sources) << "\n";
         std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", errors.size());
         return data_error;
     }

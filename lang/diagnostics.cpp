@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <iterator>
 
-#include <fmt/format.h>
-
 namespace kaohe {
 namespace {
 
@@ -36,33 +34,6 @@ bool Diagnostics::has_errors() const {
 
 void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-}
-
-std::string render(const Diagnostic& d, const SourceSet& sources) {
-    const SourceFile& file = sources.file(d.span.file);
-    LineColumn at = file.position(d.span.begin);
-    std::string_view line = file.line_text(at.line);
-    std::uint32_t line_begin = file.line_start(at.line);
-    auto before = line.substr(0, d.span.begin - line_begin);
-    // A span running past the end of its line is underlined to the end of the line.
-    std::uint32_t span_end = std::min<std::uint32_t>(d.span.end, line_begin + static_cast<std::uint32_t>(line.size()));
-    auto marked = d.span.end > d.span.begin && span_end > d.span.begin
-                      ? line.substr(d.span.begin - line_begin, span_end - d.span.begin)
-                      : std::string_view{};
-    std::string gutter = fmt::format("{:>5}", at.line);
-    std::string out = fmt::format("{}:{}:{}: {}: {}\n", file.name(), at.line, at.column,
-                                  d.severity == Severity::error ? "错误" : "警告", d.message);
-    out += fmt::format("{} | {}\n", gutter, line);
-    out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), std::string(display_width(before), ' '),
-                       std::string(std::max<std::size_t>(1, display_width(marked)), '^'));
-    if (!d.hint.empty()) out += fmt::format("{} = 提示: {}\n", std::string(gutter.size(), ' '), d.hint);
-    return out;
-}
-
-std::string render_all(const Diagnostics& diagnostics, const SourceSet& sources) {
-    std::string out;
-    for (const Diagnostic& d : diagnostics.all()) out += render(d, sources);
-    return out;
 }
 
 namespace {

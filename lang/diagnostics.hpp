@@ -2,8 +2,8 @@
 //
 // Every stage appends to a Diagnostics list and keeps going; nothing throws for a user's
 // mistake. A diagnostic is data — a code from lang/diagnostic_codes.hpp, a span, a message, a
-// hint. Rendering (file:line:col, the source line, a caret under the span) happens once, at the
-// end, so stages never format positions themselves.
+// hint — and is turned into text only at the edge (cli/formats/diagnostics_text.hpp, or JSON
+// in diagnostics_json.hpp), so stages never format positions themselves.
 #pragma once
 
 #include <string>
@@ -33,10 +33,6 @@ public:
 private:
     std::vector<Diagnostic> items_;
 };
-
-// file:line:col: 错误: message / the line / a caret as wide as the span in display cells.
-std::string render(const Diagnostic& diagnostic, const SourceSet& sources);
-std::string render_all(const Diagnostics& diagnostics, const SourceSet& sources);
 
 // Closest candidate by edit distance over characters, or "" when nothing is close enough.
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);

@@ -45,10 +45,15 @@ private:
         try {
             work();
         } catch (const EvaluationFailure& failure) {
-            if (entity < 0) errors_.push_back({"方案", "$", failure.message, failure.span});
+            if (entity < 0)
+                errors_.push_back({.code = DiagnosticCode::evaluation_failed,
+                                   .subject = DataSubject::scheme,
+                                   .path = "$",
+                                   .message = failure.message,
+                                   .rule = failure.span});
             else
-                errors_.push_back({row_label(program_, tables_, entity, row),
-                                   row_path(program_, tables_, entity, row), failure.message, failure.span});
+                errors_.push_back(row_error(DiagnosticCode::evaluation_failed, program_, tables_, entity, row,
+                                            row_path(program_, tables_, entity, row), failure.message, failure.span));
         }
     }
 
@@ -85,7 +90,8 @@ private:
                 if (cells[row].boolean()) return;
                 std::string path = row_path(program_, tables_, step.entity, row);
                 if (!requirement.json_key.empty()) path += "." + requirement.json_key;
-                errors_.push_back({row_label(program_, tables_, step.entity, row), path, requirement.message, std::nullopt});
+                errors_.push_back(row_error(DiagnosticCode::requirement_failed, program_, tables_, step.entity, row,
+                                            path, requirement.message));
             });
     }
 

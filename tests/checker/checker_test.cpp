@@ -1,6 +1,7 @@
 // Checker: every problem in a policy, with its position, caret and hint.
 #include <catch2/catch.hpp>
 
+#include "cli/formats/diagnostics_text.hpp"
 #include "lang/loader.hpp"
 
 namespace {
@@ -19,7 +20,7 @@ output 成员 as member { score: 民主测评 }
 // Every diagnostic for a policy text, rendered as the user sees them.
 std::string diagnostics_for(const std::string& policy) {
     auto loaded = kaohe::load_program_text("t.kh", policy);
-    return kaohe::render_all(loaded.diagnostics, loaded.sources);
+    return kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources);
 }
 
 std::string check(const std::string& body) { return diagnostics_for(std::string(prelude) + body); }
@@ -107,7 +108,7 @@ TEST_CASE("an unknown stdlib module lists the ones there are") {
 
 TEST_CASE("the shipped policies check cleanly") {
     auto loaded = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
-    CHECK(kaohe::render_all(loaded.diagnostics, loaded.sources) == "");
+    CHECK(kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources) == "");
     CHECK(loaded.program.has_value());
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "cli/formats/diagnostics_text.hpp"
 #include "lang/loader.hpp"
 #include "runtime/bind.hpp"
 #include "runtime/evaluator.hpp"
@@ -40,7 +41,7 @@ Run run(const std::string& policy, const std::string& json) {
     Run result;
     result.loaded = std::make_shared<kaohe::LoadedProgram>(kaohe::load_program_text("t.kh", policy));
     kaohe::LoadedProgram& loaded = *result.loaded;
-    result.policy_errors = kaohe::render_all(loaded.diagnostics, loaded.sources);
+    result.policy_errors = kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources);
     REQUIRE(result.policy_errors == "");
     std::string json_error;
     auto document = kaohe::JsonDocument::parse(json, json_error);
@@ -49,7 +50,7 @@ Run run(const std::string& policy, const std::string& json) {
     auto bound = kaohe::bind_data(plan, *document);
     auto errors = bound.errors;
     if (errors.empty()) errors = kaohe::evaluate_plan(plan, bound.tables);
-    for (const auto& e : errors) result.errors.push_back(kaohe::render(e, loaded.sources));
+    for (const auto& e : errors) result.errors.push_back(kaohe::cli::data_error_text(e, loaded.sources));
     if (errors.empty()) result.rows = kaohe::collect_results(plan, bound.tables);
     return result;
 }
