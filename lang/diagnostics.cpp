@@ -24,8 +24,9 @@ static_assert(data_codes_are_errors(), "a mistake in the data always stops the r
 
 }  // namespace
 
-void Diagnostics::report(DiagnosticCode code, Span span, std::string message, std::string hint) {
-    items_.push_back({code, code_info(code).severity, span, std::move(message), std::move(hint)});
+Diagnostic& Diagnostics::report(DiagnosticCode code, Span span, std::string message, std::string hint) {
+    return items_.emplace_back(
+        Diagnostic{code, code_info(code).severity, span, std::move(message), std::move(hint), {}});
 }
 
 bool Diagnostics::has_errors() const {

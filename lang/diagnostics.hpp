@@ -14,18 +14,26 @@
 
 namespace kaohe {
 
+// Another place that helps explain a diagnostic: "首次定义在这里".
+struct RelatedSpan {
+    Span span;
+    std::string message;
+};
+
 struct Diagnostic {
     DiagnosticCode code = DiagnosticCode::syntax_error;
     Severity severity = Severity::error;  // the code's, from the table
     Span span;
     std::string message;
     std::string hint;  // optional: "是否指 民主测评？"
+    std::vector<RelatedSpan> related;
 };
 
 class Diagnostics {
 public:
-    // The severity comes with the code.
-    void report(DiagnosticCode code, Span span, std::string message, std::string hint = {});
+    // The severity comes with the code. The reference lets a caller add related spans; it is
+    // valid until the next report.
+    Diagnostic& report(DiagnosticCode code, Span span, std::string message, std::string hint = {});
     bool has_errors() const;
     const std::vector<Diagnostic>& all() const { return items_; }
     void append(const Diagnostics& other);

@@ -40,6 +40,7 @@ std::string diagnostic_text(const Diagnostic& d, const SourceSet& sources) {
         std::size_t width = gutter(sources.file(d.span.file).position(d.span.begin).line).size();
         out += fmt::format("{} = 提示: {}\n", std::string(width, ' '), d.hint);
     }
+    for (const RelatedSpan& related : d.related) out += excerpt(related.span, "注", related.message, sources);
     return out;
 }
 

@@ -11,8 +11,8 @@
 
 namespace kaohe::cli {
 
-// file:line:col: 错误: message / the source line / a caret as wide as the span / = 提示: hint.
-// Ends with a newline.
+// file:line:col: 错误: message / the source line / a caret as wide as the span / = 提示: hint,
+// then each related span the same way (注: 首次定义在这里). Ends with a newline.
 std::string diagnostic_text(const Diagnostic& diagnostic, const SourceSet& sources);
 std::string diagnostics_text(const Diagnostics& diagnostics, const SourceSet& sources);
 

@@ -7,8 +7,11 @@
 namespace kaohe::checker {
 namespace {
 
-void report_duplicate(State& state, const std::string& what, const std::string& name, Span span) {
-    state.diagnostics.report(Code::duplicate_definition, span, what + " " + name + " 重复定义");
+// `first` is the earlier definition, when it has a place in a file (a built-in has none).
+void report_duplicate(State& state, const std::string& what, const std::string& name, Span span,
+                      std::optional<Span> first) {
+    Diagnostic& d = state.diagnostics.report(Code::duplicate_definition, span, what + " " + name + " 重复定义");
+    if (first) d.related.push_back({*first, "首次定义在这里"});
 }
 
 InputSpec input_spec(State& state, const ast::InputDecl& decl) {
@@ -47,7 +50,11 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
 
 void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
     if (state.entity_by_name.count(decl.name) || state.record_by_name.count(decl.name)) {
-        report_duplicate(state, "实体", decl.name, decl.name_span);
+        auto entity = state.entity_by_name.find(decl.name);
+        report_duplicate(state, "实体", decl.name, decl.name_span,
+                         entity != state.entity_by_name.end()
+                             ? state.program.entities[entity->second].span
+                             : state.program.records[state.record_by_name[decl.name]].span);
         return;
     }
     int id = static_cast<int>(state.program.entities.size());
@@ -61,8 +68,8 @@ void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
     state.program.entities.push_back(entity);
     state.entity_by_name[decl.name] = id;
     for (const auto& input : decl.inputs) {
-        if (state.find_symbol(id, input.name) >= 0) {
-            report_duplicate(state, "输入项", input.name, input.name_span);
+        if (int first = state.find_symbol(id, input.name); first >= 0) {
+            report_duplicate(state, "输入项", input.name, input.name_span, state.program.symbols[first].span);
             continue;
         }
         int input_index = static_cast<int>(state.program.inputs.size());
@@ -76,8 +83,8 @@ void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
 }
 
 void declare_scheme_input(State& state, const ast::InputDecl& input) {
-    if (state.find_symbol(-1, input.name) >= 0) {
-        report_duplicate(state, "输入项", input.name, input.name_span);
+    if (int first = state.find_symbol(-1, input.name); first >= 0) {
+        report_duplicate(state, "输入项", input.name, input.name_span, state.program.symbols[first].span);
         return;
     }
     int input_index = static_cast<int>(state.program.inputs.size());
@@ -92,8 +99,9 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
     // Records first: entity inputs may use them.
     for (const auto& module : modules)
         for (const auto& record : module.records) {
-            if (state.record_by_name.count(record.name)) {
-                report_duplicate(state, "记录类型", record.name, record.name_span);
+            if (auto first = state.record_by_name.find(record.name); first != state.record_by_name.end()) {
+                report_duplicate(state, "记录类型", record.name, record.name_span,
+                                 state.program.records[first->second].span);
                 continue;
             }
             state.record_by_name[record.name] = static_cast<int>(state.program.records.size());
@@ -124,7 +132,11 @@ void declare_functions(State& state, const std::vector<ast::Module>& modules) {
     for (const auto& module : modules)
         for (const auto& fn : module.functions) {
             if (state.function_by_name.count(fn.name) || find_builtin(fn.name)) {
-                report_duplicate(state, "函数", fn.name, fn.name_span);
+                auto first = state.function_by_name.find(fn.name);
+                report_duplicate(state, "函数", fn.name, fn.name_span,
+                                 first != state.function_by_name.end()
+                                     ? std::optional(state.program.functions[first->second].span)
+                                     : std::nullopt);
                 continue;
             }
             Function function;
@@ -148,7 +160,8 @@ namespace {
 void declare_variant(State& state, const ast::VariantDecl& variant) {
     int index = static_cast<int>(state.variant_declarations.size());
     for (const auto* other : state.variant_declarations)
-        if (other->name == variant.name) report_duplicate(state, "变体", variant.name, variant.name_span);
+        if (other->name == variant.name)
+            report_duplicate(state, "变体", variant.name, variant.name_span, other->name_span);
     state.variant_declarations.push_back(&variant);
     state.program.variants.push_back({variant.name, variant.name_span});
     for (const auto& value : variant.values) {
@@ -167,7 +180,7 @@ void declare_variant(State& state, const ast::VariantDecl& variant) {
         }
         auto& list = state.overrides[symbol];
         for (const auto& [other, expr] : list)
-            if (other == index) report_duplicate(state, "变体中的名称", value.name, value.name_span);
+            if (other == index) report_duplicate(state, "变体中的名称", value.name, value.name_span, std::nullopt);
         list.emplace_back(index, value.expr.get());
     }
 }
@@ -182,8 +195,8 @@ void declare_definitions(State& state, const std::vector<ast::Module>& modules) 
             if (!resolved) return -1;
             entity = *resolved;
         }
-        if (state.find_symbol(entity, name) >= 0) {
-            report_duplicate(state, "名称", name, span);
+        if (int first = state.find_symbol(entity, name); first >= 0) {
+            report_duplicate(state, "名称", name, span, state.program.symbols[first].span);
             return -1;
         }
         Type type;

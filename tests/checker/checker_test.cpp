@@ -87,6 +87,16 @@ TEST_CASE("duplicates, unknown types and unknown entities") {
           std::string::npos);
 }
 
+TEST_CASE("a duplicate points back at the first definition") {
+    CHECK(check("value 甲 of 成员 = 1\nvalue 甲 of 成员 = 2\n") ==
+          "t.kh:11:7: 错误: 名称 甲 重复定义\n"
+          "   11 | value 甲 of 成员 = 2\n"
+          "      |       ^^\n"
+          "t.kh:10:7: 注: 首次定义在这里\n"
+          "   10 | value 甲 of 成员 = 1\n"
+          "      |       ^^\n");
+}
+
 TEST_CASE("functions see only their parameters and may not recurse") {
     CHECK(check("fn 加倍(x: number) = x * 民主测评\n").find("函数体内只能使用参数") != std::string::npos);
     CHECK(check("fn 甲(x: number) = 乙(x)\nfn 乙(x: number) = 甲(x)\nvalue 丙 of 成员 = 甲(1)\n").find("不能递归") !=
