@@ -15,6 +15,14 @@ constexpr bool ids_are_unique() {
 }
 static_assert(ids_are_unique(), "two diagnostic codes share an id");
 
+// code_info indexes the table by the enum: both come from one list, in one order.
+constexpr bool table_follows_enum() {
+    for (std::size_t i = 0; i < std::size(diagnostic_code_table); ++i)
+        if (static_cast<std::size_t>(diagnostic_code_table[i].code) != i) return false;
+    return true;
+}
+static_assert(table_follows_enum());
+
 constexpr bool data_codes_are_errors() {
     for (const auto& info : diagnostic_code_table)
         if (info.id.front() == 'D' && info.severity != Severity::error) return false;
