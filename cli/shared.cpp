@@ -8,6 +8,7 @@
 
 #include "base/read_file.hpp"
 #include "base/utf8.hpp"
+#include "cli/formats/diagnostics_text.hpp"
 #include "cli/formats/formats.hpp"
 
 namespace kaohe::cli {
@@ -27,7 +28,7 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded) {
         std::cerr << "kaohe: " << e.what() << "\n";
         return file_error;
     }
-    std::cerr << render_all(loaded.diagnostics, loaded.sources);
+    std::cerr << diagnostics_text(loaded.diagnostics, loaded.sources);
     return loaded.program ? success : policy_error;
 }
 

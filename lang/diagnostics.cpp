@@ -1,17 +1,40 @@
 #include "lang/diagnostics.hpp"
 
 #include <algorithm>
-
-#include <fmt/format.h>
+#include <iterator>
 
 namespace kaohe {
+namespace {
 
-void Diagnostics::error(Span span, std::string message, std::string hint) {
-    items_.push_back({Severity::error, span, std::move(message), std::move(hint)});
+// Ids are looked up by tools and docs: two codes with one id would be a silent bug.
+constexpr bool ids_are_unique() {
+    for (std::size_t i = 0; i < std::size(diagnostic_code_table); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (diagnostic_code_table[i].id == diagnostic_code_table[j].id) return false;
+    return true;
 }
+static_assert(ids_are_unique(), "two diagnostic codes share an id");
 
-void Diagnostics::warning(Span span, std::string message, std::string hint) {
-    items_.push_back({Severity::warning, span, std::move(message), std::move(hint)});
+// code_info indexes the table by the enum: both come from one list, in one order.
+constexpr bool table_follows_enum() {
+    for (std::size_t i = 0; i < std::size(diagnostic_code_table); ++i)
+        if (static_cast<std::size_t>(diagnostic_code_table[i].code) != i) return false;
+    return true;
+}
+static_assert(table_follows_enum());
+
+constexpr bool data_codes_are_errors() {
+    for (const auto& info : diagnostic_code_table)
+        if (info.id.front() == 'D' && info.severity != Severity::error) return false;
+    return true;
+}
+static_assert(data_codes_are_errors(), "a mistake in the data always stops the run");
+
+}  // namespace
+
+Diagnostic& Diagnostics::report(DiagnosticCode code, Span span, std::string message, std::string hint) {
+    return items_.emplace_back(
+        Diagnostic{code, code_info(code).severity, span, std::move(message), std::move(hint), {}});
 }
 
 bool Diagnostics::has_errors() const {
@@ -20,33 +43,6 @@ bool Diagnostics::has_errors() const {
 
 void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-}
-
-std::string render(const Diagnostic& d, const SourceSet& sources) {
-    const SourceFile& file = sources.file(d.span.file);
-    LineColumn at = file.position(d.span.begin);
-    std::string_view line = file.line_text(at.line);
-    std::uint32_t line_begin = file.line_start(at.line);
-    auto before = line.substr(0, d.span.begin - line_begin);
-    // A span running past the end of its line is underlined to the end of the line.
-    std::uint32_t span_end = std::min<std::uint32_t>(d.span.end, line_begin + static_cast<std::uint32_t>(line.size()));
-    auto marked = d.span.end > d.span.begin && span_end > d.span.begin
-                      ? line.substr(d.span.begin - line_begin, span_end - d.span.begin)
-                      : std::string_view{};
-    std::string gutter = fmt::format("{:>5}", at.line);
-    std::string out = fmt::format("{}:{}:{}: {}: {}\n", file.name(), at.line, at.column,
-                                  d.severity == Severity::error ? "错误" : "警告", d.message);
-    out += fmt::format("{} | {}\n", gutter, line);
-    out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), std::string(display_width(before), ' '),
-                       std::string(std::max<std::size_t>(1, display_width(marked)), '^'));
-    if (!d.hint.empty()) out += fmt::format("{} = 提示: {}\n", std::string(gutter.size(), ' '), d.hint);
-    return out;
-}
-
-std::string render_all(const Diagnostics& diagnostics, const SourceSet& sources) {
-    std::string out;
-    for (const Diagnostic& d : diagnostics.all()) out += render(d, sources);
-    return out;
 }
 
 namespace {

@@ -40,8 +40,9 @@ LoadedProgram load(std::string name, std::string text) {
             if (!module_text) {
                 std::string names;
                 for (const auto& n : available_modules()) names += (names.empty() ? "" : "、") + n;
-                loaded.diagnostics.error(use.span, fmt::format("找不到标准库模块 {} ({})", use.module, path),
-                                         names.empty() ? "" : "可用的模块: " + names);
+                loaded.diagnostics.report(DiagnosticCode::unknown_module, use.span,
+                                          fmt::format("找不到标准库模块 {} ({})", use.module, path),
+                                          names.empty() ? "" : "可用的模块: " + names);
                 continue;
             }
             modules.push_back(parse_module(loaded.sources, loaded.sources.add(path, std::move(module_text.text)),

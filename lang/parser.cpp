@@ -15,12 +15,28 @@ namespace pegtl = tao::pegtl;
 namespace g = grammar;
 using Node = pegtl::parse_tree::node;
 
-// Raises with the rule's message from grammar_errors.hpp.
+// The code of a hard failure at Rule. A block left open has its own, so its hint (where the
+// block began) is chosen by code rather than by comparing messages.
+template <typename Rule>
+inline constexpr DiagnosticCode syntax_code = DiagnosticCode::syntax_error;
+template <>
+inline constexpr DiagnosticCode syntax_code<g::close_brace> = DiagnosticCode::unclosed_block;
+template <>
+inline constexpr DiagnosticCode syntax_code<g::weighted_close> = DiagnosticCode::unclosed_block;
+
+struct syntax_error : pegtl::parse_error {
+    template <typename Input>
+    syntax_error(const char* message, const Input& in, DiagnosticCode code)
+        : pegtl::parse_error(message, in), code(code) {}
+    DiagnosticCode code;
+};
+
+// Raises with the rule's message from grammar_errors.hpp and its code.
 template <typename Rule>
 struct error_control : pegtl::normal<Rule> {
     template <typename Input, typename... States>
     [[noreturn]] static void raise(const Input& in, States&&...) {
-        throw pegtl::parse_error(g::error_message<Rule>, in);
+        throw syntax_error(g::error_message<Rule>, in, syntax_code<Rule>);
     }
 };
 
@@ -232,7 +248,8 @@ private:
                      : (op == ">")             ? ast::BandEdge::above
                                                : ast::BandEdge::otherwise;
             if (b.edge == ast::BandEdge::otherwise)
-                diagnostics_.error(span(*condition.children.at(0)), "等次分数线只能用 >= 或 >, 从高到低排列");
+                diagnostics_.report(DiagnosticCode::band_comparison, span(*condition.children.at(0)),
+                                    "等次分数线只能用 >= 或 >, 从高到低排列");
             const Node& threshold = *condition.children.at(1);
             b.threshold = *Rational::parse(threshold.string());
             b.threshold_span = span(threshold);
@@ -258,7 +275,8 @@ private:
         if (mode.string() == "floor") q.rounding = ast::Rounding::floor;
         else if (mode.string() == "ceil") q.rounding = ast::Rounding::ceil;
         else if (mode.string() == "half_up") q.rounding = ast::Rounding::half_up;
-        else diagnostics_.error(span(mode), "未知的取整方式 " + mode.string(), "可用 floor、ceil 或 half_up");
+        else diagnostics_.report(DiagnosticCode::unknown_rounding_mode, span(mode), "未知的取整方式 " + mode.string(),
+                                 "可用 floor、ceil 或 half_up");
         for (std::size_t i = 4; i < n.children.size(); ++i) {
             const Node& c = *n.children[i];
             if (c.is_type<g::order_key>()) {
@@ -494,12 +512,14 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
             std::uint32_t last = end;
             while (last > begin && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
             if (at >= last) at = last;
-            std::string message(e.message());
-            if (message == "maximum parser rule nesting depth exceeded") message = too_deep;
+            // Our control raises syntax_error; the only other parse_error is limit_depth's.
+            const auto* raised = dynamic_cast<const syntax_error*>(&e);
+            DiagnosticCode code = raised ? raised->code : DiagnosticCode::nesting_too_deep;
+            std::string message = raised ? std::string(e.message()) : too_deep;
             std::string hint;
-            if (message == g::error_message<g::close_brace> || message == g::error_message<g::weighted_close>)
+            if (code == DiagnosticCode::unclosed_block)
                 hint = "这个块从第 " + std::to_string(source.position(begin).line) + " 行开始; 块内各行需缩进";
-            diagnostics.error(error_span(text, at, file), message, hint);
+            diagnostics.report(code, error_span(text, at, file), message, hint);
         }
     }
     return module;

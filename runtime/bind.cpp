@@ -48,7 +48,9 @@ public:
     void run() {
         Location root;
         if (document_.kind() != JsonKind::object) {
-            result_.errors.push_back({"", "$", "数据文件应为一个 JSON 对象, 这里是" + document_.describe(), std::nullopt});
+            result_.errors.push_back({.code = DiagnosticCode::document_not_object,
+                                      .path = "$",
+                                      .message = "数据文件应为一个 JSON 对象, 这里是" + document_.describe()});
             return;
         }
         Tables& tables = result_.tables;
@@ -76,9 +78,12 @@ private:
     int current_entity_ = -1;                             // the row being read, named only on error
     std::uint32_t current_row_ = 0;
 
-    void error(const Location& at, std::string message) {
-        std::string label = current_entity_ < 0 ? "" : row_label(program_, result_.tables, current_entity_, current_row_);
-        result_.errors.push_back({std::move(label), path_of(at), std::move(message), std::nullopt});
+    void error(const Location& at, DiagnosticCode code, std::string message) {
+        if (current_entity_ < 0)
+            result_.errors.push_back({.code = code, .path = path_of(at), .message = std::move(message)});
+        else
+            result_.errors.push_back(row_error(code, program_, result_.tables, current_entity_, current_row_,
+                                               path_of(at), std::move(message)));
     }
 
     std::string path_of(const Location& at) const {
@@ -132,9 +137,11 @@ private:
         const EntityType& type = program_.entities[entity];
         JsonValue array = find_path(parent_object, type.json_key);
         Location at{&parent_at, type.json_key};
-        if (!array.exists()) return error(at, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
+        if (!array.exists())
+            return error(at, DiagnosticCode::missing_field, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
         if (array.kind() != JsonKind::array)
-            return error(at, fmt::format("应为 {} 的数组, 这里是{}", type.name, array.describe()));
+            return error(at, DiagnosticCode::wrong_json_type,
+                         fmt::format("应为 {} 的数组, 这里是{}", type.name, array.describe()));
         std::uint32_t i = 0;
         for (JsonValue element = array.first(); element.exists(); element = element.next())
             bind_row(entity, element, parent_row, i++, at);
@@ -158,11 +165,13 @@ private:
         current_row_ = row;
         if (object.kind() != JsonKind::object) {
             objects_[entity].back() = JsonValue();
-            return error(at, fmt::format("应为一个 {} 对象, 这里是{}", type.name, object.describe()));
+            return error(at, DiagnosticCode::wrong_json_type,
+                         fmt::format("应为一个 {} 对象, 这里是{}", type.name, object.describe()));
         }
         Location key_at{&at, type.key_path};
-        if (!id_node.exists()) error(key_at, "缺少编号字段");
-        else if (table.ids[row].empty()) error(key_at, "编号应为非空字符串或数字, 这里是" + id_node.describe());
+        if (!id_node.exists()) error(key_at, DiagnosticCode::missing_field, "缺少编号字段");
+        else if (table.ids[row].empty())
+            error(key_at, DiagnosticCode::invalid_id, "编号应为非空字符串或数字, 这里是" + id_node.describe());
         for (int symbol : type.inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
             Location input_at{&at, spec.json_key};
@@ -174,15 +183,16 @@ private:
     Value bind_input(const InputSpec& spec, JsonValue node, const Location& at) {
         if (!node.exists() || node.kind() == JsonKind::null) {
             if (spec.optional) return spec.type.list ? Value::of_items(Value::Kind::list, {}) : Value::of_text("");
-            error(at, node.exists() ? "不能为 null" : "缺少字段");
+            if (node.exists()) error(at, DiagnosticCode::null_value, "不能为 null");
+            else error(at, DiagnosticCode::missing_field, "缺少字段");
             return {};
         }
         if (!spec.type.list) return bind_scalar(spec, node, at);
         if (node.kind() != JsonKind::array) {
-            error(at, "应为数组, 这里是" + node.describe());
+            error(at, DiagnosticCode::wrong_json_type, "应为数组, 这里是" + node.describe());
             return {};
         }
-        if (spec.nonempty && node.size() == 0) error(at, "至少应有一项, 这里是空数组");
+        if (spec.nonempty && node.size() == 0) error(at, DiagnosticCode::empty_list, "至少应有一项, 这里是空数组");
         if (spec.type.base == BaseType::text)
             if (auto shared = shared_text_list(node)) return *shared;
         std::vector<Value> items;
@@ -218,11 +228,12 @@ private:
         switch (spec.type.base) {
         case BaseType::number: return bind_number(spec, node, at);
         case BaseType::text:
-            if (node.kind() != JsonKind::string) error(at, "应为字符串, 这里是" + node.describe());
+            if (node.kind() != JsonKind::string)
+                error(at, DiagnosticCode::wrong_json_type, "应为字符串, 这里是" + node.describe());
             return Value::of_text(node.text());
         case BaseType::boolean:
             if (node.kind() != JsonKind::boolean) {
-                error(at, "应为 true 或 false, 这里是" + node.describe());
+                error(at, DiagnosticCode::wrong_json_type, "应为 true 或 false, 这里是" + node.describe());
                 return {};
             }
             return Value::of_bool(node.boolean());
@@ -239,19 +250,20 @@ private:
             return text;
         };
         if (node.kind() != JsonKind::number) {
-            error(at, fmt::format("应为{}, 这里是{}", wanted(), node.describe()));
+            error(at, DiagnosticCode::wrong_json_type, fmt::format("应为{}, 这里是{}", wanted(), node.describe()));
             return {};
         }
         Rational n = node.number();
         bool in_range = (!spec.low || n >= *spec.low) && (!spec.high || n <= *spec.high);
         if (spec.number_kind == NumberKind::count) in_range = in_range && n.is_integer();
-        if (!in_range) error(at, fmt::format("应为{}, 这里是 {}", wanted(), node.text()));
+        if (!in_range) error(at, DiagnosticCode::out_of_range, fmt::format("应为{}, 这里是 {}", wanted(), node.text()));
         return Value::of_number(std::move(n));
     }
 
     Value bind_record(const RecordType& record, JsonValue node, const Location& at) {
         if (node.kind() != JsonKind::object) {
-            error(at, fmt::format("应为 {} 对象, 这里是{}", record.name, node.describe()));
+            error(at, DiagnosticCode::wrong_json_type,
+                  fmt::format("应为 {} 对象, 这里是{}", record.name, node.describe()));
             return {};
         }
         std::size_t errors_before = result_.errors.size();
@@ -266,9 +278,9 @@ private:
         for (const auto& requirement : record.requirements) {
             try {
                 if (!evaluator_.condition(*requirement.condition, Context{-1, 0, locals.data()}))
-                    error(at, requirement.message);
+                    error(at, DiagnosticCode::requirement_failed, requirement.message);
             } catch (const EvaluationFailure& failure) {
-                error(at, requirement.message + " (" + failure.message + ")");
+                error(at, DiagnosticCode::requirement_failed, requirement.message + " (" + failure.message + ")");
             }
         }
         return value;

@@ -15,20 +15,15 @@ std::string row_path(const Program& program, const Tables& tables, int entity, s
     return "$" + path;
 }
 
-std::string row_label(const Program& program, const Tables& tables, int entity, std::uint32_t row) {
-    const std::string& id = tables.entities[entity].ids[row];
-    return program.entities[entity].name + " " + (id.empty() ? "(无编号)" : id);
-}
-
-std::string render(const DataError& error, const SourceSet& sources) {
-    std::string where;
-    if (error.rule) {
-        const SourceFile& file = sources.file(error.rule->file);
-        LineColumn at = file.position(error.rule->begin);
-        where = fmt::format(" (方案 {}:{}:{})", file.name(), at.line, at.column);
-    }
-    if (error.entity.empty()) return fmt::format("数据错误: {}: {}{}", error.path, error.message, where);
-    return fmt::format("数据错误: {}: {}: {}{}", error.entity, error.path, error.message, where);
+DataError row_error(DiagnosticCode code, const Program& program, const Tables& tables, int entity, std::uint32_t row,
+                    std::string path, std::string message, std::optional<Span> rule) {
+    return {.code = code,
+            .subject = DataSubject::row,
+            .entity = program.entities[entity].name,
+            .id = tables.entities[entity].ids[row],
+            .path = std::move(path),
+            .message = std::move(message),
+            .rule = rule};
 }
 
 }  // namespace kaohe

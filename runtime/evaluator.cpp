@@ -84,8 +84,8 @@ private:
             if (cells[row].boolean()) continue;
             std::string path = row_path(program_, tables_, step.entity, row);
             if (!requirement.json_key.empty()) path += "." + requirement.json_key;
-            failures_.errors.push_back(
-                {row_label(program_, tables_, step.entity, row), path, requirement.message, std::nullopt});
+            failures_.errors.push_back(row_error(DiagnosticCode::requirement_failed, program_, tables_, step.entity, row,
+                                                 path, requirement.message));
         }
     }
 

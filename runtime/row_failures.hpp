@@ -23,10 +23,15 @@ public:
             work();
             return true;
         } catch (const EvaluationFailure& failure) {
-            if (entity < 0) errors.push_back({"方案", "$", failure.message, failure.span});
+            if (entity < 0)
+                errors.push_back({.code = DiagnosticCode::evaluation_failed,
+                                  .subject = DataSubject::scheme,
+                                  .path = "$",
+                                  .message = failure.message,
+                                  .rule = failure.span});
             else
-                errors.push_back({row_label(program_, tables_, entity, row), row_path(program_, tables_, entity, row),
-                                  failure.message, failure.span});
+                errors.push_back(row_error(DiagnosticCode::evaluation_failed, program_, tables_, entity, row,
+                                           row_path(program_, tables_, entity, row), failure.message, failure.span));
             return false;
         }
     }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_table.hpp"
+#include "cli/formats/diagnostics_text.hpp"
 #include "cli/formats/formats.hpp"
 #include "runtime/run.hpp"
 
@@ -37,7 +38,7 @@ Exit run(const RunOptions& options) {
     evaluation.evaluate();
     timer.lap("evaluate");
     if (!evaluation.errors().empty()) {
-        for (const auto& error : evaluation.errors()) std::cerr << render(error, policy->sources) << "\n";
+        for (const auto& error : evaluation.errors()) std::cerr << data_error_text(error, policy->sources) << "\n";
         std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", evaluation.errors().size());
         return data_error;
     }

@@ -227,17 +227,18 @@ public:
         case ast::ExprKind::boolean: return StaticValue{true, e.boolean, std::nullopt};
         case ast::ExprKind::negate: {
             auto x = evaluate(*e.operands[0]);
-            if (!x || x->is_bool) return fail(e, "负号只能用于数值");
+            if (!x || x->is_bool) return fail(Code::expected_number, e, "负号只能用于数值");
             return StaticValue{false, false, x->number ? Bound(-*x->number) : std::nullopt};
         }
         case ast::ExprKind::logical_not: {
             auto x = evaluate(*e.operands[0]);
-            if (!x || !x->is_bool) return fail(e, "not 只能用于条件");
+            if (!x || !x->is_bool) return fail(Code::expected_condition, e, "not 只能用于条件");
             return StaticValue{true, !x->truth, std::nullopt};
         }
         case ast::ExprKind::call: return bound_of(e);
         case ast::ExprKind::binary: return binary(e);
-        default: return fail(e, "assert 中只能使用数字、maximum(名称)、minimum(名称) 和运算");
+        default:
+            return fail(Code::unsupported_in_assert, e, "assert 中只能使用数字、maximum(名称)、minimum(名称) 和运算");
         }
     }
 
@@ -247,8 +248,8 @@ private:
     State& state_;
     BoundsAnalysis bounds_;
 
-    std::nullopt_t fail(const ast::Expr& e, const std::string& message, const std::string& hint = {}) {
-        state_.diagnostics.error(e.span, message, hint);
+    std::nullopt_t fail(Code code, const ast::Expr& e, const std::string& message, const std::string& hint = {}) {
+        state_.diagnostics.report(code, e.span, message, hint);
         return std::nullopt;
     }
 
@@ -256,7 +257,7 @@ private:
         bool is_maximum = e.text == "maximum";
         if ((!is_maximum && e.text != "minimum") || e.operands.size() != 1 ||
             e.operands[0]->kind != ast::ExprKind::name)
-            return fail(e, "assert 中的函数只能是 maximum(名称) 或 minimum(名称)");
+            return fail(Code::unsupported_in_assert, e, "assert 中的函数只能是 maximum(名称) 或 minimum(名称)");
         const std::string& name = e.operands[0]->text;
         std::vector<int> found;
         for (std::size_t i = 0; i < state_.program.symbols.size(); ++i)
@@ -265,15 +266,18 @@ private:
             std::vector<std::string> names;
             for (const auto& s : state_.program.symbols) names.push_back(s.name);
             std::string suggestion = closest_name(name, names);
-            return fail(*e.operands[0], "未定义的名称 " + name,
+            return fail(Code::unknown_name, *e.operands[0], "未定义的名称 " + name,
                         suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
         }
-        if (found.size() > 1) return fail(*e.operands[0], fmt::format("{} 在多个实体中都有定义, 无法确定指哪一个", name));
-        if (!state_.program.symbols[found[0]].type.is_number()) return fail(*e.operands[0], name + " 不是数值");
+        if (found.size() > 1)
+            return fail(Code::ambiguous_name, *e.operands[0],
+                        fmt::format("{} 在多个实体中都有定义, 无法确定指哪一个", name));
+        if (!state_.program.symbols[found[0]].type.is_number())
+            return fail(Code::expected_number, *e.operands[0], name + " 不是数值");
         Interval range = bounds_.of_symbol(found[0]);
         Bound bound = is_maximum ? range.high : range.low;
         if (!bound)
-            return fail(e, fmt::format("无法确定 {} 的{}", name, is_maximum ? "上限" : "下限"),
+            return fail(Code::unbounded_value, e, fmt::format("无法确定 {} 的{}", name, is_maximum ? "上限" : "下限"),
                         "为它用到的输入声明取值范围 (例如 number in 0..100), 或用 min/max 限定");
         explanation += fmt::format("{}{}({}) = {}", explanation.empty() ? "" : ", ", e.text, name, bound->to_string());
         return StaticValue{false, false, bound};
@@ -285,10 +289,10 @@ private:
         if (!a || !b) return std::nullopt;
         using ast::BinaryOp;
         if (e.op == BinaryOp::logical_and || e.op == BinaryOp::logical_or) {
-            if (!a->is_bool || !b->is_bool) return fail(e, "and/or 两边应为条件");
+            if (!a->is_bool || !b->is_bool) return fail(Code::expected_condition, e, "and/or 两边应为条件");
             return StaticValue{true, e.op == BinaryOp::logical_and ? a->truth && b->truth : a->truth || b->truth, {}};
         }
-        if (a->is_bool || b->is_bool) return fail(e, "这里应为数值");
+        if (a->is_bool || b->is_bool) return fail(Code::expected_number, e, "这里应为数值");
         const Rational &x = *a->number, &y = *b->number;
         switch (e.op) {
         case BinaryOp::equal: return StaticValue{true, x == y, {}};
@@ -301,7 +305,7 @@ private:
         case BinaryOp::subtract: return StaticValue{false, false, x - y};
         case BinaryOp::multiply: return StaticValue{false, false, x * y};
         default:
-            if (y.is_zero()) return fail(e, "除数为 0");
+            if (y.is_zero()) return fail(Code::division_by_zero, e, "除数为 0");
             return StaticValue{false, false, x / y};
         }
     }
@@ -318,8 +322,8 @@ void check_assert(State& state, const ast::AssertDecl& decl) {
             std::vector<std::string> names;
             for (const auto& v : state.program.variants) names.push_back(v.name);
             std::string suggestion = closest_name(decl.variant, names);
-            state.diagnostics.error(decl.variant_span, "未定义的变体 " + decl.variant,
-                                    suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+            state.diagnostics.report(Code::unknown_variant, decl.variant_span, "未定义的变体 " + decl.variant,
+                                     suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
             return;
         }
     }
@@ -327,12 +331,14 @@ void check_assert(State& state, const ast::AssertDecl& decl) {
     auto result = evaluator.evaluate(*decl.condition);
     if (!result) return;
     if (!result->is_bool) {
-        state.diagnostics.error(decl.condition->span, "assert 后应为条件, 例如 maximum(甲) >= 60");
+        state.diagnostics.report(Code::expected_condition, decl.condition->span,
+                                 "assert 后应为条件, 例如 maximum(甲) >= 60");
         return;
     }
     if (!result->truth)
-        state.diagnostics.error(decl.condition->span, fmt::format("断言不成立: {}", decl.message),
-                                evaluator.explanation.empty() ? "" : "按声明的输入范围算得 " + evaluator.explanation);
+        state.diagnostics.report(Code::assertion_failed, decl.condition->span,
+                                 fmt::format("断言不成立: {}", decl.message),
+                                 evaluator.explanation.empty() ? "" : "按声明的输入范围算得 " + evaluator.explanation);
 }
 
 }  // namespace kaohe::checker

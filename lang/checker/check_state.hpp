@@ -14,6 +14,8 @@
 
 namespace kaohe::checker {
 
+using Code = DiagnosticCode;  // every report names one; the short name keeps calls on a line
+
 struct Local {
     std::string name;
     Type type;

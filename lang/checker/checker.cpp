@@ -67,9 +67,9 @@ std::optional<Type> State::resolve_type(const ast::TypeRef& ref, NumberKind* kin
         std::vector<std::string> names{"number", "percent", "score", "count", "text", "bool"};
         for (const auto& [name, id] : record_by_name) names.push_back(name);
         std::string suggestion = closest_name(ref.name, names);
-        diagnostics.error(ref.span, fmt::format("未知的类型 {}", ref.name),
-                          suggestion.empty() ? "可用 number、percent、score、count、text、bool 或 record 定义的类型"
-                                             : fmt::format("是否指 {}？", suggestion));
+        diagnostics.report(Code::unknown_type, ref.span, fmt::format("未知的类型 {}", ref.name),
+                           suggestion.empty() ? "可用 number、percent、score、count、text、bool 或 record 定义的类型"
+                                              : fmt::format("是否指 {}？", suggestion));
         return std::nullopt;
     }
     return type;
@@ -82,8 +82,8 @@ std::optional<int> State::resolve_entity(const ast::EntityRef& ref) {
     std::vector<std::string> names;
     for (const auto& [name, id] : entity_by_name) names.push_back(name);
     std::string suggestion = closest_name(ref.name, names);
-    diagnostics.error(ref.span, fmt::format("未定义的实体 {}", ref.name),
-                      suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+    diagnostics.report(Code::unknown_entity, ref.span, fmt::format("未定义的实体 {}", ref.name),
+                       suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
     return std::nullopt;
 }
 
@@ -100,8 +100,9 @@ std::optional<Program> check_program(const std::vector<ast::Module>& modules, Di
     checker::check_outputs(state, modules);
     checker::order_definitions(state);
     if (state.program.outputs.empty() && !modules.empty())
-        diagnostics.error(modules.front().scheme_span, "方案没有 output 声明, 运行时没有任何结果可输出",
-                          "例如 output 成员 as member { score: 综合得分 }");
+        diagnostics.report(checker::Code::missing_output, modules.front().scheme_span,
+                           "方案没有 output 声明, 运行时没有任何结果可输出",
+                           "例如 output 成员 as member { score: 综合得分 }");
     if (diagnostics.has_errors()) return std::nullopt;
     state.program.dependencies = std::move(state.dependencies);
     return std::move(state.program);

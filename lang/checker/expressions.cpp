@@ -48,8 +48,10 @@ public:
         }
         case ast::ExprKind::name: return name(e);
         case ast::ExprKind::field: return field(e);
-        case ast::ExprKind::negate: return unary(e, ExprOp::negate, number_type(), "负号只能用于数值");
-        case ast::ExprKind::logical_not: return unary(e, ExprOp::logical_not, bool_type(), "not 只能用于条件");
+        case ast::ExprKind::negate:
+            return unary(e, ExprOp::negate, number_type(), Code::expected_number, "负号只能用于数值");
+        case ast::ExprKind::logical_not:
+            return unary(e, ExprOp::logical_not, bool_type(), Code::expected_condition, "not 只能用于条件");
         case ast::ExprKind::binary: return binary(e);
         case ast::ExprKind::conditional: return conditional(e);
         case ast::ExprKind::call: return call(e);
@@ -64,8 +66,8 @@ private:
 
     CheckedExprPtr invalid(Span span) { return make(ExprOp::constant, span, Type{}); }
 
-    CheckedExprPtr error(Span span, const std::string& message, const std::string& hint = {}) {
-        state_.diagnostics.error(span, message, hint);
+    CheckedExprPtr error(Code code, Span span, const std::string& message, const std::string& hint = {}) {
+        state_.diagnostics.report(code, span, message, hint);
         return invalid(span);
     }
 
@@ -89,8 +91,9 @@ private:
             auto child = state_.entity_by_name.find(e.text);
             if (child != state_.entity_by_name.end()) {
                 if (!state_.is_descendant(child->second, scope_.entity))
-                    return error(e.span, fmt::format("{} 不是 {} 下属的实体, 这里不能汇总它", e.text,
-                                                     state_.entity_name(scope_.entity)));
+                    return error(Code::not_a_descendant, e.span,
+                                 fmt::format("{} 不是 {} 下属的实体, 这里不能汇总它", e.text,
+                                             state_.entity_name(scope_.entity)));
                 auto c = make(ExprOp::collection, e.span, {BaseType::collection});
                 c->type.entity = child->second;
                 return c;
@@ -99,7 +102,7 @@ private:
         if (!state_.unknown_names.insert(e.text).second) return invalid(e.span);  // said once is enough
         std::string suggestion = closest_name(e.text, state_.visible_names(scope_));
         std::string where = scope_.allow_symbols ? "" : " (函数体内只能使用参数)";
-        return error(e.span, fmt::format("未定义的名称 {}{}", e.text, where),
+        return error(Code::unknown_name, e.span, fmt::format("未定义的名称 {}{}", e.text, where),
                      suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
     }
 
@@ -128,7 +131,7 @@ private:
             std::vector<std::string> names;
             for (const auto& f : record.fields) names.push_back(f.name);
             std::string suggestion = closest_name(e.text, names);
-            return error(e.span, fmt::format("记录 {} 没有字段 {}", record.name, e.text),
+            return error(Code::unknown_field, e.span, fmt::format("记录 {} 没有字段 {}", record.name, e.text),
                          suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
         }
         if (object->op == ExprOp::collection && !object->element) {
@@ -147,13 +150,13 @@ private:
             object->span = e.span;
             return object;
         }
-        return error(e.span, fmt::format("{} 没有字段可取", describe(object->type)));
+        return error(Code::no_fields, e.span, fmt::format("{} 没有字段可取", describe(object->type)));
     }
 
-    CheckedExprPtr unary(const ast::Expr& e, ExprOp op, Type wanted, const char* message) {
+    CheckedExprPtr unary(const ast::Expr& e, ExprOp op, Type wanted, Code code, const char* message) {
         auto operand = check(*e.operands[0]);
         if (!is_valid(operand)) return invalid(e.span);
-        if (!(operand->type == wanted)) return error(e.operands[0]->span, message);
+        if (!(operand->type == wanted)) return error(code, e.operands[0]->span, message);
         auto c = make(op, e.span, wanted);
         c->args.push_back(std::move(operand));
         return c;
@@ -171,10 +174,10 @@ private:
         std::string suggestion = closest_name(label.constant.text, labels);
         std::string all;
         for (const auto& l : labels) all += (all.empty() ? "" : "、") + l;
-        state_.diagnostics.error(label.span,
-                                 fmt::format("“{}” 不是 {} 的等次 ({})", label.constant.text,
-                                             state_.program.symbols[grade.type.grade].name, all),
-                                 suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+        state_.diagnostics.report(Code::unknown_band, label.span,
+                                  fmt::format("“{}” 不是 {} 的等次 ({})", label.constant.text,
+                                              state_.program.symbols[grade.type.grade].name, all),
+                                  suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
     }
 
     CheckedExprPtr binary(const ast::Expr& e) {
@@ -186,15 +189,18 @@ private:
         switch (e.op) {
         case BinaryOp::logical_or:
         case BinaryOp::logical_and:
-            if (!left->type.is_bool()) return error(e.operands[0]->span, "and/or 两边应为条件");
-            if (!right->type.is_bool()) return error(e.operands[1]->span, "and/or 两边应为条件");
+            if (!left->type.is_bool())
+                return error(Code::expected_condition, e.operands[0]->span, "and/or 两边应为条件");
+            if (!right->type.is_bool())
+                return error(Code::expected_condition, e.operands[1]->span, "and/or 两边应为条件");
             result = bool_type();
             break;
         case BinaryOp::equal:
         case BinaryOp::not_equal:
             if (!(left->type == right->type) || left->type.list || left->type.base == BaseType::record ||
                 left->type.base == BaseType::collection)
-                return error(e.span, fmt::format("无法比较 {} 和 {}", describe(left->type), describe(right->type)));
+                return error(Code::incomparable_types, e.span,
+                             fmt::format("无法比较 {} 和 {}", describe(left->type), describe(right->type)));
             check_grade_label(*left, *right);
             check_grade_label(*right, *left);
             result = bool_type();
@@ -204,17 +210,20 @@ private:
         case BinaryOp::greater:
         case BinaryOp::greater_equal:
             if (!left->type.is_number() || !right->type.is_number())
-                return error(e.span, fmt::format("大小比较两边应为数值, 这里是 {} 和 {}", describe(left->type),
-                                                 describe(right->type)));
+                return error(
+                    Code::expected_number, e.span,
+                    fmt::format("大小比较两边应为数值, 这里是 {} 和 {}", describe(left->type), describe(right->type)));
             result = bool_type();
             break;
         default:
             if (!left->type.is_number())
-                return error(e.operands[0]->span, fmt::format("算术运算需要数值, 这里是 {}", describe(left->type)));
+                return error(Code::expected_number, e.operands[0]->span,
+                             fmt::format("算术运算需要数值, 这里是 {}", describe(left->type)));
             if (!right->type.is_number())
-                return error(e.operands[1]->span, fmt::format("算术运算需要数值, 这里是 {}", describe(right->type)));
+                return error(Code::expected_number, e.operands[1]->span,
+                             fmt::format("算术运算需要数值, 这里是 {}", describe(right->type)));
             if (e.op == BinaryOp::divide && right->op == ExprOp::constant && right->constant.number.is_zero())
-                return error(e.operands[1]->span, "除数为 0");
+                return error(Code::division_by_zero, e.operands[1]->span, "除数为 0");
             result = number_type();
         }
         auto c = make(ExprOp::binary, e.span, result);
@@ -229,10 +238,12 @@ private:
         auto then_value = check(*e.operands[1]);
         auto else_value = check(*e.operands[2]);
         if (!is_valid(condition) || !is_valid(then_value) || !is_valid(else_value)) return invalid(e.span);
-        if (!condition->type.is_bool()) return error(e.operands[0]->span, "if 后应为条件 (真或假)");
+        if (!condition->type.is_bool())
+            return error(Code::expected_condition, e.operands[0]->span, "if 后应为条件 (真或假)");
         if (!(then_value->type == else_value->type))
-            return error(e.span, fmt::format("then 和 else 的类型不同: {} 和 {}", describe(then_value->type),
-                                             describe(else_value->type)));
+            return error(Code::branch_types_differ, e.span,
+                         fmt::format("then 和 else 的类型不同: {} 和 {}", describe(then_value->type),
+                                     describe(else_value->type)));
         auto c = make(ExprOp::conditional, e.span, then_value->type);
         c->type.grade = then_value->type.grade == else_value->type.grade ? then_value->type.grade : -1;
         c->args.push_back(std::move(condition));
@@ -253,12 +264,13 @@ private:
                 continue;
             }
             if (!value->type.is_number()) {
-                error(item.expr->span, fmt::format("加权项应为数值, 这里是 {}", describe(value->type)));
+                error(Code::expected_number, item.expr->span,
+                      fmt::format("加权项应为数值, 这里是 {}", describe(value->type)));
                 ok = false;
                 continue;
             }
             if (item.weight.is_zero())
-                state_.diagnostics.warning(item.weight_span, "权重为 0 的项不影响结果");
+                state_.diagnostics.report(Code::zero_weight, item.weight_span, "权重为 0 的项不影响结果");
             total = total + item.weight;
             weights.push_back(item.weight);
             c->args.push_back(std::move(value));
@@ -266,7 +278,8 @@ private:
         if (!ok) return invalid(e.span);
         if (total != Rational(1)) {
             Span head{e.span.begin, e.span.begin + 8, e.span.file};  // `weighted`
-            return error(head, fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
+            return error(Code::weights_not_100, head,
+                         fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
                          "各项权重之和必须正好是 100%");
         }
         c->weighting = static_cast<int>(state_.program.weightings.size());
@@ -284,17 +297,19 @@ private:
             for (const auto& [n, id] : state_.function_by_name) names.push_back(n);
             std::string suggestion = closest_name(e.text, names);
             if (e.text == "maximum" || e.text == "minimum")
-                return error(e.span, fmt::format("{} 只能用在 assert 中: 它是方案检查时算出的可能最大 (最小) 值", e.text));
-            return error(e.span, fmt::format("未定义的函数 {}", e.text),
+                return error(Code::bound_outside_assert, e.span,
+                             fmt::format("{} 只能用在 assert 中: 它是方案检查时算出的可能最大 (最小) 值", e.text));
+            return error(Code::unknown_function, e.span, fmt::format("未定义的函数 {}", e.text),
                          suggestion.empty() ? "可用 use 引入标准库模块, 或用 fn 定义函数"
                                             : fmt::format("是否指 {}？", suggestion));
         }
         int count = static_cast<int>(e.operands.size());
         if (count < info->min_args || count > info->max_args)
-            return error(e.span, info->min_args == info->max_args
-                                     ? fmt::format("{} 需要 {} 个参数, 这里有 {} 个", info->spelling, info->min_args, count)
-                                     : fmt::format("{} 需要 {} 到 {} 个参数, 这里有 {} 个", info->spelling,
-                                                   info->min_args, info->max_args, count));
+            return error(Code::argument_count, e.span,
+                         info->min_args == info->max_args
+                             ? fmt::format("{} 需要 {} 个参数, 这里有 {} 个", info->spelling, info->min_args, count)
+                             : fmt::format("{} 需要 {} 到 {} 个参数, 这里有 {} 个", info->spelling, info->min_args,
+                                           info->max_args, count));
         std::vector<CheckedExprPtr> args;
         bool ok = true;
         for (int i = 0; i < count; ++i) {
@@ -310,21 +325,24 @@ private:
             if (!aggregate_type(*c, *args[0], e.operands[0]->span)) return invalid(e.span);
         } else if (info->id == Builtin::contains) {
             if (!(args[0]->type.list && args[0]->type.base == args[1]->type.base && !args[1]->type.list))
-                return error(e.span, "contains(列表, 值) 的值应与列表元素同类型");
+                return error(Code::argument_type, e.span, "contains(列表, 值) 的值应与列表元素同类型");
             c->type = bool_type();
         } else if (info->id == Builtin::round_half_up) {
             auto places = args[1]->op == ExprOp::constant ? args[1]->constant.number.to_int64() : std::nullopt;
             if (!places || *places < 0 || *places > 12)
-                return error(e.operands[1]->span, "round_half_up 的第二个参数应为 0 到 12 的整数常量 (小数位数)");
-            if (!args[0]->type.is_number()) return error(e.operands[0]->span, "round_half_up 需要数值");
+                return error(Code::argument_type, e.operands[1]->span,
+                             "round_half_up 的第二个参数应为 0 到 12 的整数常量 (小数位数)");
+            if (!args[0]->type.is_number())
+                return error(Code::argument_type, e.operands[0]->span, "round_half_up 需要数值");
         } else {
             for (int i = 0; i < count; ++i)
                 if (!args[i]->type.is_number())
-                    return error(e.operands[i]->span,
+                    return error(Code::argument_type, e.operands[i]->span,
                                  fmt::format("{} 需要数值, 这里是 {}", info->spelling, describe(args[i]->type)));
             if (info->id == Builtin::any || info->id == Builtin::empty || info->id == Builtin::count ||
                 info->id == Builtin::sum || info->id == Builtin::mean)
-                return error(e.span, fmt::format("{} 只接受一个列表或下属实体集合", info->spelling));
+                return error(Code::argument_count, e.span,
+                             fmt::format("{} 只接受一个列表或下属实体集合", info->spelling));
         }
         c->args = std::move(args);
         return c;
@@ -334,8 +352,9 @@ private:
     bool aggregate_type(CheckedExpr& c, const CheckedExpr& arg, Span span) {
         bool is_collection = arg.op == ExprOp::collection;
         if (!arg.type.list && !is_collection) {
-            error(span, fmt::format("{} 需要列表或下属实体集合, 这里是 {}", builtin_info(c.builtin).spelling,
-                                    describe(arg.type)));
+            error(Code::argument_type, span,
+                  fmt::format("{} 需要列表或下属实体集合, 这里是 {}", builtin_info(c.builtin).spelling,
+                              describe(arg.type)));
             return false;
         }
         bool bare_collection = is_collection && !arg.element;
@@ -347,16 +366,18 @@ private:
         case Builtin::any:
         case Builtin::fraction:
             if (!(bare_collection && arg.filter) && !(arg.type.base == BaseType::boolean && !bare_collection)) {
-                error(span, fmt::format("{} 需要 实体 where 条件, 或条件列表, 例如 {}(户 where 登记完整)",
-                                        builtin_info(c.builtin).spelling, builtin_info(c.builtin).spelling));
+                error(Code::argument_type, span,
+                      fmt::format("{} 需要 实体 where 条件, 或条件列表, 例如 {}(户 where 登记完整)",
+                                  builtin_info(c.builtin).spelling, builtin_info(c.builtin).spelling));
                 return false;
             }
             c.type = c.builtin == Builtin::any ? bool_type() : number_type();
             return true;
         default:
             if (bare_collection || arg.type.base != BaseType::number) {
-                error(span, fmt::format("{} 需要数值列表, 例如 {}(成员.得分)", builtin_info(c.builtin).spelling,
-                                        builtin_info(c.builtin).spelling));
+                error(Code::argument_type, span,
+                      fmt::format("{} 需要数值列表, 例如 {}(成员.得分)", builtin_info(c.builtin).spelling,
+                                  builtin_info(c.builtin).spelling));
                 return false;
             }
             c.type = number_type();
@@ -366,11 +387,12 @@ private:
 
     CheckedExprPtr filtered(CheckedExprPtr collection, const ast::Expr& where) {
         if (collection->op != ExprOp::collection)
-            return error(where.span, "where 只能用于下属实体, 例如 count(成员 where 综合得分 >= 90)");
+            return error(Code::where_without_entity, where.span,
+                         "where 只能用于下属实体, 例如 count(成员 where 综合得分 >= 90)");
         Scope element_scope{collection->type.entity, {}, true, scope_.dependencies};
         auto condition = ExpressionChecker(state_, element_scope).check(where);
         if (!is_valid(condition)) return invalid(where.span);
-        if (!condition->type.is_bool()) return error(where.span, "where 后应为条件");
+        if (!condition->type.is_bool()) return error(Code::expected_condition, where.span, "where 后应为条件");
         collection->filter = std::move(condition);
         return collection;
     }
@@ -382,8 +404,9 @@ private:
     }
 
     CheckedExprPtr arity_error(const ast::Expr& e, const Function& function) {
-        return error(e.span, fmt::format("{} 需要 {} 个参数, 这里有 {} 个", function.name, function.params.size(),
-                                         e.operands.size()));
+        return error(
+            Code::argument_count, e.span,
+            fmt::format("{} 需要 {} 个参数, 这里有 {} 个", function.name, function.params.size(), e.operands.size()));
     }
 
     CheckedExprPtr typed_call(const ast::Expr& e, int function_id) {
@@ -398,15 +421,17 @@ private:
                 continue;
             }
             if (!(arg->type == function.params[i]) && function.params[i].base != BaseType::invalid) {
-                error(e.operands[i]->span, fmt::format("{} 的第 {} 个参数应为 {}, 这里是 {}", function.name, i + 1,
-                                                       describe(function.params[i]), describe(arg->type)));
+                error(Code::argument_type, e.operands[i]->span,
+                      fmt::format("{} 的第 {} 个参数应为 {}, 这里是 {}", function.name, i + 1,
+                                  describe(function.params[i]), describe(arg->type)));
                 ok = false;
             }
             c->args.push_back(std::move(arg));
         }
         if (!ok) return invalid(e.span);
         if (!check_function(state_, function_id))
-            return error(e.span, fmt::format("函数 {} 直接或间接调用了自己; 函数不能递归", function.name));
+            return error(Code::recursive_function, e.span,
+                         fmt::format("函数 {} 直接或间接调用了自己; 函数不能递归", function.name));
         c->type = function.body ? function.body->type : Type{};
         if (c->type.base == BaseType::invalid) return invalid(e.span);
         return c;

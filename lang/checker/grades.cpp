@@ -24,32 +24,35 @@ bool starts_below(const ast::Band& upper, const ast::Band& lower) {
 std::vector<Band> check_bands(State& state, const ast::GradeDecl& decl) {
     std::vector<Band> bands;
     if (decl.bands.empty()) {
-        state.diagnostics.error(decl.name_span, fmt::format("等次 {} 没有列出任何等次", decl.name));
+        state.diagnostics.report(Code::grade_without_bands, decl.name_span,
+                                 fmt::format("等次 {} 没有列出任何等次", decl.name));
         return bands;
     }
     for (std::size_t i = 0; i < decl.bands.size(); ++i) {
         const ast::Band& band = decl.bands[i];
         for (std::size_t k = 0; k < i; ++k)
             if (decl.bands[k].label == band.label)
-                state.diagnostics.error(band.span, fmt::format("等次 {} 出现了两次", band.label));
+                state.diagnostics.report(Code::duplicate_band, band.span,
+                                         fmt::format("等次 {} 出现了两次", band.label));
         if (i > 0 && decl.bands[i - 1].edge == ast::BandEdge::otherwise)
-            state.diagnostics.error(band.span, fmt::format("等次 {} 在 otherwise 之后, 永远不会得到", band.label),
-                                    "otherwise 应是最后一个等次");
+            state.diagnostics.report(Code::band_after_otherwise, band.span,
+                                     fmt::format("等次 {} 在 otherwise 之后, 永远不会得到", band.label),
+                                     "otherwise 应是最后一个等次");
         else if (i > 0 && band.edge != ast::BandEdge::otherwise && !starts_below(decl.bands[i - 1], band))
-            state.diagnostics.error(band.threshold_span,
-                                    fmt::format("等次 {} 的分数线 {} 不低于上一个等次 {} 的 {}, 这个等次永远不会得到",
-                                                band.label, edge_text(band), decl.bands[i - 1].label,
-                                                edge_text(decl.bands[i - 1])),
-                                    "等次应从高到低排列, 分数线逐级降低");
+            state.diagnostics.report(
+                Code::unreachable_band, band.threshold_span,
+                fmt::format("等次 {} 的分数线 {} 不低于上一个等次 {} 的 {}, 这个等次永远不会得到", band.label,
+                            edge_text(band), decl.bands[i - 1].label, edge_text(decl.bands[i - 1])),
+                "等次应从高到低排列, 分数线逐级降低");
         bands.push_back({band.label, program_edge(band.edge), band.threshold});
     }
     const ast::Band& last = decl.bands.back();
     if (last.edge != ast::BandEdge::otherwise)
-        state.diagnostics.error(last.span,
-                                fmt::format("分数{} {} 的没有等次: 最后一个等次应为 otherwise",
-                                            last.edge == ast::BandEdge::at_least ? "低于" : "不高于",
-                                            last.threshold.to_string()),
-                                fmt::format("例如 {} otherwise", last.label));
+        state.diagnostics.report(
+            Code::grade_without_floor, last.span,
+            fmt::format("分数{} {} 的没有等次: 最后一个等次应为 otherwise",
+                        last.edge == ast::BandEdge::at_least ? "低于" : "不高于", last.threshold.to_string()),
+            fmt::format("例如 {} otherwise", last.label));
     return bands;
 }
 
@@ -70,8 +73,8 @@ void report_unknown_band(State& state, const std::vector<Band>& bands, const std
     std::string suggestion = closest_name(label, band_labels(bands));
     std::string all;
     for (const auto& l : band_labels(bands)) all += (all.empty() ? "" : "、") + l;
-    state.diagnostics.error(span, fmt::format("“{}” 不是 {} 的等次 ({})", label, grade, all),
-                            suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+    state.diagnostics.report(Code::unknown_band, span, fmt::format("“{}” 不是 {} 的等次 ({})", label, grade, all),
+                             suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
 }
 
 Quota check_quota(State& state, const ast::Quota& decl, const std::vector<Band>& bands, int entity, int symbol) {
@@ -82,24 +85,26 @@ Quota check_quota(State& state, const ast::Quota& decl, const std::vector<Band>&
     quota.band = band_index(bands, decl.band);
     if (quota.band < 0) report_unknown_band(state, bands, decl.band, decl.band_span, state.program.symbols[symbol].name);
     else if (quota.band + 1 >= static_cast<int>(bands.size()))
-        state.diagnostics.error(decl.band_span, fmt::format("名额限制的等次 {} 之下没有等次可降", decl.band));
+        state.diagnostics.report(Code::quota_without_lower_band, decl.band_span,
+                                 fmt::format("名额限制的等次 {} 之下没有等次可降", decl.band));
     auto pool = state.resolve_entity(decl.pool);
     if (!pool) return quota;
     if (!state.is_descendant(entity, *pool)) {
-        state.diagnostics.error(decl.pool.span, fmt::format("名额池 {} 应是 {} 的上级实体", decl.pool.name,
-                                                            state.entity_name(entity)));
+        state.diagnostics.report(
+            Code::not_an_ancestor, decl.pool.span,
+            fmt::format("名额池 {} 应是 {} 的上级实体", decl.pool.name, state.entity_name(entity)));
         return quota;
     }
     quota.pool = *pool;
     Scope pool_scope{*pool, {}, true, &state.dependencies[symbol]};
     quota.share = state.check_expr(*decl.share, pool_scope);
     if (quota.share && quota.share->type.base != BaseType::invalid && !quota.share->type.is_number())
-        state.diagnostics.error(decl.share->span, "名额比例应为数值, 例如 20%");
+        state.diagnostics.report(Code::expected_number, decl.share->span, "名额比例应为数值, 例如 20%");
     Scope entity_scope{entity, {}, true, &state.dependencies[symbol]};
     for (const auto& key : decl.order) {
         auto expr = state.check_expr(*key.expr, entity_scope);
         if (expr && expr->type.base != BaseType::invalid && !expr->type.is_number())
-            state.diagnostics.error(key.expr->span, "排序依据应为数值");
+            state.diagnostics.report(Code::expected_number, key.expr->span, "排序依据应为数值");
         quota.order.push_back({std::move(expr), key.descending});
     }
     return quota;
@@ -114,7 +119,7 @@ void check_grade(State& state, const ast::GradeDecl& decl, int symbol) {
     Scope scope{entity, {}, true, &state.dependencies[symbol]};
     grade.by = state.check_expr(*decl.by, scope);
     if (grade.by && grade.by->type.base != BaseType::invalid && !grade.by->type.is_number())
-        state.diagnostics.error(decl.by->span, "评定等次的依据应为数值");
+        state.diagnostics.report(Code::expected_number, decl.by->span, "评定等次的依据应为数值");
     grade.bands = check_bands(state, decl);
     for (const auto& quota : decl.quotas) grade.quotas.push_back(check_quota(state, quota, grade.bands, entity, symbol));
     state.program.grades.push_back(std::move(grade));
@@ -130,7 +135,8 @@ void check_veto(State& state, const ast::VetoDecl& decl, int veto_index) {
         int grade_symbol = state.find_symbol(*entity, cap.grade);
         auto found = state.grade_declarations.find(grade_symbol);
         if (found == state.grade_declarations.end()) {
-            state.diagnostics.error(cap.grade_span, fmt::format("{} 不是 {} 的等次", cap.grade, state.entity_name(*entity)));
+            state.diagnostics.report(Code::unknown_grade, cap.grade_span,
+                                     fmt::format("{} 不是 {} 的等次", cap.grade, state.entity_name(*entity)));
             continue;
         }
         for (auto& grade : state.program.grades) {

@@ -7,8 +7,11 @@
 namespace kaohe::checker {
 namespace {
 
-void report_duplicate(State& state, const std::string& what, const std::string& name, Span span) {
-    state.diagnostics.error(span, what + " " + name + " 重复定义");
+// `first` is the earlier definition, when it has a place in a file (a built-in has none).
+void report_duplicate(State& state, const std::string& what, const std::string& name, Span span,
+                      std::optional<Span> first) {
+    Diagnostic& d = state.diagnostics.report(Code::duplicate_definition, span, what + " " + name + " 重复定义");
+    if (first) d.related.push_back({*first, "首次定义在这里"});
 }
 
 InputSpec input_spec(State& state, const ast::InputDecl& decl) {
@@ -20,10 +23,10 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
     spec.nonempty = decl.type.nonempty;
     if (auto type = state.resolve_type(decl.type, &spec.number_kind)) spec.type = *type;
     if (spec.optional && !spec.type.list && spec.type.base != BaseType::text)
-        state.diagnostics.error(decl.type.span, "optional 只能用于 text 或 list 类型的输入",
-                                "缺少的 list 按空列表, 缺少的 text 按空文本处理; 数值输入必须提供");
+        state.diagnostics.report(Code::optional_not_allowed, decl.type.span, "optional 只能用于 text 或 list 类型的输入",
+                                 "缺少的 list 按空列表, 缺少的 text 按空文本处理; 数值输入必须提供");
     if (spec.nonempty && !spec.type.list)
-        state.diagnostics.error(decl.type.span, "nonempty 只能用于 list 类型");
+        state.diagnostics.report(Code::nonempty_not_allowed, decl.type.span, "nonempty 只能用于 list 类型");
     if (spec.number_kind == NumberKind::percent || spec.number_kind == NumberKind::score) {
         spec.low = Rational(0);
         spec.high = Rational(100);
@@ -32,13 +35,13 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
     }
     if (decl.type.low) {
         if (spec.type.base != BaseType::number)
-            state.diagnostics.error(decl.type.range_span, "取值范围只能用于数值类型");
+            state.diagnostics.report(Code::range_not_numeric, decl.type.range_span, "取值范围只能用于数值类型");
         else if (decl.type.high && *decl.type.low > *decl.type.high)
-            state.diagnostics.error(decl.type.range_span, "取值范围的下限大于上限");
+            state.diagnostics.report(Code::range_inverted, decl.type.range_span, "取值范围的下限大于上限");
         else if ((spec.low && *decl.type.low < *spec.low) ||
                  (spec.high && (!decl.type.high || *decl.type.high > *spec.high)))
-            state.diagnostics.error(decl.type.range_span,
-                                    fmt::format("取值范围超出了 {} 本身的范围", decl.type.name));
+            state.diagnostics.report(Code::range_outside_type, decl.type.range_span,
+                                     fmt::format("取值范围超出了 {} 本身的范围", decl.type.name));
         spec.low = decl.type.low;
         spec.high = decl.type.high;
     }
@@ -47,7 +50,11 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
 
 void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
     if (state.entity_by_name.count(decl.name) || state.record_by_name.count(decl.name)) {
-        report_duplicate(state, "实体", decl.name, decl.name_span);
+        auto entity = state.entity_by_name.find(decl.name);
+        report_duplicate(state, "实体", decl.name, decl.name_span,
+                         entity != state.entity_by_name.end()
+                             ? state.program.entities[entity->second].span
+                             : state.program.records[state.record_by_name[decl.name]].span);
         return;
     }
     int id = static_cast<int>(state.program.entities.size());
@@ -61,8 +68,8 @@ void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
     state.program.entities.push_back(entity);
     state.entity_by_name[decl.name] = id;
     for (const auto& input : decl.inputs) {
-        if (state.find_symbol(id, input.name) >= 0) {
-            report_duplicate(state, "输入项", input.name, input.name_span);
+        if (int first = state.find_symbol(id, input.name); first >= 0) {
+            report_duplicate(state, "输入项", input.name, input.name_span, state.program.symbols[first].span);
             continue;
         }
         int input_index = static_cast<int>(state.program.inputs.size());
@@ -76,8 +83,8 @@ void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
 }
 
 void declare_scheme_input(State& state, const ast::InputDecl& input) {
-    if (state.find_symbol(-1, input.name) >= 0) {
-        report_duplicate(state, "输入项", input.name, input.name_span);
+    if (int first = state.find_symbol(-1, input.name); first >= 0) {
+        report_duplicate(state, "输入项", input.name, input.name_span, state.program.symbols[first].span);
         return;
     }
     int input_index = static_cast<int>(state.program.inputs.size());
@@ -92,8 +99,9 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
     // Records first: entity inputs may use them.
     for (const auto& module : modules)
         for (const auto& record : module.records) {
-            if (state.record_by_name.count(record.name)) {
-                report_duplicate(state, "记录类型", record.name, record.name_span);
+            if (auto first = state.record_by_name.find(record.name); first != state.record_by_name.end()) {
+                report_duplicate(state, "记录类型", record.name, record.name_span,
+                                 state.program.records[first->second].span);
                 continue;
             }
             state.record_by_name[record.name] = static_cast<int>(state.program.records.size());
@@ -109,7 +117,7 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
             for (const auto& field : record.fields) {
                 InputSpec spec = input_spec(state, field);
                 if (spec.type.base == BaseType::record)
-                    state.diagnostics.error(field.type.span, "记录的字段不能再是记录");
+                    state.diagnostics.report(Code::nested_record, field.type.span, "记录的字段不能再是记录");
                 fields.push_back(std::move(spec));
             }
             state.program.records[id].fields = std::move(fields);
@@ -124,7 +132,11 @@ void declare_functions(State& state, const std::vector<ast::Module>& modules) {
     for (const auto& module : modules)
         for (const auto& fn : module.functions) {
             if (state.function_by_name.count(fn.name) || find_builtin(fn.name)) {
-                report_duplicate(state, "函数", fn.name, fn.name_span);
+                auto first = state.function_by_name.find(fn.name);
+                report_duplicate(state, "函数", fn.name, fn.name_span,
+                                 first != state.function_by_name.end()
+                                     ? std::optional(state.program.functions[first->second].span)
+                                     : std::nullopt);
                 continue;
             }
             Function function;
@@ -148,7 +160,8 @@ namespace {
 void declare_variant(State& state, const ast::VariantDecl& variant) {
     int index = static_cast<int>(state.variant_declarations.size());
     for (const auto* other : state.variant_declarations)
-        if (other->name == variant.name) report_duplicate(state, "变体", variant.name, variant.name_span);
+        if (other->name == variant.name)
+            report_duplicate(state, "变体", variant.name, variant.name_span, other->name_span);
     state.variant_declarations.push_back(&variant);
     state.program.variants.push_back({variant.name, variant.name_span});
     for (const auto& value : variant.values) {
@@ -160,14 +173,14 @@ void declare_variant(State& state, const ast::VariantDecl& variant) {
         }
         int symbol = state.find_symbol(entity, value.name);
         if (symbol < 0 || !state.value_declarations.count(symbol)) {
-            state.diagnostics.error(value.name_span,
-                                    fmt::format("变体 {} 中的 {} 没有可替换的基础定义", variant.name, value.name),
-                                    "变体只能替换方案中已有的 value");
+            state.diagnostics.report(Code::variant_without_base, value.name_span,
+                                     fmt::format("变体 {} 中的 {} 没有可替换的基础定义", variant.name, value.name),
+                                     "变体只能替换方案中已有的 value");
             continue;
         }
         auto& list = state.overrides[symbol];
         for (const auto& [other, expr] : list)
-            if (other == index) report_duplicate(state, "变体中的名称", value.name, value.name_span);
+            if (other == index) report_duplicate(state, "变体中的名称", value.name, value.name_span, std::nullopt);
         list.emplace_back(index, value.expr.get());
     }
 }
@@ -182,8 +195,8 @@ void declare_definitions(State& state, const std::vector<ast::Module>& modules) 
             if (!resolved) return -1;
             entity = *resolved;
         }
-        if (state.find_symbol(entity, name) >= 0) {
-            report_duplicate(state, "名称", name, span);
+        if (int first = state.find_symbol(entity, name); first >= 0) {
+            report_duplicate(state, "名称", name, span, state.program.symbols[first].span);
             return -1;
         }
         Type type;

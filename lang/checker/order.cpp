@@ -37,8 +37,8 @@ private:
         auto start = std::find(path_.begin(), path_.end(), symbol);
         for (auto it = start; it != path_.end(); ++it) chain += state_.program.symbols[*it].name + " → ";
         chain += state_.program.symbols[symbol].name;
-        state_.diagnostics.error(state_.program.symbols[symbol].span, fmt::format("循环定义: {}", chain),
-                                 "一个值不能直接或间接地依赖它自己");
+        state_.diagnostics.report(Code::cyclic_definition, state_.program.symbols[symbol].span,
+                                  fmt::format("循环定义: {}", chain), "一个值不能直接或间接地依赖它自己");
     }
 };
 

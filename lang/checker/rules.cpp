@@ -42,13 +42,15 @@ CheckedExprPtr apply_override(State& state, int symbol, int variant, const ast::
         replacement->type.base == BaseType::invalid || base->type.base == BaseType::invalid)
         return base;
     if (!condition->type.is_bool() || uses_collections(*condition)) {
-        state.diagnostics.error(decl.when->span, "变体的条件应为只用方案级输入的条件, 例如 考核年度 = 3");
+        state.diagnostics.report(Code::variant_condition, decl.when->span,
+                                 "变体的条件应为只用方案级输入的条件, 例如 考核年度 = 3");
         return base;
     }
     if (!(replacement->type == base->type)) {
-        state.diagnostics.error(expr.span, fmt::format("变体 {} 中 {} 的类型为 {}, 基础定义为 {}", decl.name,
-                                                       state.program.symbols[symbol].name,
-                                                       type_name(replacement->type, state), type_name(base->type, state)));
+        state.diagnostics.report(
+            Code::variant_type_mismatch, expr.span,
+            fmt::format("变体 {} 中 {} 的类型为 {}, 基础定义为 {}", decl.name, state.program.symbols[symbol].name,
+                        type_name(replacement->type, state), type_name(base->type, state)));
         return base;
     }
     auto conditional = std::make_unique<CheckedExpr>();
@@ -75,8 +77,9 @@ void check_value(State& state, int symbol) {
     value.expr = state.check_expr(expr, scope);
     if (value.expr) state.program.symbols[symbol].type = value.expr->type;
     if (state.program.symbols[symbol].type.base == BaseType::collection) {
-        state.diagnostics.error(expr.span, "定义的值不能是实体集合; 请用 count、sum、mean 等汇总",
-                                fmt::format("例如 count({})", expr.text));
+        state.diagnostics.report(Code::value_is_collection, expr.span,
+                                 "定义的值不能是实体集合; 请用 count、sum、mean 等汇总",
+                                 fmt::format("例如 count({})", expr.text));
         state.program.symbols[symbol].type = Type{};
     }
     if (auto found = state.overrides.find(symbol); found != state.overrides.end())
@@ -94,7 +97,7 @@ int add_hidden_condition(State& state, std::string name, Span span, SymbolKind k
     Scope scope{entity, {}, true, &state.dependencies[symbol]};
     value.expr = state.check_expr(condition, scope);
     if (value.expr && value.expr->type.base != BaseType::invalid && !value.expr->type.is_bool())
-        state.diagnostics.error(condition.span, not_a_condition);
+        state.diagnostics.report(Code::expected_condition, condition.span, not_a_condition);
     state.program.values.push_back(std::move(value));
     return symbol;
 }
@@ -107,17 +110,18 @@ void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRu
         rule.loop_list = state.check_expr(*flag.loop_list, scope);
         if (rule.loop_list && rule.loop_list->type.base != BaseType::invalid &&
             !(rule.loop_list->type.list && rule.loop_list->type.base == BaseType::text && rule.loop_list->op != ExprOp::collection))
-            state.diagnostics.error(flag.loop_list->span, "for ... in 后应为文本列表");
+            state.diagnostics.report(Code::expected_text_list, flag.loop_list->span, "for ... in 后应为文本列表");
         std::string placeholder = "{" + flag.loop_var + "}";
         std::size_t at = flag.text.find(placeholder);
         if (at == std::string::npos)
-            state.diagnostics.error(flag.span, fmt::format("标记文本中没有 {}, 每一项会得到相同的标记", placeholder),
-                                    fmt::format("例如 \"一票否决:{}\"", placeholder));
+            state.diagnostics.report(Code::flag_placeholder_missing, flag.span,
+                                     fmt::format("标记文本中没有 {}, 每一项会得到相同的标记", placeholder),
+                                     fmt::format("例如 \"一票否决:{}\"", placeholder));
         else
             rule.text = flag.text.substr(0, at) + "{}" + flag.text.substr(at + placeholder.size());
     } else if (open != std::string::npos) {
-        state.diagnostics.error(flag.span, "标记文本中的 {…} 只能与 for 一起使用",
-                                "例如 flag \"一票否决:{事项}\" for 事项 in 否决事项");
+        state.diagnostics.report(Code::flag_placeholder_without_loop, flag.span, "标记文本中的 {…} 只能与 for 一起使用",
+                                 "例如 flag \"一票否决:{事项}\" for 事项 in 否决事项");
     }
 }
 
@@ -131,12 +135,13 @@ void check_rank(State& state, const ast::RankDecl& decl, int symbol) {
     Scope scope{entity, {}, true, &state.dependencies[symbol]};
     rank.by = state.check_expr(*decl.by, scope);
     if (rank.by && rank.by->type.base != BaseType::invalid && !rank.by->type.is_number())
-        state.diagnostics.error(decl.by->span, "排名依据应为数值");
+        state.diagnostics.report(Code::expected_number, decl.by->span, "排名依据应为数值");
     if (!decl.within.name.empty()) {
         if (auto within = state.resolve_entity(decl.within)) {
             if (!state.is_descendant(entity, *within))
-                state.diagnostics.error(decl.within.span, fmt::format("{} 不是 {} 的上级实体, 不能在其内排名",
-                                                                      decl.within.name, state.entity_name(entity)));
+                state.diagnostics.report(
+                    Code::not_an_ancestor, decl.within.span,
+                    fmt::format("{} 不是 {} 的上级实体, 不能在其内排名", decl.within.name, state.entity_name(entity)));
             rank.within = *within;
         }
     }
@@ -156,7 +161,7 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
         check_value(state, symbol);
         const Type& type = state.program.symbols[symbol].type;
         if (type.base != BaseType::invalid && !type.is_bool())
-            state.diagnostics.error(decl.when->span, "when 后应为条件");
+            state.diagnostics.report(Code::expected_condition, decl.when->span, "when 后应为条件");
         rule.condition_symbol = symbol;
         rule.reads.push_back(symbol);
         rule.text = decl.flag.text;
@@ -164,7 +169,7 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
         Scope scope{*entity, {}, true, &rule.reads};
         rule.condition = state.check_expr(*decl.when, scope);
         if (rule.condition && rule.condition->type.base != BaseType::invalid && !rule.condition->type.is_bool())
-            state.diagnostics.error(decl.when->span, "when 后应为条件");
+            state.diagnostics.report(Code::expected_condition, decl.when->span, "when 后应为条件");
         check_flag_text(state, decl.flag, *entity, rule);
     }
     state.program.flags.push_back(std::move(rule));
@@ -187,7 +192,7 @@ void check_requirements(State& state, const ast::RecordDecl& decl) {
     for (const auto& requirement : decl.requirements) {
         auto condition = state.check_expr(*requirement.condition, scope);
         if (condition && condition->type.base != BaseType::invalid && !condition->type.is_bool())
-            state.diagnostics.error(requirement.condition->span, "require 后应为条件");
+            state.diagnostics.report(Code::expected_condition, requirement.condition->span, "require 后应为条件");
         record.requirements.push_back({std::move(condition), requirement.message, requirement.span});
     }
 }
@@ -244,24 +249,28 @@ void check_outputs(State& state, const std::vector<ast::Module>& modules) {
             output.kind = decl.kind;
             for (const auto& other : state.program.outputs)
                 if (other.entity == *entity)
-                    state.diagnostics.error(decl.of.span, fmt::format("{} 已有 output 声明", decl.of.name));
+                    state.diagnostics.report(Code::duplicate_output, decl.of.span,
+                                             fmt::format("{} 已有 output 声明", decl.of.name));
             for (const auto& item : decl.items) {
                 OutputField field;
                 field.key = item.key;
                 if (item.key == "id" || item.key == "entity" || item.key == "flags")
-                    state.diagnostics.error(item.key_span, fmt::format("{} 由 kaohe 自动输出, 不必声明", item.key));
+                    state.diagnostics.report(Code::reserved_output_key, item.key_span,
+                                             fmt::format("{} 由 kaohe 自动输出, 不必声明", item.key));
                 bool components = item.key == "components";
                 if (!components && item.values.size() != 1)
-                    state.diagnostics.error(item.key_span, fmt::format("{} 只能输出一个值; 多个值请用 components", item.key));
+                    state.diagnostics.report(Code::output_several_values, item.key_span,
+                                             fmt::format("{} 只能输出一个值; 多个值请用 components", item.key));
                 Scope scope{*entity, {}, true, nullptr};
                 for (const auto& value : item.values) {
                     if (components && value->kind != ast::ExprKind::name)
-                        state.diagnostics.error(value->span, "components 中应列出已定义的名称");
+                        state.diagnostics.report(Code::components_not_names, value->span,
+                                                 "components 中应列出已定义的名称");
                     auto checked = state.check_expr(*value, scope);
                     if (checked && checked->type.base != BaseType::invalid &&
                         (checked->type.list || checked->type.base == BaseType::record ||
                          checked->type.base == BaseType::collection))
-                        state.diagnostics.error(value->span, "输出的值应为数值、文本或条件");
+                        state.diagnostics.report(Code::output_value_type, value->span, "输出的值应为数值、文本或条件");
                     field.names.push_back(value->text);
                     field.values.push_back(std::move(checked));
                 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "cli/formats/diagnostics_text.hpp"
 #include "runtime/run.hpp"
 
 namespace {
@@ -35,7 +36,7 @@ struct Run {
 Run run(const std::string& policy, const std::string& json) {
     Run result;
     kaohe::LoadedProgram loaded = kaohe::load_program_text("t.kh", policy);
-    result.policy_errors = kaohe::render_all(loaded.diagnostics, loaded.sources);
+    result.policy_errors = kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources);
     REQUIRE(result.policy_errors == "");
     std::string json_error;
     auto document = kaohe::JsonDocument::parse(json, json_error);
@@ -43,7 +44,7 @@ Run run(const std::string& policy, const std::string& json) {
     result.policy = kaohe::compile(std::move(loaded));
     kaohe::Run evaluation(result.policy, std::make_shared<const kaohe::JsonDocument>(std::move(*document)));
     evaluation.evaluate();
-    for (const auto& e : evaluation.errors()) result.errors.push_back(kaohe::render(e, result.policy->sources));
+    for (const auto& e : evaluation.errors()) result.errors.push_back(kaohe::cli::data_error_text(e, result.policy->sources));
     if (evaluation.errors().empty()) result.rows = evaluation.results();
     return result;
 }

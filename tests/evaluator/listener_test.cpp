@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "cli/formats/diagnostics_text.hpp"
 #include "runtime/run.hpp"
 
 namespace {
@@ -53,7 +54,7 @@ struct Recorder : kaohe::EvaluationListener {
 
 std::shared_ptr<const kaohe::CompiledPolicy> compiled() {
     auto loaded = kaohe::load_program_text("t.kh", policy);
-    REQUIRE(kaohe::render_all(loaded.diagnostics, loaded.sources) == "");
+    REQUIRE(kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources) == "");
     return kaohe::compile(std::move(loaded));
 }
 
@@ -66,7 +67,7 @@ std::shared_ptr<const kaohe::JsonDocument> document(const std::string& json) {
 
 std::string rendered_errors(const kaohe::Run& run) {
     std::string out;
-    for (const auto& e : run.errors()) out += kaohe::render(e, run.policy().sources) + "\n";
+    for (const auto& e : run.errors()) out += kaohe::cli::data_error_text(e, run.policy().sources) + "\n";
     return out;
 }
 

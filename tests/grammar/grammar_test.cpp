@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <tao/pegtl/contrib/analyze.hpp>
 
+#include "cli/formats/diagnostics_text.hpp"
 #include "lang/ast_printer.hpp"
 #include "lang/grammar.hpp"
 #include "lang/parser.hpp"
@@ -17,7 +18,7 @@ Parsed parse(const std::string& text) {
     kaohe::SourceSet sources;
     kaohe::Diagnostics diagnostics;
     auto file = sources.add("t.kh", text);
-    Parsed parsed{kaohe::parse_module(sources, file, diagnostics), kaohe::render_all(diagnostics, sources)};
+    Parsed parsed{kaohe::parse_module(sources, file, diagnostics), kaohe::cli::diagnostics_text(diagnostics, sources)};
     return parsed;
 }
 

@@ -1,0 +1,69 @@
+#include "cli/formats/diagnostics_text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace kaohe::cli {
+namespace {
+
+const char* severity_word(Severity severity) { return severity == Severity::error ? "错误" : "警告"; }
+
+// The line number column: five wide, so most files line up, and wider only past line 99999.
+std::string gutter(std::uint32_t line) { return fmt::format("{:>5}", line); }
+
+// file:line:col: label: message, the line, and a caret under the span.
+std::string excerpt(Span span, const char* label, const std::string& message, const SourceSet& sources) {
+    const SourceFile& file = sources.file(span.file);
+    LineColumn at = file.position(span.begin);
+    std::string_view line = file.line_text(at.line);
+    std::uint32_t line_begin = file.line_start(at.line);
+    auto before = line.substr(0, span.begin - line_begin);
+    // A span running past the end of its line is underlined to the end of the line.
+    std::uint32_t span_end = std::min<std::uint32_t>(span.end, line_begin + static_cast<std::uint32_t>(line.size()));
+    auto marked = span.end > span.begin && span_end > span.begin
+                      ? line.substr(span.begin - line_begin, span_end - span.begin)
+                      : std::string_view{};
+    std::string number = gutter(at.line);
+    std::string out = fmt::format("{}:{}:{}: {}: {}\n", file.name(), at.line, at.column, label, message);
+    out += fmt::format("{} | {}\n", number, line);
+    out += fmt::format("{} | {}{}\n", std::string(number.size(), ' '), std::string(display_width(before), ' '),
+                       std::string(std::max<std::size_t>(1, display_width(marked)), '^'));
+    return out;
+}
+
+}  // namespace
+
+std::string diagnostic_text(const Diagnostic& d, const SourceSet& sources) {
+    std::string out = excerpt(d.span, severity_word(d.severity), d.message, sources);
+    if (!d.hint.empty()) {
+        std::size_t width = gutter(sources.file(d.span.file).position(d.span.begin).line).size();
+        out += fmt::format("{} = 提示: {}\n", std::string(width, ' '), d.hint);
+    }
+    for (const RelatedSpan& related : d.related) out += excerpt(related.span, "注", related.message, sources);
+    return out;
+}
+
+std::string diagnostics_text(const Diagnostics& diagnostics, const SourceSet& sources) {
+    std::string out;
+    for (const Diagnostic& d : diagnostics.all()) out += diagnostic_text(d, sources);
+    return out;
+}
+
+std::string data_error_text(const DataError& error, const SourceSet& sources) {
+    std::string where;
+    if (error.rule) {
+        const SourceFile& file = sources.file(error.rule->file);
+        LineColumn at = file.position(error.rule->begin);
+        where = fmt::format(" (方案 {}:{}:{})", file.name(), at.line, at.column);
+    }
+    switch (error.subject) {
+    case DataSubject::document: return fmt::format("数据错误: {}: {}{}", error.path, error.message, where);
+    case DataSubject::scheme: return fmt::format("数据错误: 方案: {}: {}{}", error.path, error.message, where);
+    case DataSubject::row: break;
+    }
+    return fmt::format("数据错误: {} {}: {}: {}{}", error.entity, error.id.empty() ? "(无编号)" : error.id, error.path,
+                       error.message, where);
+}
+
+}  // namespace kaohe::cli

@@ -1,0 +1,129 @@
+// The diagnostic codes: one table of every kind of mistake kaohe reports, in a policy or in
+// its data. The table generates the enum, each code's stable id, its severity and its one-line
+// description; docs/diagnostics.md lists the same rows, and a test keeps the two equal.
+//
+// Ids are what tools and people outside kaohe see (JSON output, an editor, a search in the
+// docs), so they are stable: an id is never renumbered or given to another meaning, and a
+// retired code keeps its row. P = a mistake in the policy, D = a mistake in the data; the digit
+// after the letter is the group (P1 syntax, P2 names, P3 types, P4 inputs, P5 weights and
+// grades, P6 flags, outputs and variants, P7 order and assertions; D1 shape and values of the
+// data, D2 rules that failed on it). Severity is a column of its own, not part of the id.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace kaohe {
+
+enum class Severity { error, warning };
+
+// X(enum name, id, severity, description)
+#define KAOHE_DIAGNOSTIC_CODES(X)                                                              \
+    /* syntax, reported by the parser */                                                       \
+    X(syntax_error, "P101", error, "语法错误: 这里的写法无法识别或缺少应有的部分")             \
+    X(unclosed_block, "P102", error, "块没有正确结束: 缺少 }, 或块中有无法识别的一行")         \
+    X(nesting_too_deep, "P103", error, "表达式嵌套过深")                                       \
+    X(band_comparison, "P104", error, "等次分数线只能用 >= 或 >")                              \
+    X(unknown_rounding_mode, "P105", error, "未知的名额取整方式")                              \
+    /* names */                                                                                \
+    X(unknown_name, "P201", error, "未定义的名称")                                             \
+    X(unknown_function, "P202", error, "未定义的函数")                                         \
+    X(unknown_entity, "P203", error, "未定义的实体")                                           \
+    X(unknown_type, "P204", error, "未知的类型")                                               \
+    X(unknown_field, "P205", error, "记录没有这个字段")                                        \
+    X(unknown_module, "P206", error, "找不到标准库模块")                                       \
+    X(unknown_variant, "P207", error, "未定义的变体")                                          \
+    X(unknown_grade, "P208", error, "不是这个实体的等次")                                      \
+    X(unknown_band, "P209", error, "不是这个等次中列出的等次名")                               \
+    X(duplicate_definition, "P210", error, "名称重复定义")                                     \
+    X(ambiguous_name, "P211", error, "名称在多个实体中都有定义, 无法确定指哪一个")             \
+    X(not_a_descendant, "P212", error, "不是下属实体, 这里不能汇总它")                         \
+    X(not_an_ancestor, "P213", error, "不是上级实体 (排名范围或名额池)")                       \
+    /* types */                                                                                \
+    X(expected_number, "P301", error, "这里应为数值")                                          \
+    X(expected_condition, "P302", error, "这里应为条件")                                       \
+    X(expected_text_list, "P303", error, "这里应为文本列表")                                   \
+    X(incomparable_types, "P304", error, "两边的类型无法比较")                                 \
+    X(branch_types_differ, "P305", error, "then 和 else 的类型不同")                           \
+    X(argument_type, "P306", error, "函数参数的类型不符")                                      \
+    X(argument_count, "P307", error, "函数参数的个数不符")                                     \
+    X(no_fields, "P308", error, "这个值没有字段可取")                                          \
+    X(where_without_entity, "P309", error, "where 只能用于下属实体")                           \
+    X(value_is_collection, "P310", error, "定义的值不能是实体集合")                            \
+    X(division_by_zero, "P311", error, "除数为 0")                                             \
+    X(bound_outside_assert, "P312", error, "maximum、minimum 只能用在 assert 中")              \
+    X(recursive_function, "P313", error, "函数直接或间接调用了自己")                           \
+    /* declared inputs and records */                                                          \
+    X(optional_not_allowed, "P401", error, "optional 只能用于 text 或 list 类型")              \
+    X(nonempty_not_allowed, "P402", error, "nonempty 只能用于 list 类型")                      \
+    X(range_not_numeric, "P403", error, "取值范围只能用于数值类型")                            \
+    X(range_inverted, "P404", error, "取值范围的下限大于上限")                                 \
+    X(range_outside_type, "P405", error, "取值范围超出了类型本身的范围")                       \
+    X(nested_record, "P406", error, "记录的字段不能再是记录")                                  \
+    /* weights, grades and quotas */                                                           \
+    X(weights_not_100, "P501", error, "权重合计不是 100%")                                     \
+    X(zero_weight, "P502", warning, "权重为 0 的项不影响结果")                                 \
+    X(grade_without_bands, "P503", error, "等次没有列出任何等次")                              \
+    X(duplicate_band, "P504", error, "同一个等次名出现了两次")                                 \
+    X(band_after_otherwise, "P505", error, "等次在 otherwise 之后, 永远不会得到")              \
+    X(unreachable_band, "P506", error, "分数线不低于上一个等次, 这个等次永远不会得到")         \
+    X(grade_without_floor, "P507", error, "最后一个等次不是 otherwise, 低分没有等次")          \
+    X(quota_without_lower_band, "P508", error, "名额限制的等次之下没有等次可降")               \
+    /* flags, outputs and variants */                                                          \
+    X(flag_placeholder_missing, "P601", error, "for 的标记文本中没有 {变量}")                  \
+    X(flag_placeholder_without_loop, "P602", error, "标记文本中的 {…} 只能与 for 一起使用")    \
+    X(missing_output, "P603", error, "方案没有 output 声明")                                   \
+    X(duplicate_output, "P604", error, "实体已有 output 声明")                                 \
+    X(reserved_output_key, "P605", error, "这个字段由 kaohe 自动输出, 不必声明")               \
+    X(output_several_values, "P606", error, "一个输出字段只能输出一个值")                      \
+    X(components_not_names, "P607", error, "components 中应列出已定义的名称")                  \
+    X(output_value_type, "P608", error, "输出的值应为数值、文本或条件")                        \
+    X(variant_without_base, "P609", error, "变体中的定义没有可替换的基础定义")                 \
+    X(variant_condition, "P610", error, "变体的条件应为只用方案级输入的条件")                  \
+    X(variant_type_mismatch, "P611", error, "变体中的定义与基础定义类型不同")                  \
+    /* order of evaluation and assertions */                                                   \
+    X(cyclic_definition, "P701", error, "循环定义")                                            \
+    X(unsupported_in_assert, "P702", error, "assert 中只能使用数字、maximum、minimum 和运算") \
+    X(unbounded_value, "P703", error, "无法确定值的上限或下限")                                \
+    X(assertion_failed, "P704", error, "断言不成立")                                           \
+    /* the data: its shape and its values, found while reading it */                           \
+    X(document_not_object, "D101", error, "数据文件应为一个 JSON 对象")                        \
+    X(missing_field, "D102", error, "缺少字段")                                                \
+    X(null_value, "D103", error, "字段不能为 null")                                            \
+    X(wrong_json_type, "D104", error, "字段的 JSON 类型不对")                                  \
+    X(out_of_range, "D105", error, "数值超出声明的范围")                                       \
+    X(invalid_id, "D106", error, "编号应为非空字符串或数字")                                   \
+    X(empty_list, "D107", error, "nonempty 列表至少应有一项")                                  \
+    /* the data: rules of the policy that failed on it */                                      \
+    X(requirement_failed, "D201", error, "数据不满足方案的 require 要求")                      \
+    X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)")
+
+enum class DiagnosticCode {
+#define KAOHE_DIAGNOSTIC_ENUM(name, id, severity, description) name,
+    KAOHE_DIAGNOSTIC_CODES(KAOHE_DIAGNOSTIC_ENUM)
+#undef KAOHE_DIAGNOSTIC_ENUM
+};
+
+struct DiagnosticCodeInfo {
+    DiagnosticCode code;
+    std::string_view name;         // the enum name, for the docs
+    std::string_view id;           // "P201": stable, what JSON output and the docs show
+    Severity severity;             // the default; a data code is always an error
+    std::string_view description;  // one line, Chinese; the message says the specifics
+};
+
+inline constexpr DiagnosticCodeInfo diagnostic_code_table[] = {
+#define KAOHE_DIAGNOSTIC_INFO(name, id, severity, description) \
+    {DiagnosticCode::name, #name, id, Severity::severity, description},
+    KAOHE_DIAGNOSTIC_CODES(KAOHE_DIAGNOSTIC_INFO)
+#undef KAOHE_DIAGNOSTIC_INFO
+};
+
+inline const DiagnosticCodeInfo& code_info(DiagnosticCode code) {
+    return diagnostic_code_table[static_cast<std::size_t>(code)];
+}
+
+// A code about the data (D…) rather than the policy (P…).
+inline bool is_data_code(DiagnosticCode code) { return code_info(code).id.front() == 'D'; }
+
+}  // namespace kaohe

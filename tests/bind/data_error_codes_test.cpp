@@ -1,0 +1,106 @@
+// Data error codes: one small data set per D code, each reported with its code, the row's
+// entity and id as separate fields, and its JSON path.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runtime/run.hpp"
+
+namespace {
+
+const char* policy = R"(record 票 {
+  input 好: count at good
+  input 差: count at bad
+  require 好 + 差 > 0 else "票数为 0"
+}
+input 年度: count at year
+entity 县区 at counties key id {
+  input 得分: score at score
+  input 事项: nonempty list of text at items
+  input 达标: bool at passed
+  input 票数: 票 at votes
+  require 得分 > 10 at score else "得分应大于 10"
+}
+value 率 of 县区 = 100 / (得分 - 20)
+output 县区 as county { score: 率 }
+)";
+
+std::vector<kaohe::DataError> errors_for(const std::string& json) {
+    static const auto compiled = kaohe::compile(kaohe::load_program_text("t.kh", policy));
+    std::string json_error;
+    auto document = kaohe::JsonDocument::parse(json, json_error);
+    REQUIRE(document);
+    kaohe::Run run(compiled, std::make_shared<const kaohe::JsonDocument>(std::move(*document)));
+    run.evaluate();
+    return run.errors();
+}
+
+// A document for 2018 with this one county.
+std::string with_county(const std::string& county) {
+    return std::string(R"({"year": 2018, "counties": [)") + county + "]}";
+}
+
+struct Example {
+    kaohe::DiagnosticCode code;
+    std::string json;
+    std::string path;
+};
+
+}  // namespace
+
+TEST_CASE("every data code has data that is reported with it") {
+    using kaohe::DiagnosticCode;
+    const std::vector<Example> examples = {
+        {DiagnosticCode::document_not_object, "[]", "$"},
+        {DiagnosticCode::missing_field, R"({"counties": []})", "$.year"},
+        {DiagnosticCode::null_value, R"({"year": null, "counties": []})", "$.year"},
+        {DiagnosticCode::wrong_json_type,
+         with_county(R"({"id": "A", "score": "50", "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
+         "$.counties[0].score"},
+        {DiagnosticCode::out_of_range,
+         with_county(R"({"id": "A", "score": 150, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
+         "$.counties[0].score"},
+        {DiagnosticCode::invalid_id,
+         with_county(R"({"id": "", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
+         "$.counties[0].id"},
+        {DiagnosticCode::empty_list,
+         with_county(R"({"id": "A", "score": 50, "items": [], "passed": true, "votes": {"good": 1, "bad": 0}})"),
+         "$.counties[0].items"},
+        {DiagnosticCode::requirement_failed,
+         with_county(R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 0, "bad": 0}})"),
+         "$.counties[0].votes"},
+        {DiagnosticCode::requirement_failed,
+         with_county(R"({"id": "A", "score": 5, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
+         "$.counties[0].score"},
+        {DiagnosticCode::evaluation_failed,
+         with_county(R"({"id": "A", "score": 20, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
+         "$.counties[0]"},
+    };
+    CHECK(errors_for(with_county(
+                         R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"))
+              .empty());
+    std::set<kaohe::DiagnosticCode> shown;
+    for (const auto& example : examples) {
+        auto errors = errors_for(example.json);
+        INFO(kaohe::code_info(example.code).id << " " << example.json);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].code == example.code);
+        CHECK(errors[0].path == example.path);
+        shown.insert(example.code);
+    }
+    for (const auto& info : kaohe::diagnostic_code_table)
+        if (kaohe::is_data_code(info.code)) CHECK(shown.count(info.code) == 1);
+}
+
+TEST_CASE("a row's entity type and id are separate fields") {
+    auto errors = errors_for(
+        with_county(R"({"id": "A", "score": 150, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].subject == kaohe::DataSubject::row);
+    CHECK(errors[0].entity == "县区");
+    CHECK(errors[0].id == "A");
+    CHECK(errors[0].message == "应为分数 (0 到 100), 这里是 150");
+    CHECK(!errors[0].rule);
+}
