@@ -53,3 +53,118 @@ std::string print(const Expr& e) {
 }
 
 }  // namespace kaohe::ast
+
+namespace kaohe::ast {
+namespace {
+
+// Builds the module listing line by line; nested items are indented two spaces a level.
+class ModulePrinter {
+public:
+    explicit ModulePrinter(const Module& module) : module_(module) {}
+
+    std::string print_all() {
+        if (!module_.scheme_name.empty()) line(0, "scheme " + module_.scheme_name);
+        for (const auto& u : module_.uses) line(0, "use " + u.module);
+        for (const auto& r : module_.records) record(r);
+        for (const auto& e : module_.entities) entity(e, 0);
+        for (const auto& i : module_.inputs) input(i, 0);
+        for (const auto& f : module_.functions) {
+            std::string params;
+            for (const auto& p : f.params) params += (params.empty() ? "" : ", ") + p.name + ": " + type(p.type);
+            line(0, "fn " + f.name + "(" + params + ") = " + print(*f.body));
+        }
+        for (const auto& v : module_.values) value(v, 0);
+        for (const auto& r : module_.ranks)
+            line(0, "rank " + r.name + of(r.of) + " by " + print(*r.by) + (r.descending ? " desc" : " asc") +
+                        (r.within.name.empty() ? "" : " within " + r.within.name));
+        for (const auto& g : module_.grades) grade(g);
+        for (const auto& v : module_.vetoes) {
+            line(0, "veto" + of(v.of) + " when " + print(*v.when));
+            for (const auto& c : v.caps) line(1, "cap " + c.grade + " at " + c.band);
+            for (const auto& f : v.flags) flag(f, 1);
+        }
+        for (const auto& f : module_.flags) {
+            flag(f.flag, 0);
+            line(1, "of " + f.of.name + " when " + print(*f.when));
+        }
+        for (const auto& o : module_.outputs) {
+            line(0, "output " + o.of.name + " as " + o.kind);
+            for (const auto& item : o.items) {
+                std::string values;
+                for (const auto& v : item.values) values += (values.empty() ? "" : ", ") + print(*v);
+                line(1, item.key + ": " + values);
+            }
+        }
+        for (const auto& v : module_.variants) {
+            line(0, "variant " + v.name + " when " + print(*v.when));
+            for (const auto& value_decl : v.values) value(value_decl, 1);
+        }
+        for (const auto& a : module_.asserts)
+            line(0, "assert" + (a.variant.empty() ? "" : " in " + a.variant) + ": " + print(*a.condition) + " else \"" +
+                        a.message + "\"");
+        return out_;
+    }
+
+private:
+    const Module& module_;
+    std::string out_;
+
+    void line(int depth, const std::string& text) { out_ += std::string(2 * depth, ' ') + text + "\n"; }
+
+    static std::string of(const EntityRef& ref) { return ref.name.empty() ? "" : " of " + ref.name; }
+
+    static std::string type(const TypeRef& t) {
+        std::string out = (t.optional ? "optional " : "") + std::string(t.nonempty ? "nonempty " : "") +
+                          (t.list ? "list of " : "") + t.name;
+        if (t.low) out += " in " + t.low->to_string() + ".." + (t.high ? t.high->to_string() : "");
+        return out;
+    }
+
+    void input(const InputDecl& i, int depth) { line(depth, "input " + i.name + ": " + type(i.type) + " at " + i.path); }
+
+    void requirement(const Requirement& r, int depth) {
+        line(depth, "require " + print(*r.condition) + (r.path.empty() ? "" : " at " + r.path) + " else \"" +
+                        r.message + "\"");
+    }
+
+    void record(const RecordDecl& r) {
+        line(0, "record " + r.name);
+        for (const auto& f : r.fields) input(f, 1);
+        for (const auto& q : r.requirements) requirement(q, 1);
+    }
+
+    void entity(const EntityDecl& e, int depth) {
+        line(depth, "entity " + e.name + " at " + e.path + " key " + e.key_path);
+        for (const auto& i : e.inputs) input(i, depth + 1);
+        for (const auto& r : e.requirements) requirement(r, depth + 1);
+        for (const auto& c : e.children) entity(c, depth + 1);
+    }
+
+    void value(const ValueDecl& v, int depth) { line(depth, "value " + v.name + of(v.of) + " = " + print(*v.expr)); }
+
+    void grade(const GradeDecl& g) {
+        line(0, "grade " + g.name + of(g.of) + " by " + print(*g.by));
+        for (const auto& b : g.bands)
+            line(1, b.label + (b.edge == BandEdge::otherwise ? " otherwise"
+                               : b.edge == BandEdge::at_least ? " >= " + b.threshold.to_string()
+                                                              : " > " + b.threshold.to_string()));
+        for (const auto& q : g.quotas) {
+            std::string keys;
+            for (const auto& k : q.order) keys += (keys.empty() ? "" : ", ") + print(*k.expr) + (k.descending ? " desc" : " asc");
+            const char* rounding = q.rounding == Rounding::floor ? "floor" : q.rounding == Rounding::ceil ? "ceil" : "half_up";
+            line(1, "quota " + q.band + " share " + print(*q.share) + " per " + q.pool.name + " round " + rounding +
+                        " order " + keys + " tie flag \"" + q.tie_flag + "\" excess flag \"" + q.excess_flag + "\"");
+        }
+    }
+
+    void flag(const FlagItem& f, int depth) {
+        line(depth, "flag " + (f.named ? f.text : "\"" + f.text + "\"") +
+                        (f.loop_list ? " for " + f.loop_var + " in " + print(*f.loop_list) : ""));
+    }
+};
+
+}  // namespace
+
+std::string print(const Module& module) { return ModulePrinter(module).print_all(); }
+
+}  // namespace kaohe::ast
