@@ -1,7 +1,10 @@
 // The abstract syntax tree of one policy file, every node with its source span.
 //
 // Declarations are kept in per-kind vectors rather than one polymorphic list: the checker
-// handles each kind in its own pass, and there is no behaviour to dispatch on.
+// handles each kind in its own pass, and there is no behaviour to dispatch on. Comments are
+// kept too: every one in Module::comments, and each declaration (and item inside one) holds
+// the ones that belong to it in its Layout, so an explanation can quote "# 第九条" and a
+// formatter can put every comment back.
 #pragma once
 
 #include <memory>
@@ -13,6 +16,20 @@
 #include "lang/source.hpp"
 
 namespace kaohe::ast {
+
+// `# 第九条 …`: the text after the # (trimmed), and where it stands.
+struct Comment {
+    std::string text;
+    Span span;           // from the # to the end of its line
+    bool own_line = false;  // nothing but blanks before it on its line
+};
+
+// Where a declaration or item stands as a whole, and its comments: the block of comment lines
+// directly above it (no blank line between) and any on its own lines that no inner item has.
+struct Layout {
+    Span span;
+    std::vector<std::size_t> comments;  // indices into Module::comments, in file order
+};
 
 enum class BinaryOp { logical_or, logical_and, equal, not_equal, less, less_equal, greater, greater_equal, add,
                       subtract, multiply, divide };
@@ -26,6 +43,7 @@ struct WeightedItem {
     bool percent = false;
     Span weight_span;
     ExprPtr expr;
+    Layout layout;
 };
 
 enum class ExprKind { number, text, boolean, name, field, call, negate, logical_not, binary, conditional, weighted };
@@ -59,6 +77,7 @@ struct InputDecl {
     TypeRef type;
     std::string path;
     Span path_span;
+    Layout layout;
 };
 
 struct Requirement {
@@ -66,6 +85,7 @@ struct Requirement {
     std::string message;
     Span span;
     std::string path;  // optional: the field the message is about
+    Layout layout;
 };
 
 struct RecordDecl {
@@ -73,6 +93,7 @@ struct RecordDecl {
     Span name_span;
     std::vector<InputDecl> fields;
     std::vector<Requirement> requirements;
+    Layout layout;
 };
 
 struct EntityDecl {
@@ -84,6 +105,7 @@ struct EntityDecl {
     std::vector<InputDecl> inputs;
     std::vector<Requirement> requirements;
     std::vector<EntityDecl> children;
+    Layout layout;
 };
 
 struct Param {
@@ -97,6 +119,7 @@ struct FunctionDecl {
     Span name_span;
     std::vector<Param> params;
     ExprPtr body;
+    Layout layout;
 };
 
 struct EntityRef {
@@ -109,6 +132,7 @@ struct ValueDecl {
     Span name_span;
     EntityRef of;
     ExprPtr expr;
+    Layout layout;
 };
 
 struct RankDecl {
@@ -118,6 +142,7 @@ struct RankDecl {
     ExprPtr by;
     bool descending = true;
     EntityRef within;
+    Layout layout;
 };
 
 enum class BandEdge { at_least, above, otherwise };
@@ -128,6 +153,7 @@ struct Band {
     BandEdge edge = BandEdge::otherwise;
     Rational threshold;
     Span threshold_span;
+    Layout layout;
 };
 
 enum class Rounding { floor, ceil, half_up };
@@ -148,6 +174,7 @@ struct Quota {
     std::string tie_flag;
     std::string excess_flag;
     Span span;
+    Layout layout;
 };
 
 struct GradeDecl {
@@ -157,6 +184,7 @@ struct GradeDecl {
     ExprPtr by;
     std::vector<Band> bands;
     std::vector<Quota> quotas;
+    Layout layout;
 };
 
 struct FlagItem {
@@ -166,6 +194,7 @@ struct FlagItem {
     Span loop_var_span;
     ExprPtr loop_list;
     bool named = false;  // written as a name: also a condition other rules can use
+    Layout layout;
 };
 
 struct Cap {
@@ -173,6 +202,7 @@ struct Cap {
     Span grade_span;
     std::string band;
     Span band_span;
+    Layout layout;
 };
 
 struct VetoDecl {
@@ -181,18 +211,21 @@ struct VetoDecl {
     ExprPtr when;
     std::vector<Cap> caps;
     std::vector<FlagItem> flags;
+    Layout layout;
 };
 
 struct FlagDecl {
     FlagItem flag;
     EntityRef of;
     ExprPtr when;
+    Layout layout;
 };
 
 struct OutputItem {
     std::string key;
     Span key_span;
     std::vector<ExprPtr> values;
+    Layout layout;
 };
 
 struct OutputDecl {
@@ -200,6 +233,7 @@ struct OutputDecl {
     std::string kind;
     Span kind_span;
     std::vector<OutputItem> items;
+    Layout layout;
 };
 
 // variant 第三年 when 考核年度 = 3 { value … }: definitions that replace the base ones
@@ -209,6 +243,7 @@ struct VariantDecl {
     Span name_span;
     ExprPtr when;
     std::vector<ValueDecl> values;
+    Layout layout;
 };
 
 struct AssertDecl {
@@ -217,16 +252,20 @@ struct AssertDecl {
     ExprPtr condition;
     std::string message;
     Span span;
+    Layout layout;
 };
 
 struct UseDecl {
     std::string module;
     Span span;
+    Layout layout;
 };
 
 struct Module {
     std::string scheme_name;
     Span scheme_span;
+    Layout scheme_layout;
+    std::vector<Comment> comments;  // every comment of the file, in order
     std::vector<UseDecl> uses;
     std::vector<RecordDecl> records;
     std::vector<EntityDecl> entities;

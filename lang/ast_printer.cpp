@@ -63,45 +63,45 @@ public:
     explicit ModulePrinter(const Module& module) : module_(module) {}
 
     std::string print_all() {
-        if (!module_.scheme_name.empty()) line(0, "scheme " + module_.scheme_name);
-        for (const auto& u : module_.uses) line(0, "use " + u.module);
+        if (!module_.scheme_name.empty()) line(0, "scheme " + module_.scheme_name + notes(module_.scheme_layout));
+        for (const auto& u : module_.uses) line(0, "use " + u.module + notes(u.layout));
         for (const auto& r : module_.records) record(r);
         for (const auto& e : module_.entities) entity(e, 0);
         for (const auto& i : module_.inputs) input(i, 0);
         for (const auto& f : module_.functions) {
             std::string params;
             for (const auto& p : f.params) params += (params.empty() ? "" : ", ") + p.name + ": " + type(p.type);
-            line(0, "fn " + f.name + "(" + params + ") = " + print(*f.body));
+            line(0, "fn " + f.name + "(" + params + ") = " + print(*f.body) + notes(f.layout));
         }
         for (const auto& v : module_.values) value(v, 0);
         for (const auto& r : module_.ranks)
             line(0, "rank " + r.name + of(r.of) + " by " + print(*r.by) + (r.descending ? " desc" : " asc") +
-                        (r.within.name.empty() ? "" : " within " + r.within.name));
+                        (r.within.name.empty() ? "" : " within " + r.within.name) + notes(r.layout));
         for (const auto& g : module_.grades) grade(g);
         for (const auto& v : module_.vetoes) {
-            line(0, "veto" + of(v.of) + " when " + print(*v.when));
-            for (const auto& c : v.caps) line(1, "cap " + c.grade + " at " + c.band);
+            line(0, "veto" + of(v.of) + " when " + print(*v.when) + notes(v.layout));
+            for (const auto& c : v.caps) line(1, "cap " + c.grade + " at " + c.band + notes(c.layout));
             for (const auto& f : v.flags) flag(f, 1);
         }
         for (const auto& f : module_.flags) {
             flag(f.flag, 0);
-            line(1, "of " + f.of.name + " when " + print(*f.when));
+            line(1, "of " + f.of.name + " when " + print(*f.when) + notes(f.layout));
         }
         for (const auto& o : module_.outputs) {
-            line(0, "output " + o.of.name + " as " + o.kind);
+            line(0, "output " + o.of.name + " as " + o.kind + notes(o.layout));
             for (const auto& item : o.items) {
                 std::string values;
                 for (const auto& v : item.values) values += (values.empty() ? "" : ", ") + print(*v);
-                line(1, item.key + ": " + values);
+                line(1, item.key + ": " + values + notes(item.layout));
             }
         }
         for (const auto& v : module_.variants) {
-            line(0, "variant " + v.name + " when " + print(*v.when));
+            line(0, "variant " + v.name + " when " + print(*v.when) + notes(v.layout));
             for (const auto& value_decl : v.values) value(value_decl, 1);
         }
         for (const auto& a : module_.asserts)
             line(0, "assert" + (a.variant.empty() ? "" : " in " + a.variant) + ": " + print(*a.condition) + " else \"" +
-                        a.message + "\"");
+                        a.message + "\"" + notes(a.layout));
         return out_;
     }
 
@@ -110,6 +110,13 @@ private:
     std::string out_;
 
     void line(int depth, const std::string& text) { out_ += std::string(2 * depth, ' ') + text + "\n"; }
+
+    // The comments attached to an item, after it: "  # 第九条".
+    std::string notes(const Layout& layout) const {
+        std::string out;
+        for (std::size_t k : layout.comments) out += "  # " + module_.comments[k].text;
+        return out;
+    }
 
     static std::string of(const EntityRef& ref) { return ref.name.empty() ? "" : " of " + ref.name; }
 
@@ -120,46 +127,61 @@ private:
         return out;
     }
 
-    void input(const InputDecl& i, int depth) { line(depth, "input " + i.name + ": " + type(i.type) + " at " + i.path); }
+    void input(const InputDecl& i, int depth) {
+        line(depth, "input " + i.name + ": " + type(i.type) + " at " + i.path + notes(i.layout));
+    }
 
     void requirement(const Requirement& r, int depth) {
         line(depth, "require " + print(*r.condition) + (r.path.empty() ? "" : " at " + r.path) + " else \"" +
-                        r.message + "\"");
+                        r.message + "\"" + notes(r.layout));
     }
 
     void record(const RecordDecl& r) {
-        line(0, "record " + r.name);
+        line(0, "record " + r.name + notes(r.layout));
         for (const auto& f : r.fields) input(f, 1);
         for (const auto& q : r.requirements) requirement(q, 1);
     }
 
     void entity(const EntityDecl& e, int depth) {
-        line(depth, "entity " + e.name + " at " + e.path + " key " + e.key_path);
+        line(depth, "entity " + e.name + " at " + e.path + " key " + e.key_path + notes(e.layout));
         for (const auto& i : e.inputs) input(i, depth + 1);
         for (const auto& r : e.requirements) requirement(r, depth + 1);
         for (const auto& c : e.children) entity(c, depth + 1);
     }
 
-    void value(const ValueDecl& v, int depth) { line(depth, "value " + v.name + of(v.of) + " = " + print(*v.expr)); }
+    void value(const ValueDecl& v, int depth) {
+        line(depth, "value " + v.name + of(v.of) + " = " + print(*v.expr) + notes(v.layout));
+        weighted_items(*v.expr, depth + 1);
+    }
+
+    // Weighted items carry comments of their own (`45% 实绩得分  # 第九条 (一)`).
+    void weighted_items(const Expr& e, int depth) {
+        for (const auto& item : e.items) {
+            if (!item.layout.comments.empty()) line(depth, item.weight.to_string() + "×" + print(*item.expr) + notes(item.layout));
+            weighted_items(*item.expr, depth + 1);
+        }
+        for (const auto& operand : e.operands)
+            if (operand) weighted_items(*operand, depth);
+    }
 
     void grade(const GradeDecl& g) {
-        line(0, "grade " + g.name + of(g.of) + " by " + print(*g.by));
+        line(0, "grade " + g.name + of(g.of) + " by " + print(*g.by) + notes(g.layout));
         for (const auto& b : g.bands)
             line(1, b.label + (b.edge == BandEdge::otherwise ? " otherwise"
                                : b.edge == BandEdge::at_least ? " >= " + b.threshold.to_string()
-                                                              : " > " + b.threshold.to_string()));
+                                                              : " > " + b.threshold.to_string()) + notes(b.layout));
         for (const auto& q : g.quotas) {
             std::string keys;
             for (const auto& k : q.order) keys += (keys.empty() ? "" : ", ") + print(*k.expr) + (k.descending ? " desc" : " asc");
             const char* rounding = q.rounding == Rounding::floor ? "floor" : q.rounding == Rounding::ceil ? "ceil" : "half_up";
             line(1, "quota " + q.band + " share " + print(*q.share) + " per " + q.pool.name + " round " + rounding +
-                        " order " + keys + " tie flag \"" + q.tie_flag + "\" excess flag \"" + q.excess_flag + "\"");
+                        " order " + keys + " tie flag \"" + q.tie_flag + "\" excess flag \"" + q.excess_flag + "\"" + notes(q.layout));
         }
     }
 
     void flag(const FlagItem& f, int depth) {
         line(depth, "flag " + (f.named ? f.text : "\"" + f.text + "\"") +
-                        (f.loop_list ? " for " + f.loop_var + " in " + print(*f.loop_list) : ""));
+                        (f.loop_list ? " for " + f.loop_var + " in " + print(*f.loop_list) : "") + notes(f.layout));
     }
 };
 
