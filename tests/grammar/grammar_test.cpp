@@ -3,6 +3,7 @@
 #include <tao/pegtl/contrib/analyze.hpp>
 
 #include "cli/formats/diagnostics_text.hpp"
+#include "base/read_file.hpp"
 #include "lang/ast_printer.hpp"
 #include "lang/grammar.hpp"
 #include "lang/parser.hpp"
@@ -105,7 +106,7 @@ output 成员 as member { score: 得分  components: 甲, 乙 }
 
 TEST_CASE("syntax errors name what was expected, with a caret under the spot") {
     const std::pair<const char*, const char*> table[] = {
-        {"value 甲 = (1 + 2\n", "t.kh:1:17: 错误: 缺少右括号 )\n"
+        {"value 甲 = (1 + 2\n", "t.kh:1:17: 错误: 缺少右括号 ), 与第 1 行第 11 列的 ( 配对\n"
                                 "    1 | value 甲 = (1 + 2\n"
                                 "      |                  ^\n"},
         {"entity 县区 at counties key id {\n  input 得分 score at x\n}\n",
@@ -126,10 +127,27 @@ TEST_CASE("syntax errors name what was expected, with a caret under the spot") {
     }
 }
 
-TEST_CASE("an unclosed block says where it started") {
-    auto errors = parse("value 甲 = weighted {\n  45% 乙\n  五十 丙\n}\n").errors;
-    CHECK(errors.find("这里应为权重百分比") != std::string::npos);
-    CHECK(errors.find("这个块从第 1 行开始") != std::string::npos);
+TEST_CASE("an unclosed block says where its { is") {
+    CHECK(parse("value 甲 = weighted {\n  45% 乙\n  五十 丙\n}\n").errors ==
+          "t.kh:3:3: 错误: 这里应为权重百分比 (例如 45%) 或结束的 }\n"
+          "    3 |   五十 丙\n"
+          "      |   ^^^^\n"
+          "      = 提示: 这个块从第 1 行的 { 开始; 块内各行需缩进\n");
+    // A nested entity left open: the inner { (line 3), not the declaration's first line.
+    CHECK(parse("entity 县区 at counties key id {\n  input 甲: score at a\n  entity 成员 at members key id {\n"
+                "    input 乙: score at b\n    乙乙\n  }\n}\n")
+              .errors.find("这个块从第 3 行的 { 开始") != std::string::npos);
+}
+
+TEST_CASE("a missing ) names the ( it pairs with, across lines and inside other brackets") {
+    // The inner ( of max( on line 2 is the one left open; the outer ( closes on line 3.
+    CHECK(parse("value 甲 = round2(\n  max(1, 2\n  ) + (3\n").errors ==
+          "t.kh:3:9: 错误: 缺少右括号 ), 与第 3 行第 7 列的 ( 配对\n"
+          "    3 |   ) + (3\n"
+          "      |         ^\n");
+    // Brackets inside strings and comments do not count.
+    CHECK(parse("value 甲 = if 乙 = \"(\" then (1  # (\n  else 2\n").errors.find("与第 1 行第 27 列的 ( 配对") !=
+          std::string::npos);
 }
 
 TEST_CASE("one error per broken declaration, and parsing goes on") {
@@ -151,4 +169,69 @@ TEST_CASE("pathological nesting is an error, not a crash") {
     std::string minus;
     for (int i = 0; i < 20000; ++i) minus += "- ";
     CHECK(parse("value 甲 = " + minus + "1\n").errors.find("表达式嵌套过深") != std::string::npos);
+}
+
+namespace {
+
+// The module printed with the comments attached to each item after it ("  # …").
+std::string printed(const std::string& text) {
+    Parsed parsed = parse(text);
+    REQUIRE(parsed.errors == "");
+    return kaohe::ast::print(parsed.module);
+}
+
+}  // namespace
+
+TEST_CASE("comments are kept, each attached to the item it stands above or beside") {
+    std::string policy =
+        "# 考核办法\n"                                   // a header: a blank line below it, so nobody's
+        "\n"
+        "# 第九条: 综合得分\n"                           // the block directly above
+        "# (续)\n"
+        "value 综合 of 人 = weighted {   # 加权\n"      // beside the first line: the value's
+        "  # 业绩部分\n"                                 // above an item: that item's
+        "  60% 甲\n"
+        "  40% 乙   # 乙的权重\n"                        // beside an item
+        "  # 末尾说明\n"                                 // above the closing brace: nobody's
+        "}\n"
+        "flag \"#不是注释\" of 人 when 甲 > 1  # 第十条\n"  // a # inside a string is text
+        "grade 等次 of 人 by 甲 {\n"
+        "  优秀 >= 90  # 第十二条\n"
+        "  差 otherwise\n"
+        "}\n";
+    Parsed parsed = parse(policy);
+    REQUIRE(parsed.errors == "");
+    std::vector<std::string> all;
+    for (const auto& c : parsed.module.comments) all.push_back(c.text);
+    CHECK(all == std::vector<std::string>{"考核办法", "第九条: 综合得分", "(续)", "加权", "业绩部分", "乙的权重",
+                                          "末尾说明", "第十条", "第十二条"});
+    CHECK(kaohe::ast::print(parsed.module) ==
+          "value 综合 of 人 = weighted{0.6×甲, 0.4×乙}  # 第九条: 综合得分  # (续)  # 加权\n"
+          "  0.6×甲  # 业绩部分\n"
+          "  0.4×乙  # 乙的权重\n"
+          "grade 等次 of 人 by 甲\n"
+          "  优秀 >= 90  # 第十二条\n"
+          "  差 otherwise\n"
+          "flag \"#不是注释\"\n"
+          "  of 人 when (甲 > 1)  # 第十条\n");
+}
+
+TEST_CASE("a one-line declaration takes the comment above it, not its first field") {
+    CHECK(printed("# 第七条\noutput 人 as person { score: 甲  grade: 乙 }\n") ==
+          "output 人 as person  # 第七条\n"
+          "  score: 甲\n"
+          "  grade: 乙\n");
+}
+
+TEST_CASE("the Longnan policy's 第九条 belongs to 综合得分") {
+    kaohe::SourceSet sources;
+    kaohe::Diagnostics diagnostics;
+    auto file = sources.add("longnan.kh", kaohe::read_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh").text);
+    auto module = kaohe::parse_module(sources, file, diagnostics);
+    const kaohe::ast::ValueDecl* total = nullptr;
+    for (const auto& v : module.values)
+        if (v.name == "综合得分") total = &v;
+    REQUIRE(total);
+    REQUIRE_FALSE(total->layout.comments.empty());
+    CHECK(module.comments[total->layout.comments.front()].text.starts_with("第九条"));
 }
