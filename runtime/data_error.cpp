@@ -4,9 +4,9 @@
 
 namespace kaohe {
 
-std::string row_path(const Program& program, const Tables& tables, int entity, std::uint32_t row) {
+std::string row_path(const Program& program, const Tables& tables, EntityId entity, std::uint32_t row) {
     std::string path;
-    while (entity >= 0) {
+    while (entity) {
         const Table& table = tables.entities[entity];
         path = fmt::format(".{}[{}]", program.entities[entity].json_key, table.array_index[row]) + path;
         row = table.parent_row[row];
@@ -15,7 +15,7 @@ std::string row_path(const Program& program, const Tables& tables, int entity, s
     return "$" + path;
 }
 
-std::string row_label(const Program& program, const Tables& tables, int entity, std::uint32_t row) {
+std::string row_label(const Program& program, const Tables& tables, EntityId entity, std::uint32_t row) {
     const std::string& id = tables.entities[entity].ids[row];
     return program.entities[entity].name + " " + (id.empty() ? "(无编号)" : id);
 }

@@ -19,8 +19,8 @@ struct DataError {
 };
 
 // $.counties[3].members[0] for a row, rebuilt from the tables only when an error is printed.
-std::string row_path(const Program& program, const Tables& tables, int entity, std::uint32_t row);
-std::string row_label(const Program& program, const Tables& tables, int entity, std::uint32_t row);
+std::string row_path(const Program& program, const Tables& tables, EntityId entity, std::uint32_t row);
+std::string row_label(const Program& program, const Tables& tables, EntityId entity, std::uint32_t row);
 std::string render(const DataError& error, const SourceSet& sources);
 
 }  // namespace kaohe

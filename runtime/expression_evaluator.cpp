@@ -77,9 +77,9 @@ std::size_t ExpressionEvaluator::for_each_element(const CheckedExpr& e, const Co
     return count;
 }
 
-RowRange ExpressionEvaluator::rows_below(int entity, const Context& context) const {
+RowRange ExpressionEvaluator::rows_below(EntityId entity, const Context& context) const {
     const Table& table = tables_.entities[entity];
-    if (context.entity < 0) return {0, static_cast<std::uint32_t>(table.size())};
+    if (!context.entity) return {0, static_cast<std::uint32_t>(table.size())};
     return table.ranges[context.entity][context.row];
 }
 
@@ -93,7 +93,7 @@ Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& contex
         return evaluate(*e.args[0], context).elements()[e.index].number();
     case ExprOp::function:
         return with_arguments(e, context, [&](const Context& frame) {
-            return number(*program_.functions[e.index].body, frame);
+            return number(*program_.functions[FunctionId(e.index)].body, frame);
         });
     case ExprOp::negate: return -number(*e.args[0], context);
     case ExprOp::conditional:
@@ -291,7 +291,7 @@ Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context)
 
 Value ExpressionEvaluator::call(const CheckedExpr& e, const Context& context) const {
     return with_arguments(e, context,
-                          [&](const Context& frame) { return evaluate(*program_.functions[e.index].body, frame); });
+                          [&](const Context& frame) { return evaluate(*program_.functions[FunctionId(e.index)].body, frame); });
 }
 
 }  // namespace kaohe

@@ -79,11 +79,11 @@ private:
                 return c;
             }
         if (scope_.allow_symbols) {
-            int entity = scope_.entity;
+            EntityId entity = scope_.entity;
             for (int up = 0;; ++up) {
-                int symbol = state_.find_symbol(entity, e.text);
-                if (symbol >= 0) return symbol_ref(e, symbol, entity < 0 ? -1 : up);
-                if (entity < 0) break;
+                SymbolId symbol = state_.find_symbol(entity, e.text);
+                if (symbol) return symbol_ref(e, symbol, !entity ? -1 : up);
+                if (!entity) break;
                 entity = state_.program.entities[entity].parent;
             }
             auto child = state_.entity_by_name.find(e.text);
@@ -103,7 +103,7 @@ private:
                      suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
     }
 
-    CheckedExprPtr symbol_ref(const ast::Expr& e, int symbol, int levels_up) {
+    CheckedExprPtr symbol_ref(const ast::Expr& e, SymbolId symbol, int levels_up) {
         const Symbol& s = state_.program.symbols[symbol];
         if (s.kind == SymbolKind::value) check_value(state_, symbol);
         if (scope_.dependencies && s.kind != SymbolKind::input) scope_.dependencies->push_back(symbol);
@@ -161,7 +161,7 @@ private:
 
     // A grade compared with a text: the text must be one of the grade's band labels.
     void check_grade_label(const CheckedExpr& grade, const CheckedExpr& label) {
-        if (grade.type.grade < 0 || label.op != ExprOp::constant || label.constant.base != BaseType::text) return;
+        if (!grade.type.grade || label.op != ExprOp::constant || label.constant.base != BaseType::text) return;
         auto found = state_.grade_declarations.find(grade.type.grade);
         if (found == state_.grade_declarations.end()) return;
         std::vector<std::string> labels;
@@ -234,7 +234,7 @@ private:
             return error(e.span, fmt::format("then 和 else 的类型不同: {} 和 {}", describe(then_value->type),
                                              describe(else_value->type)));
         auto c = make(ExprOp::conditional, e.span, then_value->type);
-        c->type.grade = then_value->type.grade == else_value->type.grade ? then_value->type.grade : -1;
+        c->type.grade = then_value->type.grade == else_value->type.grade ? then_value->type.grade : SymbolId::none();
         c->args.push_back(std::move(condition));
         c->args.push_back(std::move(then_value));
         c->args.push_back(std::move(else_value));
@@ -269,8 +269,7 @@ private:
             return error(head, fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
                          "各项权重之和必须正好是 100%");
         }
-        c->weighting = static_cast<int>(state_.program.weightings.size());
-        state_.program.weightings.push_back(make_weighting(std::move(weights)));
+        c->weighting = state_.program.weightings.push_back(make_weighting(std::move(weights)));
         return c;
     }
 
@@ -375,7 +374,7 @@ private:
         return collection;
     }
 
-    CheckedExprPtr user_call(const ast::Expr& e, int function_id) {
+    CheckedExprPtr user_call(const ast::Expr& e, FunctionId function_id) {
         if (e.operands.size() != state_.program.functions[function_id].params.size())
             return arity_error(e, state_.program.functions[function_id]);
         return typed_call(e, function_id);
@@ -386,9 +385,9 @@ private:
                                          e.operands.size()));
     }
 
-    CheckedExprPtr typed_call(const ast::Expr& e, int function_id) {
+    CheckedExprPtr typed_call(const ast::Expr& e, FunctionId function_id) {
         auto c = make(ExprOp::function, e.span, Type{});
-        c->index = function_id;
+        c->index = static_cast<int>(function_id.index());
         const Function& function = state_.program.functions[function_id];
         bool ok = true;
         for (std::size_t i = 0; i < e.operands.size(); ++i) {
