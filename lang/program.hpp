@@ -27,6 +27,8 @@ using FunctionId = Id<struct FunctionTag>;    // Program::functions
 using VariantId = Id<struct VariantTag>;      // Program::variants
 using WeightingId = Id<struct WeightingTag>;  // Program::weightings (and a run's copy of them)
 using BandIndex = Id<struct BandTag>;         // Grade::bands, best first
+using FieldIndex = Id<struct FieldTag>;       // RecordType::fields
+using LocalSlot = Id<struct LocalTag>;        // a function's parameters, or a record's fields, in a frame
 
 // The program's own operators and modes: the checker translates the AST's, so nothing after
 // it depends on how the syntax spells them.
@@ -78,7 +80,7 @@ struct Requirement {
 struct RecordType {
     std::string name;
     Span span;
-    std::vector<InputSpec> fields;
+    IdVector<FieldIndex, InputSpec> fields;
     std::vector<Requirement> requirements;
 };
 
@@ -120,8 +122,10 @@ struct CheckedExpr {
     Constant constant;               // constant
     SymbolId symbol;                 // symbol
     int levels_up = 0;               // symbol: how far up the entity chain it is defined; -1 scheme level
-    int index = -1;                  // local: slot; field: record field; function: function id;
-                                     // conditional: the variant it selects (-1: an ordinary if)
+    LocalSlot local;                 // local
+    FieldIndex field;                // field: of the record args[0]
+    FunctionId function;             // function
+    VariantId variant;               // conditional: the variant it selects (none: an ordinary if)
     Operator binary = Operator::add;
     Builtin builtin = Builtin::count;
     std::vector<CheckedExprPtr> args;

@@ -87,13 +87,13 @@ Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& contex
     switch (e.op) {
     case ExprOp::constant: return e.constant.number;
     case ExprOp::symbol: return symbol(e, context).number();
-    case ExprOp::local: return context.locals[e.index]->number();
+    case ExprOp::local: return context.locals[e.local.index()]->number();
     case ExprOp::field:
-        if (const Value* record = stored(*e.args[0], context)) return record->elements()[e.index].number();
-        return evaluate(*e.args[0], context).elements()[e.index].number();
+        if (const Value* record = stored(*e.args[0], context)) return record->elements()[e.field.index()].number();
+        return evaluate(*e.args[0], context).elements()[e.field.index()].number();
     case ExprOp::function:
         return with_arguments(e, context, [&](const Context& frame) {
-            return number(*program_.functions[FunctionId(e.index)].body, frame);
+            return number(*program_.functions[e.function].body, frame);
         });
     case ExprOp::negate: return -number(*e.args[0], context);
     case ExprOp::conditional:
@@ -146,8 +146,8 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
         default: return Value::of_text(e.constant.text);
         }
     case ExprOp::symbol: return symbol(e, context);
-    case ExprOp::local: return *context.locals[e.index];
-    case ExprOp::field: return evaluate(*e.args[0], context).elements()[e.index];
+    case ExprOp::local: return *context.locals[e.local.index()];
+    case ExprOp::field: return evaluate(*e.args[0], context).elements()[e.field.index()];
     case ExprOp::logical_not:
     case ExprOp::binary: return Value::of_bool(condition(e, context));
     case ExprOp::conditional:
@@ -166,7 +166,7 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
 
 const Value* ExpressionEvaluator::stored(const CheckedExpr& e, const Context& context) const {
     if (e.op == ExprOp::symbol) return &symbol(e, context);
-    if (e.op == ExprOp::local) return context.locals[e.index];
+    if (e.op == ExprOp::local) return context.locals[e.local.index()];
     return nullptr;
 }
 
@@ -174,7 +174,7 @@ bool ExpressionEvaluator::condition(const CheckedExpr& e, const Context& context
     switch (e.op) {
     case ExprOp::constant: return e.constant.boolean;
     case ExprOp::symbol: return symbol(e, context).boolean();
-    case ExprOp::local: return context.locals[e.index]->boolean();
+    case ExprOp::local: return context.locals[e.local.index()]->boolean();
     case ExprOp::logical_not: return !condition(*e.args[0], context);
     case ExprOp::conditional:
         return condition(*e.args[0], context) ? condition(*e.args[1], context) : condition(*e.args[2], context);
@@ -208,7 +208,7 @@ std::string_view ExpressionEvaluator::text(const CheckedExpr& e, const Context& 
     switch (e.op) {
     case ExprOp::constant: return e.constant.text;
     case ExprOp::symbol: return symbol(e, context).text();
-    case ExprOp::local: return context.locals[e.index]->text();
+    case ExprOp::local: return context.locals[e.local.index()]->text();
     case ExprOp::conditional:
         return condition(*e.args[0], context) ? text(*e.args[1], context) : text(*e.args[2], context);
     default: return evaluate(e, context).text();
@@ -291,7 +291,7 @@ Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context)
 
 Value ExpressionEvaluator::call(const CheckedExpr& e, const Context& context) const {
     return with_arguments(e, context,
-                          [&](const Context& frame) { return evaluate(*program_.functions[FunctionId(e.index)].body, frame); });
+                          [&](const Context& frame) { return evaluate(*program_.functions[e.function].body, frame); });
 }
 
 }  // namespace kaohe

@@ -102,10 +102,10 @@ private:
         case ExprOp::constant:
             return e.constant.base == BaseType::number ? Interval::exactly(e.constant.number) : Interval{};
         case ExprOp::symbol: return of_symbol(e.symbol);
-        case ExprOp::local: return e.index < static_cast<int>(locals.size()) ? locals[e.index] : Interval{};
+        case ExprOp::local: return e.local.index() < locals.size() ? locals[e.local.index()] : Interval{};
         case ExprOp::field: {
             const auto& record = state_.program.records[e.args[0]->type.record];
-            const InputSpec& field = record.fields[e.index];
+            const InputSpec& field = record.fields[e.field];
             return {field.low, field.high};
         }
         case ExprOp::negate: {
@@ -114,13 +114,13 @@ private:
         }
         case ExprOp::binary: return binary(e, locals);
         case ExprOp::conditional:
-            if (e.index >= 0) return of(*e.args[VariantId(e.index) == variant_ ? 1 : 2], locals);
+            if (e.variant) return of(*e.args[e.variant == variant_ ? 1 : 2], locals);
             return join(of(*e.args[1], locals), of(*e.args[2], locals));
         case ExprOp::builtin: return builtin(e, locals);
         case ExprOp::function: {
             std::vector<Interval> args;
             for (const auto& arg : e.args) args.push_back(of(*arg, locals));
-            const Function& function = state_.program.functions[FunctionId(e.index)];
+            const Function& function = state_.program.functions[e.function];
             return function.body ? of(*function.body, args) : Interval{};
         }
         case ExprOp::weighted: {

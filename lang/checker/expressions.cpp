@@ -75,7 +75,7 @@ private:
         for (std::size_t i = 0; i < scope_.locals.size(); ++i)
             if (scope_.locals[i].name == e.text) {
                 auto c = make(ExprOp::local, e.span, scope_.locals[i].type);
-                c->index = static_cast<int>(i);
+                c->local = LocalSlot(i);
                 return c;
             }
         if (scope_.allow_symbols) {
@@ -118,10 +118,10 @@ private:
         if (!is_valid(object)) return invalid(e.span);
         if (object->type.base == BaseType::record && !object->type.list) {
             const RecordType& record = state_.program.records[object->type.record];
-            for (std::size_t i = 0; i < record.fields.size(); ++i)
+            for (FieldIndex i : record.fields.ids())
                 if (record.fields[i].name == e.text) {
                     auto c = make(ExprOp::field, e.span, record.fields[i].type);
-                    c->index = static_cast<int>(i);
+                    c->field = i;
                     c->args.push_back(std::move(object));
                     return c;
                 }
@@ -387,7 +387,7 @@ private:
 
     CheckedExprPtr typed_call(const ast::Expr& e, FunctionId function_id) {
         auto c = make(ExprOp::function, e.span, Type{});
-        c->index = static_cast<int>(function_id.index());
+        c->function = function_id;
         const Function& function = state_.program.functions[function_id];
         bool ok = true;
         for (std::size_t i = 0; i < e.operands.size(); ++i) {

@@ -103,7 +103,7 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
             if (state.program.records[id].span.begin != record.name_span.begin ||
                 state.program.records[id].span.file != record.name_span.file)
                 continue;  // the duplicate, already reported
-            std::vector<InputSpec> fields;
+            IdVector<FieldIndex, InputSpec> fields;
             for (const auto& field : record.fields) {
                 InputSpec spec = input_spec(state, field);
                 if (spec.type.base == BaseType::record)

@@ -56,7 +56,7 @@ CheckedExprPtr apply_override(State& state, SymbolId symbol, VariantId variant, 
     conditional->op = ExprOp::conditional;
     conditional->span = expr.span;
     conditional->type = base->type;
-    conditional->index = static_cast<int>(variant.index());
+    conditional->variant = variant;
     conditional->args.push_back(std::move(condition));
     conditional->args.push_back(std::move(replacement));
     conditional->args.push_back(std::move(base));
