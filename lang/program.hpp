@@ -45,9 +45,9 @@ enum class NumberKind { any, percent, score, count };
 struct Type {
     BaseType base = BaseType::invalid;
     bool list = false;
-    RecordId record;  // record types
-    EntityId entity;  // collections: the entity type iterated
-    SymbolId grade;   // text values that hold a grade's band label
+    RecordId record{};  // record types
+    EntityId entity{};  // collections: the entity type iterated
+    SymbolId grade{};   // text values that hold a grade's band label
 
     bool operator==(const Type& other) const {
         return base == other.base && list == other.list && record == other.record && entity == other.entity;

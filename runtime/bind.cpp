@@ -35,7 +35,7 @@ struct Location {
     const Location* parent = nullptr;
     std::string_view key;     // object member, or empty
     std::int64_t index = -1;  // array element, or -1
-    EntityId row_entity;      // with no parent: the row this location starts at, if any
+    EntityId row_entity{};    // with no parent: the row this location starts at, if any
     std::uint32_t row = 0;
 };
 

@@ -54,6 +54,7 @@ TEST_CASE("an id is an index or none") {
     CHECK_FALSE(none.valid());
     CHECK_FALSE(none);
     CHECK(none == AppleId::none());
+    CHECK(AppleId{} == AppleId::none());
     AppleId third(2);
     CHECK(third.valid());
     CHECK(third);
