@@ -38,6 +38,11 @@ public:
     std::map<std::string, RecordId> record_by_name;
     std::map<std::string, FunctionId> function_by_name;
     std::map<std::pair<EntityId, std::string>, SymbolId> symbol_by_name;  // (entity or none, name)
+    // What each declaration declared, by the declaration's address: later passes walk the AST
+    // again and must skip a duplicate (or a declaration of an unknown entity), which declared
+    // nothing and is absent here.
+    std::map<const ast::RecordDecl*, RecordId> declared_records;
+    std::map<const void*, SymbolId> declared_symbols;  // values, named flags, ranks, grades
     IdVector<SymbolId, std::vector<SymbolId>> dependencies;
     std::set<std::string> unknown_names;                        // reported once each
     // Values are typed on demand, so a value may use one defined further down the file.
@@ -53,6 +58,7 @@ public:
 
     SymbolId add_symbol(Symbol symbol);
     SymbolId find_symbol(EntityId entity, const std::string& name) const;  // none if there is none
+    SymbolId declared_symbol(const void* declaration) const;                // none for a duplicate
     bool is_descendant(EntityId entity, EntityId ancestor) const;  // strictly below; none is above all
     std::string entity_name(EntityId entity) const;
     std::vector<std::string> visible_names(const Scope& scope) const;

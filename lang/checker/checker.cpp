@@ -21,6 +21,11 @@ SymbolId State::find_symbol(EntityId entity, const std::string& name) const {
     return found == symbol_by_name.end() ? SymbolId::none() : found->second;
 }
 
+SymbolId State::declared_symbol(const void* declaration) const {
+    auto found = declared_symbols.find(declaration);
+    return found == declared_symbols.end() ? SymbolId::none() : found->second;
+}
+
 bool State::is_descendant(EntityId entity, EntityId ancestor) const {
     if (!entity) return false;
     for (EntityId e = program.entities[entity].parent;; e = program.entities[e].parent) {

@@ -95,14 +95,15 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
                 report_duplicate(state, "记录类型", record.name, record.name_span);
                 continue;
             }
-            state.record_by_name[record.name] = state.program.records.push_back({record.name, record.name_span, {}, {}});
+            RecordId id = state.program.records.push_back({record.name, record.name_span, {}, {}});
+            state.record_by_name[record.name] = id;
+            state.declared_records[&record] = id;
         }
     for (const auto& module : modules)
         for (const auto& record : module.records) {
-            RecordId id = state.record_by_name[record.name];
-            if (state.program.records[id].span.begin != record.name_span.begin ||
-                state.program.records[id].span.file != record.name_span.file)
-                continue;  // the duplicate, already reported
+            auto declared = state.declared_records.find(&record);
+            if (declared == state.declared_records.end()) continue;  // the duplicate, already reported
+            RecordId id = declared->second;
             IdVector<FieldIndex, InputSpec> fields;
             for (const auto& field : record.fields) {
                 InputSpec spec = input_spec(state, field);
@@ -172,7 +173,8 @@ void declare_variant(State& state, const ast::VariantDecl& variant) {
 }  // namespace
 
 void declare_definitions(State& state, const std::vector<ast::Module>& modules) {
-    auto declare = [&](const std::string& name, Span span, const ast::EntityRef& of, SymbolKind kind) -> SymbolId {
+    auto declare = [&](const void* declaration, const std::string& name, Span span, const ast::EntityRef& of,
+                       SymbolKind kind) -> SymbolId {
         EntityId entity;
         if (!of.name.empty()) {
             auto resolved = state.resolve_entity(of);
@@ -185,26 +187,29 @@ void declare_definitions(State& state, const std::vector<ast::Module>& modules) 
         }
         Type type;
         if (kind == SymbolKind::rank) type.base = BaseType::number;
-        return state.add_symbol({name, span, kind, entity, type, InputId::none()});
+        SymbolId symbol = state.add_symbol({name, span, kind, entity, type, InputId::none()});
+        state.declared_symbols[declaration] = symbol;
+        return symbol;
     };
     for (const auto& module : modules) {
         for (std::size_t i = 0; i < module.values.size(); ++i) {
-            SymbolId symbol = declare(module.values[i].name, module.values[i].name_span, module.values[i].of,
-                                      SymbolKind::value);
+            SymbolId symbol = declare(&module.values[i], module.values[i].name, module.values[i].name_span,
+                                      module.values[i].of, SymbolKind::value);
             if (symbol) state.value_declarations[symbol] = module.values[i].expr.get();
         }
         for (std::size_t i = 0; i < module.flags.size(); ++i) {
             const ast::FlagDecl& flag = module.flags[i];
             if (!flag.flag.named) continue;
-            SymbolId symbol = declare(flag.flag.text, flag.flag.span, flag.of, SymbolKind::value);
+            SymbolId symbol = declare(&flag, flag.flag.text, flag.flag.span, flag.of, SymbolKind::value);
             if (symbol) state.value_declarations[symbol] = flag.when.get();
         }
         for (std::size_t i = 0; i < module.ranks.size(); ++i)
-            declare(module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of, SymbolKind::rank);
+            declare(&module.ranks[i], module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of,
+                    SymbolKind::rank);
         for (const auto& variant : module.variants) declare_variant(state, variant);
         for (std::size_t i = 0; i < module.grades.size(); ++i) {
-            SymbolId symbol = declare(module.grades[i].name, module.grades[i].name_span, module.grades[i].of,
-                                      SymbolKind::grade);
+            SymbolId symbol = declare(&module.grades[i], module.grades[i].name, module.grades[i].name_span,
+                                      module.grades[i].of, SymbolKind::grade);
             if (symbol) {
                 auto& type = state.program.symbols[symbol].type;
                 type.base = BaseType::text;

@@ -152,8 +152,8 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
     rule.span = decl.flag.span;
     if (decl.flag.named) {
         // A named flag is also a value other rules can test: 通报批评 when 数字脱贫 or …
-        SymbolId symbol = state.find_symbol(*entity, decl.flag.text);
-        if (!symbol || state.program.symbols[symbol].span.begin != decl.flag.span.begin) return;  // duplicate
+        SymbolId symbol = state.declared_symbol(&decl);
+        if (!symbol) return;  // a duplicate
         check_value(state, symbol);
         const Type& type = state.program.symbols[symbol].type;
         if (type.base != BaseType::invalid && !type.is_bool())
@@ -179,10 +179,9 @@ void check_entity_requirement(State& state, EntityId entity, const ast::Requirem
 }
 
 void check_requirements(State& state, const ast::RecordDecl& decl) {
-    auto found = state.record_by_name.find(decl.name);
-    if (found == state.record_by_name.end()) return;
+    auto found = state.declared_records.find(&decl);
+    if (found == state.declared_records.end()) return;  // a duplicate
     RecordType& record = state.program.records[found->second];
-    if (record.span.begin != decl.name_span.begin || record.span.file != decl.name_span.file) return;
     Scope scope{EntityId::none(), {}, false, nullptr};
     for (const auto& field : record.fields) scope.locals.push_back({field.name, field.type});
     for (const auto& requirement : decl.requirements) {
@@ -191,20 +190,6 @@ void check_requirements(State& state, const ast::RecordDecl& decl) {
             state.diagnostics.error(requirement.condition->span, "require 后应为条件");
         record.requirements.push_back({std::move(condition), requirement.message, requirement.span});
     }
-}
-
-// Symbol declared for this declaration (not a duplicate of the same name).
-SymbolId own_symbol(const State& state, const ast::EntityRef& of, const std::string& name, Span span) {
-    EntityId entity;
-    if (!of.name.empty()) {
-        auto found = state.entity_by_name.find(of.name);
-        if (found == state.entity_by_name.end()) return SymbolId::none();
-        entity = found->second;
-    }
-    SymbolId symbol = state.find_symbol(entity, name);
-    if (!symbol) return SymbolId::none();
-    const Span& declared = state.program.symbols[symbol].span;
-    return declared.begin == span.begin && declared.file == span.file ? symbol : SymbolId::none();
 }
 
 }  // namespace
@@ -217,13 +202,13 @@ void check_definitions(State& state, const std::vector<ast::Module>& modules) {
         check_entity_requirement(state, entity, *requirement);
     for (const auto& module : modules) {
         for (const auto& value : module.values)
-            if (SymbolId symbol = own_symbol(state, value.of, value.name, value.name_span))
+            if (SymbolId symbol = state.declared_symbol(&value))
                 check_value(state, symbol);
         for (const auto& rank : module.ranks)
-            if (SymbolId symbol = own_symbol(state, rank.of, rank.name, rank.name_span))
+            if (SymbolId symbol = state.declared_symbol(&rank))
                 check_rank(state, rank, symbol);
         for (const auto& grade : module.grades)
-            if (SymbolId symbol = own_symbol(state, grade.of, grade.name, grade.name_span))
+            if (SymbolId symbol = state.declared_symbol(&grade))
                 check_grade(state, grade, symbol);
     }
     int veto_index = 0;
