@@ -49,9 +49,7 @@ struct Type {
     EntityId entity{};  // collections: the entity type iterated
     SymbolId grade{};   // text values that hold a grade's band label
 
-    bool operator==(const Type& other) const {
-        return base == other.base && list == other.list && record == other.record && entity == other.entity;
-    }
+    bool operator==(const Type& other) const = default;
     bool is_number() const { return base == BaseType::number && !list; }
     bool is_bool() const { return base == BaseType::boolean && !list; }
     bool is_text() const { return base == BaseType::text && !list; }

@@ -95,6 +95,15 @@ void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, F
 
 std::string type_name(const Type& type, const State& state);
 
+// Equal types once a grade's values are taken as the texts they are. Where the language lets a
+// grade stand for a text — compared with a text or another grade, beside a text in if/then/else,
+// replaced by a text in a variant, passed as a text argument — the checker says so with this.
+inline bool same_as_text(const Type& a, const Type& b) {
+    Type plain_a = a, plain_b = b;
+    plain_a.grade = plain_b.grade = SymbolId::none();
+    return plain_a == plain_b;
+}
+
 // The AST's enums and the program's list the same members in the same order (the golden tests
 // would show a mismatch at once); these are the only places one becomes the other.
 inline Operator program_operator(ast::BinaryOp op) {

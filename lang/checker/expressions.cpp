@@ -192,7 +192,7 @@ private:
             break;
         case BinaryOp::equal:
         case BinaryOp::not_equal:
-            if (!(left->type == right->type) || left->type.list || left->type.base == BaseType::record ||
+            if (!same_as_text(left->type, right->type) || left->type.list || left->type.base == BaseType::record ||
                 left->type.base == BaseType::collection)
                 return error(e.span, fmt::format("无法比较 {} 和 {}", describe(left->type), describe(right->type)));
             check_grade_label(*left, *right);
@@ -230,7 +230,7 @@ private:
         auto else_value = check(*e.operands[2]);
         if (!is_valid(condition) || !is_valid(then_value) || !is_valid(else_value)) return invalid(e.span);
         if (!condition->type.is_bool()) return error(e.operands[0]->span, "if 后应为条件 (真或假)");
-        if (!(then_value->type == else_value->type))
+        if (!same_as_text(then_value->type, else_value->type))
             return error(e.span, fmt::format("then 和 else 的类型不同: {} 和 {}", describe(then_value->type),
                                              describe(else_value->type)));
         auto c = make(ExprOp::conditional, e.span, then_value->type);
@@ -396,7 +396,7 @@ private:
                 ok = false;
                 continue;
             }
-            if (!(arg->type == function.params[i]) && function.params[i].base != BaseType::invalid) {
+            if (!same_as_text(arg->type, function.params[i]) && function.params[i].base != BaseType::invalid) {
                 error(e.operands[i]->span, fmt::format("{} 的第 {} 个参数应为 {}, 这里是 {}", function.name, i + 1,
                                                        describe(function.params[i]), describe(arg->type)));
                 ok = false;

@@ -46,7 +46,7 @@ CheckedExprPtr apply_override(State& state, SymbolId symbol, VariantId variant, 
         state.diagnostics.error(decl.when->span, "变体的条件应为只用方案级输入的条件, 例如 考核年度 = 3");
         return base;
     }
-    if (!(replacement->type == base->type)) {
+    if (!same_as_text(replacement->type, base->type)) {
         state.diagnostics.error(expr.span, fmt::format("变体 {} 中 {} 的类型为 {}, 基础定义为 {}", decl.name,
                                                        state.program.symbols[symbol].name,
                                                        type_name(replacement->type, state), type_name(base->type, state)));
