@@ -11,24 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "base/id.hpp"
 #include "base/rational.hpp"
 #include "lang/builtins.hpp"
+#include "lang/ids.hpp"
 #include "lang/source.hpp"
 
 namespace kaohe {
-
-// Ids into the program's tables; none (the default) where the old code said −1.
-using SymbolId = Id<struct SymbolTag>;        // Program::symbols
-using EntityId = Id<struct EntityTag>;        // Program::entities; none: the whole scheme
-using RecordId = Id<struct RecordTag>;        // Program::records
-using InputId = Id<struct InputTag>;          // Program::inputs
-using FunctionId = Id<struct FunctionTag>;    // Program::functions
-using VariantId = Id<struct VariantTag>;      // Program::variants
-using WeightingId = Id<struct WeightingTag>;  // Program::weightings (and a run's copy of them)
-using BandIndex = Id<struct BandTag>;         // Grade::bands, best first
-using FieldIndex = Id<struct FieldTag>;       // RecordType::fields
-using LocalSlot = Id<struct LocalTag>;        // a function's parameters, or a record's fields, in a frame
 
 // The program's own operators and modes: the checker translates the AST's, so nothing after
 // it depends on how the syntax spells them.
@@ -47,7 +35,7 @@ struct Type {
     bool list = false;
     RecordId record{};  // record types
     EntityId entity{};  // collections: the entity type iterated
-    SymbolId grade{};   // text values that hold a grade's band label
+    SymbolId grade{};   // a grade's values: texts that are its labels, each with its band index
 
     bool operator==(const Type& other) const = default;
     bool is_number() const { return base == BaseType::number && !list; }
@@ -103,14 +91,17 @@ struct Symbol {
     InputId input;    // inputs
 };
 
+// grade_label: the band of grade type.grade whose label is the text args[0], or that text when
+// it is no label of the grade; what a variant's text becomes when it replaces a grade's value.
 enum class ExprOp { constant, symbol, local, field, negate, logical_not, binary, conditional, builtin, function,
-                    collection, weighted };
+                    collection, weighted, grade_label };
 
 struct Constant {
     BaseType base = BaseType::number;
     Rational number;
     bool boolean = false;
     std::string text;
+    BandIndex band;  // a text the checker found to be a label of the grade it is compared with
 };
 
 struct CheckedExpr {

@@ -143,7 +143,7 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
     case ExprOp::constant:
         switch (e.constant.base) {
         case BaseType::boolean: return Value::of_bool(e.constant.boolean);
-        default: return Value::of_text(e.constant.text);
+        default: return Value::of_text(e.constant.text, e.constant.band);
         }
     case ExprOp::symbol: return symbol(e, context);
     case ExprOp::local: return *context.locals[e.local.index()];
@@ -154,6 +154,13 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
         return condition(*e.args[0], context) ? evaluate(*e.args[1], context) : evaluate(*e.args[2], context);
     case ExprOp::builtin: return builtin(e, context);
     case ExprOp::function: return call(e, context);
+    case ExprOp::grade_label: {
+        std::string_view written = text(*e.args[0], context);
+        const Grade& grade = *plan_.grade_of_symbol[e.type.grade];
+        for (BandIndex band : grade.bands.ids())
+            if (grade.bands[band].label == written) return Value::of_text(grade.bands[band].label, band);
+        return Value::of_text(written);
+    }
     case ExprOp::collection: {
         std::vector<Value> items;
         for_each_element(e, context, [&](const Value& item) { items.push_back(item); });
@@ -200,6 +207,12 @@ bool ExpressionEvaluator::condition(const CheckedExpr& e, const Context& context
 bool ExpressionEvaluator::equal(const CheckedExpr& left, const CheckedExpr& right, const Context& context) const {
     if (left.type.is_number()) return number(left, context) == number(right, context);
     if (left.type.is_bool()) return condition(left, context) == condition(right, context);
+    if (left.type.grade && left.type.grade == right.type.grade) {
+        // Two values of one grade are the same band. Only a variant's text that is no label of
+        // the grade has no band; such texts compare as texts.
+        Label a = label(left, context), b = label(right, context);
+        return a.band == b.band && (a.band || a.text == b.text);
+    }
     if (left.type.is_text()) return text(left, context) == text(right, context);
     return equal_values(evaluate(left, context), evaluate(right, context));
 }
@@ -212,6 +225,22 @@ std::string_view ExpressionEvaluator::text(const CheckedExpr& e, const Context& 
     case ExprOp::conditional:
         return condition(*e.args[0], context) ? text(*e.args[1], context) : text(*e.args[2], context);
     default: return evaluate(e, context).text();
+    }
+}
+
+ExpressionEvaluator::Label ExpressionEvaluator::label(const CheckedExpr& e, const Context& context) const {
+    switch (e.op) {
+    case ExprOp::constant: return {e.constant.text, e.constant.band};
+    case ExprOp::symbol: {
+        const Value& value = symbol(e, context);
+        return {value.text(), value.band()};
+    }
+    case ExprOp::conditional:
+        return condition(*e.args[0], context) ? label(*e.args[1], context) : label(*e.args[2], context);
+    default: {
+        Value value = evaluate(e, context);
+        return {value.text(), value.band()};
+    }
     }
 }
 

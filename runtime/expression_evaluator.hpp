@@ -52,6 +52,12 @@ private:
     // The value a symbol or local already holds, without copying; null for anything else.
     const Value* stored(const CheckedExpr& e, const Context& context) const;
     bool equal(const CheckedExpr& left, const CheckedExpr& right, const Context& context) const;
+    // A text and, for a grade's value, its band; the text views into the program or the data.
+    struct Label {
+        std::string_view text;
+        BandIndex band;
+    };
+    Label label(const CheckedExpr& e, const Context& context) const;
     Value builtin(const CheckedExpr& e, const Context& context) const;
     Value call(const CheckedExpr& e, const Context& context) const;
     // Calls visit(const Value&) for each element without copying lists; returns how many

@@ -171,7 +171,7 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
     if (!failures.errors.empty()) return;
     auto& column = table.columns[plan.column_of_symbol[step.symbol]];
     for (std::uint32_t row = 0; row < table.size(); ++row) {
-        column[row] = Value::of_text(grade.bands[bands[row]].label);
+        column[row] = Value::of_text(grade.bands[bands[row]].label, bands[row]);
         listener.on_value(step, row, column[row]);
     }
 }

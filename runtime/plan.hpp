@@ -32,6 +32,7 @@ struct Plan {
     IdVector<EntityId, std::vector<EntityId>> ancestors;
     IdVector<SymbolId, std::vector<SymbolId>> dependents;  // the definitions that use each directly
     IdVector<SymbolId, int> step_of_symbol;                // -1 for inputs
+    IdVector<SymbolId, const Grade*> grade_of_symbol;      // null for what is not a grade
 };
 
 Plan make_plan(const Program& program);

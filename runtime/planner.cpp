@@ -17,7 +17,8 @@ Plan make_plan(const Program& program) {
 
     IdVector<SymbolId, const ValueDefinition*> value_of(program.symbols.size(), nullptr);
     IdVector<SymbolId, const Rank*> rank_of(program.symbols.size(), nullptr);
-    IdVector<SymbolId, const Grade*> grade_of(program.symbols.size(), nullptr);
+    IdVector<SymbolId, const Grade*>& grade_of = plan.grade_of_symbol;
+    grade_of.assign(program.symbols.size(), nullptr);
     for (const auto& v : program.values) value_of[v.symbol] = &v;
     for (const auto& r : program.ranks) rank_of[r.symbol] = &r;
     for (const auto& g : program.grades) grade_of[g.symbol] = &g;

@@ -59,6 +59,8 @@ public:
     SymbolId add_symbol(Symbol symbol);
     SymbolId find_symbol(EntityId entity, const std::string& name) const;  // none if there is none
     SymbolId declared_symbol(const void* declaration) const;                // none for a duplicate
+    // The band of `grade` labelled `label`, by the declaration's list of bands; none if no band is.
+    BandIndex band_of_label(SymbolId grade, const std::string& label) const;
     bool is_descendant(EntityId entity, EntityId ancestor) const;  // strictly below; none is above all
     std::string entity_name(EntityId entity) const;
     std::vector<std::string> visible_names(const Scope& scope) const;

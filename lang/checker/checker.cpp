@@ -26,6 +26,15 @@ SymbolId State::declared_symbol(const void* declaration) const {
     return found == declared_symbols.end() ? SymbolId::none() : found->second;
 }
 
+BandIndex State::band_of_label(SymbolId grade, const std::string& label) const {
+    auto found = grade_declarations.find(grade);
+    if (found == grade_declarations.end()) return BandIndex::none();
+    const auto& bands = found->second->bands;
+    for (std::size_t i = 0; i < bands.size(); ++i)
+        if (bands[i].label == label) return BandIndex(i);
+    return BandIndex::none();
+}
+
 bool State::is_descendant(EntityId entity, EntityId ancestor) const {
     if (!entity) return false;
     for (EntityId e = program.entities[entity].parent;; e = program.entities[e].parent) {

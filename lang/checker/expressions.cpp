@@ -159,15 +159,19 @@ private:
         return c;
     }
 
-    // A grade compared with a text: the text must be one of the grade's band labels.
-    void check_grade_label(const CheckedExpr& grade, const CheckedExpr& label) {
+    // A grade compared with a text: the text must be one of the grade's band labels, and becomes
+    // that band, so the comparison is of band indices.
+    void check_grade_label(const CheckedExpr& grade, CheckedExpr& label) {
         if (!grade.type.grade || label.op != ExprOp::constant || label.constant.base != BaseType::text) return;
         auto found = state_.grade_declarations.find(grade.type.grade);
         if (found == state_.grade_declarations.end()) return;
+        if (BandIndex band = state_.band_of_label(grade.type.grade, label.constant.text)) {
+            label.constant.band = band;
+            label.type.grade = grade.type.grade;
+            return;
+        }
         std::vector<std::string> labels;
         for (const auto& band : found->second->bands) labels.push_back(band.label);
-        for (const auto& l : labels)
-            if (l == label.constant.text) return;
         std::string suggestion = closest_name(label.constant.text, labels);
         std::string all;
         for (const auto& l : labels) all += (all.empty() ? "" : "、") + l;

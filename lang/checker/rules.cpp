@@ -30,6 +30,23 @@ bool uses_collections(const CheckedExpr& e) {
     return false;
 }
 
+// A variant's text in place of a grade's value must be that grade's value too: a label becomes
+// its band now; any other text is looked up among the labels when it is evaluated.
+CheckedExprPtr as_grade(State& state, SymbolId grade, CheckedExprPtr text) {
+    if (text->op == ExprOp::constant) {
+        text->constant.band = state.band_of_label(grade, text->constant.text);
+        text->type.grade = grade;
+        return text;
+    }
+    auto converted = std::make_unique<CheckedExpr>();
+    converted->op = ExprOp::grade_label;
+    converted->span = text->span;
+    converted->type = text->type;
+    converted->type.grade = grade;
+    converted->args.push_back(std::move(text));
+    return converted;
+}
+
 // `variant V when C { value X … }` becomes X = if C then X_V else X_base, with the
 // conditional marked as V's so the bounds analysis for `assert in V` can take its branch.
 CheckedExprPtr apply_override(State& state, SymbolId symbol, VariantId variant, const ast::Expr& expr,
@@ -52,6 +69,8 @@ CheckedExprPtr apply_override(State& state, SymbolId symbol, VariantId variant, 
                                                        type_name(replacement->type, state), type_name(base->type, state)));
         return base;
     }
+    if (base->type.grade && replacement->type.grade != base->type.grade)
+        replacement = as_grade(state, base->type.grade, std::move(replacement));
     auto conditional = std::make_unique<CheckedExpr>();
     conditional->op = ExprOp::conditional;
     conditional->span = expr.span;

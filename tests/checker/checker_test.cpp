@@ -251,3 +251,21 @@ TEST_CASE("a grade is not a number") {
     CHECK(check_grades("variant 从严 when 年度 = 3 {\n  value 最终 of 成员 = 1\n}\n").find("基础定义为 文本") !=
           std::string::npos);
 }
+
+TEST_CASE("a label compared with a grade becomes that grade's band when checked") {
+    auto loaded = kaohe::load_program_text(
+        "t.kh", std::string(grade_prelude) + "flag \"a\" of 成员 when 等次 = \"称职\" and \"不称职\" != 最终\n"
+                                             "flag \"b\" of 成员 when (if 得分 > 95 then 等次 else \"差\") = \"称职\"\n");
+    REQUIRE(loaded.program);
+    const kaohe::CheckedExpr& both = *loaded.program->flags[0].condition;
+    const kaohe::CheckedExpr& equal = *both.args[0];
+    CHECK(equal.args[1]->constant.band == kaohe::BandIndex(1));
+    CHECK(equal.args[1]->type.grade == equal.args[0]->type.grade);
+    const kaohe::CheckedExpr& not_equal = *both.args[1];
+    CHECK(not_equal.args[0]->constant.band == kaohe::BandIndex(2));
+    CHECK(not_equal.args[0]->type.grade == not_equal.args[1]->type.grade);
+    // An if that mixes the grade with a text is a text; what it is compared with stays a text.
+    const kaohe::CheckedExpr& mixed = *loaded.program->flags[1].condition;
+    CHECK_FALSE(mixed.args[0]->type.grade);
+    CHECK_FALSE(mixed.args[1]->constant.band);
+}
