@@ -71,7 +71,7 @@ private:
     JsonValue document_;
     BindResult& result_;
     ExpressionEvaluator evaluator_;
-    IdVector<EntityId, std::vector<JsonValue>> objects_;  // per entity, the JSON object of each row (missing if not one)
+    IdVector<EntityId, std::vector<JsonValue>> objects_;  // the JSON object of each row (missing if not one)
     std::unordered_map<std::string, Value> text_lists_;   // see shared_text_list
     EntityId current_entity_;                             // the row being read, named only on error
     std::uint32_t current_row_ = 0;

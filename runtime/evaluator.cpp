@@ -30,7 +30,8 @@ public:
         tables_.rule_flags.resize(program_.flags.size());
         for (std::size_t i = 0; i < program_.flags.size(); ++i) {
             const FlagRule& rule = program_.flags[i];
-            if (only && std::none_of(rule.reads.begin(), rule.reads.end(), [&](SymbolId s) { return only->symbols[s]; }))
+            if (only &&
+                std::none_of(rule.reads.begin(), rule.reads.end(), [&](SymbolId s) { return only->symbols[s]; }))
                 continue;
             run_flag(i, tables_.rule_flags[i]);
         }

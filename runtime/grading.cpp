@@ -131,7 +131,8 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
             continue;
         }
         BandIndex band(0);
-        while (band_below(band).index() < grade.bands.size() && !in_band(grade.bands[band], value)) band = band_below(band);
+        while (band_below(band).index() < grade.bands.size() && !in_band(grade.bands[band], value))
+            band = band_below(band);
         BandIndex by_score = band;
         for (const VetoCap& cap : grade.caps)
             if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean()) band = std::max(band, cap.band);

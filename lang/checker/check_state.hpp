@@ -91,7 +91,7 @@ void check_assert(State& state, const ast::AssertDecl& decl);
 // A condition no policy can name (a veto's `when`, an entity's `require`), checked in the
 // entity's scope as a hidden boolean definition; returns its symbol.
 SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,
-                         const ast::Expr& condition, const char* not_a_condition);
+                              const ast::Expr& condition, const char* not_a_condition);
 // Flag text with its optional `for x in list`; fills rule.text and rule.loop_list.
 void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, FlagRule& rule);
 

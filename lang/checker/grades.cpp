@@ -125,7 +125,7 @@ void check_veto(State& state, const ast::VetoDecl& decl, int veto_index) {
     auto entity = state.resolve_entity(decl.of);
     if (!entity) return;
     SymbolId symbol = add_hidden_condition(state, fmt::format("一票否决#{}", veto_index + 1), decl.span,
-                                      SymbolKind::veto_condition, *entity, *decl.when, "when 后应为条件");
+                                           SymbolKind::veto_condition, *entity, *decl.when, "when 后应为条件");
 
     for (const auto& cap : decl.caps) {
         SymbolId grade_symbol = state.find_symbol(*entity, cap.grade);

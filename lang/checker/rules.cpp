@@ -192,8 +192,8 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
 
 void check_entity_requirement(State& state, EntityId entity, const ast::Requirement& requirement) {
     SymbolId symbol = add_hidden_condition(state, fmt::format("require#{}", state.program.requirements.size() + 1),
-                                      requirement.span, SymbolKind::requirement, entity, *requirement.condition,
-                                      "require 后应为条件");
+                                           requirement.span, SymbolKind::requirement, entity, *requirement.condition,
+                                           "require 后应为条件");
     state.program.requirements.push_back({symbol, requirement.message, requirement.path});
 }
 
