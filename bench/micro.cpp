@@ -39,7 +39,7 @@ struct LongnanNational {
         static LongnanNational instance;
         return instance;
     }
-    std::size_t members(const kaohe::Tables& tables) const { return tables.entities[1].size(); }
+    std::size_t members(const kaohe::Tables& tables) const { return tables.entities[kaohe::EntityId(1)].size(); }
 };
 
 void rational_add(benchmark::State& state) {

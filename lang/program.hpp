@@ -13,6 +13,7 @@
 
 #include "base/rational.hpp"
 #include "lang/builtins.hpp"
+#include "lang/ids.hpp"
 #include "lang/source.hpp"
 
 namespace kaohe {
@@ -32,13 +33,11 @@ enum class NumberKind { any, percent, score, count };
 struct Type {
     BaseType base = BaseType::invalid;
     bool list = false;
-    int record = -1;  // record types
-    int entity = -1;  // collections: the entity type iterated
-    int grade = -1;   // text values that hold a grade's band label
+    RecordId record{};  // record types
+    EntityId entity{};  // collections: the entity type iterated
+    SymbolId grade{};   // a grade's values: texts that are its labels, each with its band index
 
-    bool operator==(const Type& other) const {
-        return base == other.base && list == other.list && record == other.record && entity == other.entity;
-    }
+    bool operator==(const Type& other) const = default;
     bool is_number() const { return base == BaseType::number && !list; }
     bool is_bool() const { return base == BaseType::boolean && !list; }
     bool is_text() const { return base == BaseType::text && !list; }
@@ -67,18 +66,18 @@ struct Requirement {
 struct RecordType {
     std::string name;
     Span span;
-    std::vector<InputSpec> fields;
+    IdVector<FieldIndex, InputSpec> fields;
     std::vector<Requirement> requirements;
 };
 
 struct EntityType {
     std::string name;
     Span span;
-    int parent = -1;
+    EntityId parent;
     int depth = 0;
     std::string json_key;  // the array below the parent's object (or the document root)
     std::string key_path;  // the field holding the entity's id
-    std::vector<int> inputs;  // symbol ids, in declaration order
+    std::vector<SymbolId> inputs;  // in declaration order
 };
 
 enum class SymbolKind { input, value, rank, grade, veto_condition, requirement };
@@ -87,19 +86,22 @@ struct Symbol {
     std::string name;
     Span span;
     SymbolKind kind = SymbolKind::value;
-    int entity = -1;  // -1: defined once for the whole scheme
+    EntityId entity;  // none: defined once for the whole scheme
     Type type;
-    int input = -1;        // inputs: index into Program::inputs
+    InputId input;    // inputs
 };
 
+// grade_label: the band of grade type.grade whose label is the text args[0], or that text when
+// it is no label of the grade; what a variant's text becomes when it replaces a grade's value.
 enum class ExprOp { constant, symbol, local, field, negate, logical_not, binary, conditional, builtin, function,
-                    collection, weighted };
+                    collection, weighted, grade_label };
 
 struct Constant {
     BaseType base = BaseType::number;
     Rational number;
     bool boolean = false;
     std::string text;
+    BandIndex band;  // a text the checker found to be a label of the grade it is compared with
 };
 
 struct CheckedExpr {
@@ -107,10 +109,12 @@ struct CheckedExpr {
     Span span;
     Type type;
     Constant constant;               // constant
-    int symbol = -1;                 // symbol
+    SymbolId symbol;                 // symbol
     int levels_up = 0;               // symbol: how far up the entity chain it is defined; -1 scheme level
-    int index = -1;                  // local: slot; field: record field; function: function id;
-                                     // conditional: the variant it selects (-1: an ordinary if)
+    LocalSlot local;                 // local
+    FieldIndex field;                // field: of the record args[0]
+    FunctionId function;             // function
+    VariantId variant;               // conditional: the variant it selects (none: an ordinary if)
     Operator binary = Operator::add;
     Builtin builtin = Builtin::count;
     std::vector<CheckedExprPtr> args;
@@ -118,7 +122,7 @@ struct CheckedExpr {
     // both evaluated in the element's context.
     CheckedExprPtr element;
     CheckedExprPtr filter;
-    int weighting = -1;              // weighted: index into Program::weightings
+    WeightingId weighting;           // weighted
 };
 
 // The weights of one weighted sum, kept out of the expression tree so that a run can change
@@ -143,15 +147,15 @@ struct Function {
 };
 
 struct ValueDefinition {
-    int symbol = -1;
+    SymbolId symbol;
     CheckedExprPtr expr;
 };
 
 struct Rank {
-    int symbol = -1;
+    SymbolId symbol;
     CheckedExprPtr by;
     bool descending = true;
-    int within = -1;  // entity type, -1 for everyone
+    EntityId within;  // none: everyone
 };
 
 struct Band {
@@ -160,15 +164,18 @@ struct Band {
     Rational threshold;
 };
 
+// The band after `band` in a grade's list: the next worse one.
+inline BandIndex band_below(BandIndex band) { return BandIndex(band.index() + 1); }
+
 struct OrderKey {
     CheckedExprPtr expr;
     bool descending = true;
 };
 
 struct Quota {
-    int band = -1;
+    BandIndex band;
     CheckedExprPtr share;  // evaluated for each pool entity
-    int pool = -1;         // entity type whose instances are the pools
+    EntityId pool;         // entity type whose instances are the pools
     Rounding rounding = Rounding::floor;
     std::vector<OrderKey> order;
     std::string tie_flag;
@@ -176,26 +183,26 @@ struct Quota {
 };
 
 struct VetoCap {
-    int veto_symbol = -1;  // the veto's condition
-    int band = -1;         // the best band a vetoed entity may keep
+    SymbolId veto_symbol;  // the veto's condition
+    BandIndex band;        // the best band a vetoed entity may keep
 };
 
 struct Grade {
-    int symbol = -1;
+    SymbolId symbol;
     CheckedExprPtr by;
-    std::vector<Band> bands;  // best first
+    IdVector<BandIndex, Band> bands;  // best first
     std::vector<Quota> quotas;
     std::vector<VetoCap> caps;
 };
 
 struct FlagRule {
-    int entity = -1;
-    int condition_symbol = -1;   // veto flags: the veto's condition
+    EntityId entity;
+    SymbolId condition_symbol;   // veto flags: the veto's condition
     CheckedExprPtr condition;    // plain flags
     std::string text;            // with {} where the loop element goes
     CheckedExprPtr loop_list;    // optional: one flag per element (the element is local 0)
     Span span;
-    std::vector<int> reads;      // the definitions it uses (not inputs): a what-if reruns it when one changes
+    std::vector<SymbolId> reads;  // the definitions it uses (not inputs): a what-if reruns it when one changes
 };
 
 struct OutputField {
@@ -206,7 +213,7 @@ struct OutputField {
 
 // A rule about the data that the evaluator checks before anything is scored.
 struct EntityRequirement {
-    int symbol = -1;       // its condition, a hidden value
+    SymbolId symbol;       // its condition, a hidden value
     std::string message;
     std::string json_key;  // the field the message is about, or empty for the row itself
 };
@@ -217,29 +224,29 @@ struct Variant {
 };
 
 struct Output {
-    int entity = -1;
+    EntityId entity;
     std::string kind;
     std::vector<OutputField> fields;
 };
 
 struct Program {
     std::string scheme_name;
-    std::vector<RecordType> records;
-    std::vector<EntityType> entities;  // parents before children
-    std::vector<Symbol> symbols;
-    std::vector<InputSpec> inputs;
-    std::vector<Function> functions;
+    IdVector<RecordId, RecordType> records;
+    IdVector<EntityId, EntityType> entities;  // parents before children
+    IdVector<SymbolId, Symbol> symbols;
+    IdVector<InputId, InputSpec> inputs;
+    IdVector<FunctionId, Function> functions;
     std::vector<ValueDefinition> values;
     std::vector<Rank> ranks;
     std::vector<Grade> grades;
     std::vector<FlagRule> flags;
     std::vector<Output> outputs;
-    std::vector<int> scheme_inputs;  // symbol ids, read from the document's root
+    std::vector<SymbolId> scheme_inputs;  // read from the document's root
     std::vector<EntityRequirement> requirements;
-    std::vector<Variant> variants;
-    std::vector<Weighting> weightings;  // per weighted sum, as written; a run may override them
-    std::vector<int> evaluation_order;  // symbol ids (not inputs), dependencies first
-    std::vector<std::vector<int>> dependencies;  // per symbol: the definitions it uses directly
+    IdVector<VariantId, Variant> variants;
+    IdVector<WeightingId, Weighting> weightings;  // per weighted sum, as written; a run may override them
+    std::vector<SymbolId> evaluation_order;      // not inputs; dependencies first
+    IdVector<SymbolId, std::vector<SymbolId>> dependencies;  // the definitions each uses directly
 };
 
 }  // namespace kaohe

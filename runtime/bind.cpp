@@ -35,7 +35,7 @@ struct Location {
     const Location* parent = nullptr;
     std::string_view key;     // object member, or empty
     std::int64_t index = -1;  // array element, or -1
-    int row_entity = -1;      // with no parent: the row this location starts at, if any
+    EntityId row_entity{};    // with no parent: the row this location starts at, if any
     std::uint32_t row = 0;
 };
 
@@ -57,14 +57,14 @@ public:
         tables.entities.resize(program_.entities.size());
         tables.scheme_slots.resize(plan_.scheme_slot_count);
         objects_.resize(program_.entities.size());
-        for (int symbol : program_.scheme_inputs) {
+        for (SymbolId symbol : program_.scheme_inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
             Location at{&root, spec.json_key};
             tables.scheme_slots[plan_.column_of_symbol[symbol]] =
                 bind_input(spec, find_path(document_, spec.json_key), at);
         }
-        for (std::size_t e = 0; e < program_.entities.size(); ++e) bind_entity(static_cast<int>(e));
-        for (std::size_t e = 0; e < program_.entities.size(); ++e) build_ranges(static_cast<int>(e));
+        for (EntityId e : program_.entities.ids()) bind_entity(e);
+        for (EntityId e : program_.entities.ids()) build_ranges(e);
     }
 
 private:
@@ -73,13 +73,13 @@ private:
     JsonValue document_;
     BindResult& result_;
     ExpressionEvaluator evaluator_;
-    std::vector<std::vector<JsonValue>> objects_;  // per entity, the JSON object of each row (missing if not one)
+    IdVector<EntityId, std::vector<JsonValue>> objects_;  // the JSON object of each row (missing if not one)
     std::unordered_map<std::string, Value> text_lists_;   // see shared_text_list
-    int current_entity_ = -1;                             // the row being read, named only on error
+    EntityId current_entity_;                             // the row being read, named only on error
     std::uint32_t current_row_ = 0;
 
     void error(const Location& at, DiagnosticCode code, std::string message) {
-        if (current_entity_ < 0)
+        if (!current_entity_)
             result_.errors.push_back({.code = code, .path = path_of(at), .message = std::move(message)});
         else
             result_.errors.push_back(row_error(code, program_, result_.tables, current_entity_, current_row_,
@@ -88,7 +88,7 @@ private:
 
     std::string path_of(const Location& at) const {
         std::string path = at.parent       ? path_of(*at.parent)
-                           : at.row_entity >= 0 ? row_path(program_, result_.tables, at.row_entity, at.row)
+                           : at.row_entity      ? row_path(program_, result_.tables, at.row_entity, at.row)
                                                 : "$";
         if (!at.key.empty()) path += "." + std::string(at.key);
         if (at.index >= 0) path += "[" + std::to_string(at.index) + "]";
@@ -96,19 +96,19 @@ private:
     }
 
     // Rows of an entity across all its parents, so every per-row vector is sized once.
-    std::size_t count_rows(int entity) const {
+    std::size_t count_rows(EntityId entity) const {
         const EntityType& type = program_.entities[entity];
         auto rows_under = [&](JsonValue parent) {
             JsonValue array = parent.exists() ? find_path(parent, type.json_key) : JsonValue();
             return array.kind() == JsonKind::array ? array.size() : 0;
         };
-        if (type.parent < 0) return rows_under(document_);
+        if (!type.parent) return rows_under(document_);
         std::size_t total = 0;
         for (JsonValue parent : objects_[type.parent]) total += rows_under(parent);
         return total;
     }
 
-    void bind_entity(int entity) {
+    void bind_entity(EntityId entity) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
         table.columns.resize(plan_.column_count[entity]);
@@ -118,8 +118,8 @@ private:
         table.ids.reserve(rows);
         objects_[entity].reserve(rows);
         for (auto& column : table.columns) column.reserve(rows);
-        if (type.parent < 0) {
-            current_entity_ = -1;
+        if (!type.parent) {
+            current_entity_ = EntityId::none();
             Location root;
             bind_array(entity, document_, UINT32_MAX, root);
             return;
@@ -133,7 +133,7 @@ private:
         }
     }
 
-    void bind_array(int entity, JsonValue parent_object, std::uint32_t parent_row, const Location& parent_at) {
+    void bind_array(EntityId entity, JsonValue parent_object, std::uint32_t parent_row, const Location& parent_at) {
         const EntityType& type = program_.entities[entity];
         JsonValue array = find_path(parent_object, type.json_key);
         Location at{&parent_at, type.json_key};
@@ -147,7 +147,7 @@ private:
             bind_row(entity, element, parent_row, i++, at);
     }
 
-    void bind_row(int entity, JsonValue object, std::uint32_t parent_row, std::uint32_t index,
+    void bind_row(EntityId entity, JsonValue object, std::uint32_t parent_row, std::uint32_t index,
                   const Location& array_at) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
@@ -172,7 +172,7 @@ private:
         if (!id_node.exists()) error(key_at, DiagnosticCode::missing_field, "缺少编号字段");
         else if (table.ids[row].empty())
             error(key_at, DiagnosticCode::invalid_id, "编号应为非空字符串或数字, 这里是" + id_node.describe());
-        for (int symbol : type.inputs) {
+        for (SymbolId symbol : type.inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
             Location input_at{&at, spec.json_key};
             table.columns[plan_.column_of_symbol[symbol]][row] =
@@ -277,7 +277,7 @@ private:
         for (const Value& field : fields) locals.push_back(&field);
         for (const auto& requirement : record.requirements) {
             try {
-                if (!evaluator_.condition(*requirement.condition, Context{-1, 0, locals.data()}))
+                if (!evaluator_.condition(*requirement.condition, Context{EntityId::none(), 0, locals.data()}))
                     error(at, DiagnosticCode::requirement_failed, requirement.message);
             } catch (const EvaluationFailure& failure) {
                 error(at, DiagnosticCode::requirement_failed, requirement.message + " (" + failure.message + ")");
@@ -286,17 +286,17 @@ private:
         return value;
     }
 
-    void build_ranges(int entity) {
+    void build_ranges(EntityId entity) {
         Table& table = result_.tables.entities[entity];
         table.ranges.resize(program_.entities.size());
-        for (int ancestor : plan_.ancestors[entity]) {
+        for (EntityId ancestor : plan_.ancestors[entity]) {
             auto& ranges = table.ranges[ancestor];
             ranges.assign(result_.tables.entities[ancestor].size(), RowRange{0, 0});
             std::vector<bool> seen(ranges.size(), false);
             for (std::uint32_t row = 0; row < table.size(); ++row) {
                 // climb from this row to its row of `ancestor`
                 std::uint32_t up_row = table.parent_row[row];
-                for (int e = program_.entities[entity].parent; e != ancestor; e = program_.entities[e].parent)
+                for (EntityId e = program_.entities[entity].parent; e != ancestor; e = program_.entities[e].parent)
                     up_row = result_.tables.entities[e].parent_row[up_row];
                 if (!seen[up_row]) ranges[up_row] = {row, row};
                 seen[up_row] = true;

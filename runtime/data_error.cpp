@@ -4,9 +4,9 @@
 
 namespace kaohe {
 
-std::string row_path(const Program& program, const Tables& tables, int entity, std::uint32_t row) {
+std::string row_path(const Program& program, const Tables& tables, EntityId entity, std::uint32_t row) {
     std::string path;
-    while (entity >= 0) {
+    while (entity) {
         const Table& table = tables.entities[entity];
         path = fmt::format(".{}[{}]", program.entities[entity].json_key, table.array_index[row]) + path;
         row = table.parent_row[row];
@@ -15,8 +15,8 @@ std::string row_path(const Program& program, const Tables& tables, int entity, s
     return "$" + path;
 }
 
-DataError row_error(DiagnosticCode code, const Program& program, const Tables& tables, int entity, std::uint32_t row,
-                    std::string path, std::string message, std::optional<Span> rule) {
+DataError row_error(DiagnosticCode code, const Program& program, const Tables& tables, EntityId entity,
+                    std::uint32_t row, std::string path, std::string message, std::optional<Span> rule) {
     return {.code = code,
             .subject = DataSubject::row,
             .entity = program.entities[entity].name,

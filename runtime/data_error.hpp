@@ -31,9 +31,9 @@ struct DataError {
 };
 
 // $.counties[3].members[0] for a row, rebuilt from the tables only when an error is reported.
-std::string row_path(const Program& program, const Tables& tables, int entity, std::uint32_t row);
+std::string row_path(const Program& program, const Tables& tables, EntityId entity, std::uint32_t row);
 // An error about one row, naming its entity type and id.
-DataError row_error(DiagnosticCode code, const Program& program, const Tables& tables, int entity, std::uint32_t row,
-                    std::string path, std::string message, std::optional<Span> rule = std::nullopt);
+DataError row_error(DiagnosticCode code, const Program& program, const Tables& tables, EntityId entity,
+                    std::uint32_t row, std::string path, std::string message, std::optional<Span> rule = std::nullopt);
 
 }  // namespace kaohe

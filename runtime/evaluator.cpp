@@ -30,7 +30,8 @@ public:
         tables_.rule_flags.resize(program_.flags.size());
         for (std::size_t i = 0; i < program_.flags.size(); ++i) {
             const FlagRule& rule = program_.flags[i];
-            if (only && std::none_of(rule.reads.begin(), rule.reads.end(), [&](int s) { return only->symbols[s]; }))
+            if (only &&
+                std::none_of(rule.reads.begin(), rule.reads.end(), [&](SymbolId s) { return only->symbols[s]; }))
                 continue;
             run_flag(i, tables_.rule_flags[i]);
         }
@@ -45,8 +46,8 @@ private:
     RowFailures failures_;
     Listener& listener_;
 
-    std::uint32_t rows(int entity) const {
-        return entity < 0 ? 1 : static_cast<std::uint32_t>(tables_.entities[entity].size());
+    std::uint32_t rows(EntityId entity) const {
+        return !entity ? 1 : static_cast<std::uint32_t>(tables_.entities[entity].size());
     }
 
     void run_step(const Step& step) {
@@ -60,9 +61,9 @@ private:
 
     void run_value(const Step& step) {
         int column = plan_.column_of_symbol[step.symbol];
-        if (step.entity < 0) {
+        if (!step.entity) {
             Value& slot = tables_.scheme_slots[column];
-            if (failures_.guard(-1, 0, [&] { slot = evaluator_.evaluate(*step.expr, Context{}); }))
+            if (failures_.guard(EntityId::none(), 0, [&] { slot = evaluator_.evaluate(*step.expr, Context{}); }))
                 listener_.on_value(step, 0, slot);
             return;
         }
@@ -107,7 +108,7 @@ private:
                 listener_.on_value(step, range.first + i, cells[range.first + i]);
             }
         };
-        if (rank.within < 0) return rank_range({0, static_cast<std::uint32_t>(table.size())});
+        if (!rank.within) return rank_range({0, static_cast<std::uint32_t>(table.size())});
         for (const RowRange& range : table.ranges[rank.within]) rank_range(range);
     }
 

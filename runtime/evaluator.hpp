@@ -16,7 +16,7 @@ namespace kaohe {
 // symbol. Everything else keeps what the last evaluation left.
 struct Rerun {
     std::vector<bool> steps;    // per plan step
-    std::vector<bool> symbols;  // per symbol: changed, or downstream of a change
+    IdVector<SymbolId, bool> symbols;  // changed, or downstream of a change
 };
 
 // May be called again on the same tables. With `only`, just that part runs — see

@@ -77,9 +77,9 @@ std::size_t ExpressionEvaluator::for_each_element(const CheckedExpr& e, const Co
     return count;
 }
 
-RowRange ExpressionEvaluator::rows_below(int entity, const Context& context) const {
+RowRange ExpressionEvaluator::rows_below(EntityId entity, const Context& context) const {
     const Table& table = tables_.entities[entity];
-    if (context.entity < 0) return {0, static_cast<std::uint32_t>(table.size())};
+    if (!context.entity) return {0, static_cast<std::uint32_t>(table.size())};
     return table.ranges[context.entity][context.row];
 }
 
@@ -87,13 +87,13 @@ Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& contex
     switch (e.op) {
     case ExprOp::constant: return e.constant.number;
     case ExprOp::symbol: return symbol(e, context).number();
-    case ExprOp::local: return context.locals[e.index]->number();
+    case ExprOp::local: return context.locals[e.local.index()]->number();
     case ExprOp::field:
-        if (const Value* record = stored(*e.args[0], context)) return record->elements()[e.index].number();
-        return evaluate(*e.args[0], context).elements()[e.index].number();
+        if (const Value* record = stored(*e.args[0], context)) return record->elements()[e.field.index()].number();
+        return evaluate(*e.args[0], context).elements()[e.field.index()].number();
     case ExprOp::function:
         return with_arguments(e, context, [&](const Context& frame) {
-            return number(*program_.functions[e.index].body, frame);
+            return number(*program_.functions[e.function].body, frame);
         });
     case ExprOp::negate: return -number(*e.args[0], context);
     case ExprOp::conditional:
@@ -143,17 +143,24 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
     case ExprOp::constant:
         switch (e.constant.base) {
         case BaseType::boolean: return Value::of_bool(e.constant.boolean);
-        default: return Value::of_text(e.constant.text);
+        default: return Value::of_text(e.constant.text, e.constant.band);
         }
     case ExprOp::symbol: return symbol(e, context);
-    case ExprOp::local: return *context.locals[e.index];
-    case ExprOp::field: return evaluate(*e.args[0], context).elements()[e.index];
+    case ExprOp::local: return *context.locals[e.local.index()];
+    case ExprOp::field: return evaluate(*e.args[0], context).elements()[e.field.index()];
     case ExprOp::logical_not:
     case ExprOp::binary: return Value::of_bool(condition(e, context));
     case ExprOp::conditional:
         return condition(*e.args[0], context) ? evaluate(*e.args[1], context) : evaluate(*e.args[2], context);
     case ExprOp::builtin: return builtin(e, context);
     case ExprOp::function: return call(e, context);
+    case ExprOp::grade_label: {
+        std::string_view written = text(*e.args[0], context);
+        const Grade& grade = *plan_.grade_of_symbol[e.type.grade];
+        for (BandIndex band : grade.bands.ids())
+            if (grade.bands[band].label == written) return Value::of_text(grade.bands[band].label, band);
+        return Value::of_text(written);
+    }
     case ExprOp::collection: {
         std::vector<Value> items;
         for_each_element(e, context, [&](const Value& item) { items.push_back(item); });
@@ -166,7 +173,7 @@ Value ExpressionEvaluator::evaluate(const CheckedExpr& e, const Context& context
 
 const Value* ExpressionEvaluator::stored(const CheckedExpr& e, const Context& context) const {
     if (e.op == ExprOp::symbol) return &symbol(e, context);
-    if (e.op == ExprOp::local) return context.locals[e.index];
+    if (e.op == ExprOp::local) return context.locals[e.local.index()];
     return nullptr;
 }
 
@@ -174,7 +181,7 @@ bool ExpressionEvaluator::condition(const CheckedExpr& e, const Context& context
     switch (e.op) {
     case ExprOp::constant: return e.constant.boolean;
     case ExprOp::symbol: return symbol(e, context).boolean();
-    case ExprOp::local: return context.locals[e.index]->boolean();
+    case ExprOp::local: return context.locals[e.local.index()]->boolean();
     case ExprOp::logical_not: return !condition(*e.args[0], context);
     case ExprOp::conditional:
         return condition(*e.args[0], context) ? condition(*e.args[1], context) : condition(*e.args[2], context);
@@ -200,6 +207,12 @@ bool ExpressionEvaluator::condition(const CheckedExpr& e, const Context& context
 bool ExpressionEvaluator::equal(const CheckedExpr& left, const CheckedExpr& right, const Context& context) const {
     if (left.type.is_number()) return number(left, context) == number(right, context);
     if (left.type.is_bool()) return condition(left, context) == condition(right, context);
+    if (left.type.grade && left.type.grade == right.type.grade) {
+        // Two values of one grade are the same band. Only a variant's text that is no label of
+        // the grade has no band; such texts compare as texts.
+        Label a = label(left, context), b = label(right, context);
+        return a.band == b.band && (a.band || a.text == b.text);
+    }
     if (left.type.is_text()) return text(left, context) == text(right, context);
     return equal_values(evaluate(left, context), evaluate(right, context));
 }
@@ -208,10 +221,26 @@ std::string_view ExpressionEvaluator::text(const CheckedExpr& e, const Context& 
     switch (e.op) {
     case ExprOp::constant: return e.constant.text;
     case ExprOp::symbol: return symbol(e, context).text();
-    case ExprOp::local: return context.locals[e.index]->text();
+    case ExprOp::local: return context.locals[e.local.index()]->text();
     case ExprOp::conditional:
         return condition(*e.args[0], context) ? text(*e.args[1], context) : text(*e.args[2], context);
     default: return evaluate(e, context).text();
+    }
+}
+
+ExpressionEvaluator::Label ExpressionEvaluator::label(const CheckedExpr& e, const Context& context) const {
+    switch (e.op) {
+    case ExprOp::constant: return {e.constant.text, e.constant.band};
+    case ExprOp::symbol: {
+        const Value& value = symbol(e, context);
+        return {value.text(), value.band()};
+    }
+    case ExprOp::conditional:
+        return condition(*e.args[0], context) ? label(*e.args[1], context) : label(*e.args[2], context);
+    default: {
+        Value value = evaluate(e, context);
+        return {value.text(), value.band()};
+    }
     }
 }
 
@@ -291,7 +320,7 @@ Value ExpressionEvaluator::builtin(const CheckedExpr& e, const Context& context)
 
 Value ExpressionEvaluator::call(const CheckedExpr& e, const Context& context) const {
     return with_arguments(e, context,
-                          [&](const Context& frame) { return evaluate(*program_.functions[e.index].body, frame); });
+                          [&](const Context& frame) { return evaluate(*program_.functions[e.function].body, frame); });
 }
 
 }  // namespace kaohe

@@ -16,7 +16,7 @@
 namespace kaohe {
 
 struct Context {
-    int entity = -1;  // -1: scheme level
+    EntityId entity;  // none: scheme level
     std::uint32_t row = 0;
     const Value* const* locals = nullptr;  // function arguments (or record fields), by position
 };
@@ -39,7 +39,7 @@ public:
     std::string_view text(const CheckedExpr& expr, const Context& context) const;
 
     // Rows of `entity` below the context's row (all rows at scheme level).
-    RowRange rows_below(int entity, const Context& context) const;
+    RowRange rows_below(EntityId entity, const Context& context) const;
 
 private:
     const Plan& plan_;
@@ -52,6 +52,12 @@ private:
     // The value a symbol or local already holds, without copying; null for anything else.
     const Value* stored(const CheckedExpr& e, const Context& context) const;
     bool equal(const CheckedExpr& left, const CheckedExpr& right, const Context& context) const;
+    // A text and, for a grade's value, its band; the text views into the program or the data.
+    struct Label {
+        std::string_view text;
+        BandIndex band;
+    };
+    Label label(const CheckedExpr& e, const Context& context) const;
     Value builtin(const CheckedExpr& e, const Context& context) const;
     Value call(const CheckedExpr& e, const Context& context) const;
     // Calls visit(const Value&) for each element without copying lists; returns how many
@@ -69,7 +75,7 @@ private:
 inline const Value& ExpressionEvaluator::symbol(const CheckedExpr& e, const Context& context) const {
     int column = plan_.column_of_symbol[e.symbol];
     if (e.levels_up < 0) return tables_.scheme_slots[column];
-    int entity = context.entity;
+    EntityId entity = context.entity;
     std::uint32_t row = context.row;
     for (int up = 0; up < e.levels_up; ++up) {
         row = tables_.entities[entity].parent_row[row];

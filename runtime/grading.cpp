@@ -28,11 +28,11 @@ Rational round_slots(const Rational& exact, Rounding rounding) {
 // first (what a listener is told), then applied.
 class QuotaInPool {
 public:
-    QuotaInPool(const Quota& quota, int entity, const ExpressionEvaluator& evaluator, RowFailures& failures)
+    QuotaInPool(const Quota& quota, EntityId entity, const ExpressionEvaluator& evaluator, RowFailures& failures)
         : quota_(quota), entity_(entity), evaluator_(evaluator), failures_(failures) {}
 
     // Decides for rows [begin, end); false when nobody has to move (or an order key failed).
-    bool decide(RowRange pool_rows, const Rational& share, const std::vector<int>& bands) {
+    bool decide(RowRange pool_rows, const Rational& share, const std::vector<BandIndex>& bands) {
         auto [begin, end] = pool_rows;
         exact_slots_ = share * Rational(static_cast<std::int64_t>(end - begin));
         Rational rounded = round_slots(exact_slots_, quota_.rounding);
@@ -65,9 +65,9 @@ public:
     }
 
     // Moves everyone past the slots, and a tie group across the cut, to the band below.
-    void apply(std::vector<int>& bands, std::vector<FlagHit>& flags) const {
+    void apply(std::vector<BandIndex>& bands, std::vector<FlagHit>& flags) const {
         for (std::size_t i = std::min(tie_begin_, slots_); i < ranked_.size(); ++i) {
-            bands[ranked_[i]] = quota_.band + 1;
+            bands[ranked_[i]] = band_below(quota_.band);
             bool tied = i >= tie_begin_ && i < tie_end_;
             const std::string& flag = tied ? quota_.tie_flag : quota_.excess_flag;
             if (!flag.empty()) flags.emplace_back(ranked_[i], flag);
@@ -76,7 +76,7 @@ public:
 
 private:
     const Quota& quota_;
-    int entity_;
+    EntityId entity_;
     const ExpressionEvaluator& evaluator_;
     RowFailures& failures_;
     Rational exact_slots_;
@@ -121,7 +121,7 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
                     RowFailures& failures, Listener& listener) {
     const Grade& grade = *step.grade;
     Table& table = tables.entities[step.entity];
-    std::vector<int> bands(table.size(), 0);
+    std::vector<BandIndex> bands(table.size(), BandIndex(0));
     bool complete = true;
     for (std::uint32_t row = 0; row < table.size(); ++row) {
         Rational value;
@@ -130,9 +130,10 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
             complete = false;
             continue;
         }
-        int band = 0;
-        while (band + 1 < static_cast<int>(grade.bands.size()) && !in_band(grade.bands[band], value)) ++band;
-        int by_score = band;
+        BandIndex band(0);
+        while (band_below(band).index() < grade.bands.size() && !in_band(grade.bands[band], value))
+            band = band_below(band);
+        BandIndex by_score = band;
         for (const VetoCap& cap : grade.caps)
             if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean()) band = std::max(band, cap.band);
         bands[row] = band;
@@ -171,7 +172,7 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
     if (!failures.errors.empty()) return;
     auto& column = table.columns[plan.column_of_symbol[step.symbol]];
     for (std::uint32_t row = 0; row < table.size(); ++row) {
-        column[row] = Value::of_text(grade.bands[bands[row]].label);
+        column[row] = Value::of_text(grade.bands[bands[row]].label, bands[row]);
         listener.on_value(step, row, column[row]);
     }
 }

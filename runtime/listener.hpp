@@ -18,9 +18,9 @@ namespace kaohe {
 
 // One quota applied in one pool: what SCHEMES.md's quota rules decided and why.
 struct QuotaDecision {
-    int grade_symbol = -1;
+    SymbolId grade_symbol;
     std::size_t quota = 0;           // index into Grade::quotas
-    int pool_entity = -1;
+    EntityId pool_entity;
     std::uint32_t pool_row = 0;
     std::uint32_t pool_size = 0;     // rows of the graded entity in the pool
     const Rational* share = nullptr;
@@ -41,15 +41,15 @@ public:
     // A value, rank or data rule computed for one row (row 0 for scheme-level steps).
     virtual void on_value(const Step& step, std::uint32_t row, const Value& value) {}
     // A grade's band for one row before quotas: by the score alone, and after vetoes capped it.
-    virtual void on_band(const Step& step, std::uint32_t row, const Rational& score, int band_by_score,
-                         int band_after_caps) {}
+    virtual void on_band(const Step& step, std::uint32_t row, const Rational& score, BandIndex band_by_score,
+                         BandIndex band_after_caps) {}
     virtual void on_quota(const QuotaDecision& decision) {}
     virtual void on_flag(std::size_t rule, std::uint32_t row, std::string_view text) {}
 };
 
 struct SilentListener {
     void on_value(const Step&, std::uint32_t, const Value&) {}
-    void on_band(const Step&, std::uint32_t, const Rational&, int, int) {}
+    void on_band(const Step&, std::uint32_t, const Rational&, BandIndex, BandIndex) {}
     void on_quota(const QuotaDecision&) {}
     void on_flag(std::size_t, std::uint32_t, std::string_view) {}
 };

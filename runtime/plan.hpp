@@ -14,8 +14,8 @@ enum class StepKind { value, rank, grade, requirement };
 
 struct Step {
     StepKind kind = StepKind::value;
-    int symbol = -1;
-    int entity = -1;  // -1: computed once for the scheme
+    SymbolId symbol;
+    EntityId entity;  // none: computed once for the scheme
     const CheckedExpr* expr = nullptr;  // value steps
     const Rank* rank = nullptr;
     const Grade* grade = nullptr;
@@ -24,14 +24,15 @@ struct Step {
 
 struct Plan {
     const Program* program = nullptr;
-    std::vector<int> column_of_symbol;  // column in the symbol's entity table, or scheme-level slot
-    std::vector<int> column_count;      // per entity
+    IdVector<SymbolId, int> column_of_symbol;  // column in the symbol's entity table, or scheme-level slot
+    IdVector<EntityId, int> column_count;
     int scheme_slot_count = 0;
     std::vector<Step> steps;
     // For each entity, its ancestors nearest first: what ranges are kept for.
-    std::vector<std::vector<int>> ancestors;
-    std::vector<std::vector<int>> dependents;  // per symbol: the definitions that use it directly
-    std::vector<int> step_of_symbol;           // -1 for inputs
+    IdVector<EntityId, std::vector<EntityId>> ancestors;
+    IdVector<SymbolId, std::vector<SymbolId>> dependents;  // the definitions that use each directly
+    IdVector<SymbolId, int> step_of_symbol;                // -1 for inputs
+    IdVector<SymbolId, const Grade*> grade_of_symbol;      // null for what is not a grade
 };
 
 Plan make_plan(const Program& program);

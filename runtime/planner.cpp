@@ -7,23 +7,24 @@ Plan make_plan(const Program& program) {
     plan.program = &program;
     plan.column_of_symbol.assign(program.symbols.size(), -1);
     plan.column_count.assign(program.entities.size(), 0);
-    for (std::size_t i = 0; i < program.symbols.size(); ++i) {
-        const Symbol& symbol = program.symbols[i];
-        plan.column_of_symbol[i] = symbol.entity < 0 ? plan.scheme_slot_count++ : plan.column_count[symbol.entity]++;
+    for (SymbolId id : program.symbols.ids()) {
+        const Symbol& symbol = program.symbols[id];
+        plan.column_of_symbol[id] = !symbol.entity ? plan.scheme_slot_count++ : plan.column_count[symbol.entity]++;
     }
     plan.ancestors.resize(program.entities.size());
-    for (std::size_t e = 0; e < program.entities.size(); ++e)
-        for (int a = program.entities[e].parent; a >= 0; a = program.entities[a].parent) plan.ancestors[e].push_back(a);
+    for (EntityId e : program.entities.ids())
+        for (EntityId a = program.entities[e].parent; a; a = program.entities[a].parent) plan.ancestors[e].push_back(a);
 
-    std::vector<const ValueDefinition*> value_of(program.symbols.size(), nullptr);
-    std::vector<const Rank*> rank_of(program.symbols.size(), nullptr);
-    std::vector<const Grade*> grade_of(program.symbols.size(), nullptr);
+    IdVector<SymbolId, const ValueDefinition*> value_of(program.symbols.size(), nullptr);
+    IdVector<SymbolId, const Rank*> rank_of(program.symbols.size(), nullptr);
+    IdVector<SymbolId, const Grade*>& grade_of = plan.grade_of_symbol;
+    grade_of.assign(program.symbols.size(), nullptr);
     for (const auto& v : program.values) value_of[v.symbol] = &v;
     for (const auto& r : program.ranks) rank_of[r.symbol] = &r;
     for (const auto& g : program.grades) grade_of[g.symbol] = &g;
-    std::vector<const EntityRequirement*> requirement_of(program.symbols.size(), nullptr);
+    IdVector<SymbolId, const EntityRequirement*> requirement_of(program.symbols.size(), nullptr);
     for (const auto& r : program.requirements) requirement_of[r.symbol] = &r;
-    for (int symbol : program.evaluation_order) {
+    for (SymbolId symbol : program.evaluation_order) {
         Step step;
         step.symbol = symbol;
         step.entity = program.symbols[symbol].entity;
@@ -43,8 +44,8 @@ Plan make_plan(const Program& program) {
         plan.steps.push_back(step);
     }
     plan.dependents.resize(program.symbols.size());
-    for (std::size_t s = 0; s < program.dependencies.size(); ++s)
-        for (int used : program.dependencies[s]) plan.dependents[used].push_back(static_cast<int>(s));
+    for (SymbolId s : program.dependencies.ids())
+        for (SymbolId used : program.dependencies[s]) plan.dependents[used].push_back(s);
     plan.step_of_symbol.assign(program.symbols.size(), -1);
     for (std::size_t i = 0; i < plan.steps.size(); ++i) plan.step_of_symbol[plan.steps[i].symbol] = static_cast<int>(i);
     return plan;

@@ -30,7 +30,7 @@ bool is_rank(const Program& program, const CheckedExpr& expr) {
 }
 
 // Each row's flags: its quota flags (grade by grade), then the flag rules in policy order.
-std::vector<std::vector<std::string>> row_flags(const Program& program, const Tables& tables, int entity) {
+std::vector<std::vector<std::string>> row_flags(const Program& program, const Tables& tables, EntityId entity) {
     const Table& table = tables.entities[entity];
     std::vector<std::vector<std::string>> flags(table.size());
     for (const auto& [grade, hits] : table.quota_flags)

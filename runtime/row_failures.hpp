@@ -15,15 +15,15 @@ class RowFailures {
 public:
     RowFailures(const Program& program, const Tables& tables) : program_(program), tables_(tables) {}
 
-    // Runs work for one row; a failure is recorded against that row (entity -1: the scheme) and
+    // Runs work for one row; a failure is recorded against that row (entity none: the scheme) and
     // answers false, so the caller can leave the row's result unset and go on with the next.
     template <typename Work>
-    bool guard(int entity, std::uint32_t row, Work&& work) {
+    bool guard(EntityId entity, std::uint32_t row, Work&& work) {
         try {
             work();
             return true;
         } catch (const EvaluationFailure& failure) {
-            if (entity < 0)
+            if (!entity)
                 errors.push_back({.code = DiagnosticCode::evaluation_failed,
                                   .subject = DataSubject::scheme,
                                   .path = "$",

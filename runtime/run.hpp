@@ -57,7 +57,7 @@ private:
     RunState state_;
     Tables tables_;
     std::vector<DataError> errors_;
-    std::vector<int> changed_;  // symbols changed since the last evaluation
+    std::vector<SymbolId> changed_;  // changed since the last evaluation
 };
 
 }  // namespace kaohe

@@ -13,7 +13,7 @@
 namespace kaohe {
 
 struct RunState {
-    std::vector<Weighting> weightings;  // per Program::weightings
+    IdVector<WeightingId, Weighting> weightings;  // per Program::weightings
 };
 
 inline RunState initial_state(const Program& program) { return RunState{program.weightings}; }

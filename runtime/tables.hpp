@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "lang/program.hpp"
 #include "runtime/value.hpp"
 
 namespace kaohe {
@@ -26,15 +27,15 @@ struct Table {
     // Flags a grade's quota gave, per grade symbol. Flags are kept per source
     // (here and Tables::rule_flags) so a re-evaluation reruns only the sources it changed;
     // results put each row's flags together.
-    std::map<int, std::vector<FlagHit>> quota_flags;
+    std::map<SymbolId, std::vector<FlagHit>> quota_flags;
     // ranges[ancestor entity][ancestor row] = rows of this table below that ancestor row
-    std::vector<std::vector<RowRange>> ranges;
+    IdVector<EntityId, std::vector<RowRange>> ranges;
 
     std::size_t size() const { return ids.size(); }
 };
 
 struct Tables {
-    std::vector<Table> entities;
+    IdVector<EntityId, Table> entities;
     std::vector<Value> scheme_slots;
     std::vector<std::vector<FlagHit>> rule_flags;  // per Program::flags rule, in row order
 };

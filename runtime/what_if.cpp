@@ -33,22 +33,22 @@ void set_weight(RunState& state, const WeightRef& weight, Rational value) {
     state.weightings[weight.weighting] = make_weighting(std::move(weights));
 }
 
-Rerun downstream(const Plan& plan, const std::vector<int>& changed) {
-    Rerun rerun{std::vector<bool>(plan.steps.size(), false), std::vector<bool>(plan.dependents.size(), false)};
-    std::vector<int> pending = changed;
+Rerun downstream(const Plan& plan, const std::vector<SymbolId>& changed) {
+    Rerun rerun{std::vector<bool>(plan.steps.size(), false), IdVector<SymbolId, bool>(plan.dependents.size(), false)};
+    std::vector<SymbolId> pending = changed;
     while (!pending.empty()) {
-        int symbol = pending.back();
+        SymbolId symbol = pending.back();
         pending.pop_back();
         if (rerun.symbols[symbol]) continue;
         rerun.symbols[symbol] = true;
         if (plan.step_of_symbol[symbol] >= 0) rerun.steps[plan.step_of_symbol[symbol]] = true;
-        for (int user : plan.dependents[symbol]) pending.push_back(user);
+        for (SymbolId user : plan.dependents[symbol]) pending.push_back(user);
     }
     return rerun;
 }
 
 std::vector<DataError> reevaluate(const Plan& plan, const RunState& state, Tables& tables,
-                                  const std::vector<int>& changed, EvaluationListener* listener) {
+                                  const std::vector<SymbolId>& changed, EvaluationListener* listener) {
     Rerun rerun = downstream(plan, changed);
     return evaluate_plan(plan, state, tables, &rerun, listener);
 }

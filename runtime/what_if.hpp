@@ -20,8 +20,8 @@
 namespace kaohe {
 
 struct WeightRef {
-    int symbol = -1;     // the value whose expression holds the weighted sum
-    int weighting = -1;  // index into Program::weightings and RunState::weightings
+    SymbolId symbol;        // the value whose expression holds the weighted sum
+    WeightingId weighting;  // into Program::weightings and RunState::weightings
     std::size_t item = 0;  // which term
 };
 
@@ -32,10 +32,10 @@ std::optional<WeightRef> find_weight(const Program& program, std::string_view va
 void set_weight(RunState& state, const WeightRef& weight, Rational value);
 
 // What must run again after `changed` symbols changed: themselves and everything downstream.
-Rerun downstream(const Plan& plan, const std::vector<int>& changed);
+Rerun downstream(const Plan& plan, const std::vector<SymbolId>& changed);
 
 // Re-evaluates after a change to `changed`; the tables must hold a complete earlier evaluation.
 std::vector<DataError> reevaluate(const Plan& plan, const RunState& state, Tables& tables,
-                                  const std::vector<int>& changed, EvaluationListener* listener = nullptr);
+                                  const std::vector<SymbolId>& changed, EvaluationListener* listener = nullptr);
 
 }  // namespace kaohe

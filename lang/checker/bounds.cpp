@@ -68,11 +68,11 @@ Interval monotone(const Interval& x, F f) {
 
 class BoundsAnalysis {
 public:
-    BoundsAnalysis(const State& state, int variant) : state_(state), variant_(variant) {
+    BoundsAnalysis(const State& state, VariantId variant) : state_(state), variant_(variant) {
         for (const auto& value : state.program.values) definitions_[value.symbol] = value.expr.get();
     }
 
-    Interval of_symbol(int symbol) {
+    Interval of_symbol(SymbolId symbol) {
         if (auto found = memo_.find(symbol); found != memo_.end()) return found->second;
         const Symbol& s = state_.program.symbols[symbol];
         Interval result;
@@ -92,20 +92,20 @@ public:
 
 private:
     const State& state_;
-    int variant_;
-    std::map<int, const CheckedExpr*> definitions_;
-    std::map<int, Interval> memo_;
-    std::set<int> visiting_;
+    VariantId variant_;
+    std::map<SymbolId, const CheckedExpr*> definitions_;
+    std::map<SymbolId, Interval> memo_;
+    std::set<SymbolId> visiting_;
 
     Interval of(const CheckedExpr& e, const std::vector<Interval>& locals) {
         switch (e.op) {
         case ExprOp::constant:
             return e.constant.base == BaseType::number ? Interval::exactly(e.constant.number) : Interval{};
         case ExprOp::symbol: return of_symbol(e.symbol);
-        case ExprOp::local: return e.index < static_cast<int>(locals.size()) ? locals[e.index] : Interval{};
+        case ExprOp::local: return e.local.index() < locals.size() ? locals[e.local.index()] : Interval{};
         case ExprOp::field: {
             const auto& record = state_.program.records[e.args[0]->type.record];
-            const InputSpec& field = record.fields[e.index];
+            const InputSpec& field = record.fields[e.field];
             return {field.low, field.high};
         }
         case ExprOp::negate: {
@@ -114,13 +114,13 @@ private:
         }
         case ExprOp::binary: return binary(e, locals);
         case ExprOp::conditional:
-            if (e.index >= 0) return of(*e.args[e.index == variant_ ? 1 : 2], locals);
+            if (e.variant) return of(*e.args[e.variant == variant_ ? 1 : 2], locals);
             return join(of(*e.args[1], locals), of(*e.args[2], locals));
         case ExprOp::builtin: return builtin(e, locals);
         case ExprOp::function: {
             std::vector<Interval> args;
             for (const auto& arg : e.args) args.push_back(of(*arg, locals));
-            const Function& function = state_.program.functions[e.index];
+            const Function& function = state_.program.functions[e.function];
             return function.body ? of(*function.body, args) : Interval{};
         }
         case ExprOp::weighted: {
@@ -219,7 +219,7 @@ struct StaticValue {
 
 class AssertEvaluator {
 public:
-    AssertEvaluator(State& state, int variant) : state_(state), bounds_(state, variant) {}
+    AssertEvaluator(State& state, VariantId variant) : state_(state), bounds_(state, variant) {}
 
     std::optional<StaticValue> evaluate(const ast::Expr& e) {
         switch (e.kind) {
@@ -259,9 +259,9 @@ private:
             e.operands[0]->kind != ast::ExprKind::name)
             return fail(Code::unsupported_in_assert, e, "assert 中的函数只能是 maximum(名称) 或 minimum(名称)");
         const std::string& name = e.operands[0]->text;
-        std::vector<int> found;
-        for (std::size_t i = 0; i < state_.program.symbols.size(); ++i)
-            if (state_.program.symbols[i].name == name) found.push_back(static_cast<int>(i));
+        std::vector<SymbolId> found;
+        for (SymbolId symbol : state_.program.symbols.ids())
+            if (state_.program.symbols[symbol].name == name) found.push_back(symbol);
         if (found.empty()) {
             std::vector<std::string> names;
             for (const auto& s : state_.program.symbols) names.push_back(s.name);
@@ -314,11 +314,11 @@ private:
 }  // namespace
 
 void check_assert(State& state, const ast::AssertDecl& decl) {
-    int variant = -1;
+    VariantId variant;
     if (!decl.variant.empty()) {
-        for (std::size_t i = 0; i < state.program.variants.size(); ++i)
-            if (state.program.variants[i].name == decl.variant) variant = static_cast<int>(i);
-        if (variant < 0) {
+        for (VariantId v : state.program.variants.ids())
+            if (state.program.variants[v].name == decl.variant) variant = v;
+        if (!variant) {
             std::vector<std::string> names;
             for (const auto& v : state.program.variants) names.push_back(v.name);
             std::string suggestion = closest_name(decl.variant, names);

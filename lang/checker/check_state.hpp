@@ -24,10 +24,10 @@ struct Local {
 // Where an expression is checked: which entity "this" is, what locals exist, whether
 // definitions may be referenced, and where dependencies go.
 struct Scope {
-    int entity = -1;  // -1: scheme level
+    EntityId entity;  // none: scheme level
     std::vector<Local> locals;
     bool allow_symbols = true;  // false inside functions and record requirements
-    std::vector<int>* dependencies = nullptr;
+    std::vector<SymbolId>* dependencies = nullptr;
 };
 
 class State {
@@ -36,32 +36,40 @@ public:
 
     Diagnostics& diagnostics;
     Program program;
-    std::map<std::string, int> entity_by_name;
-    std::map<std::string, int> record_by_name;
-    std::map<std::string, int> function_by_name;
-    std::map<std::pair<int, std::string>, int> symbol_by_name;  // (entity or -1, name)
-    std::vector<std::vector<int>> dependencies;                 // per symbol
+    std::map<std::string, EntityId> entity_by_name;
+    std::map<std::string, RecordId> record_by_name;
+    std::map<std::string, FunctionId> function_by_name;
+    std::map<std::pair<EntityId, std::string>, SymbolId> symbol_by_name;  // (entity or none, name)
+    // What each declaration declared, by the declaration's address: later passes walk the AST
+    // again and must skip a duplicate (or a declaration of an unknown entity), which declared
+    // nothing and is absent here.
+    std::map<const ast::RecordDecl*, RecordId> declared_records;
+    std::map<const void*, SymbolId> declared_symbols;  // values, named flags, ranks, grades
+    IdVector<SymbolId, std::vector<SymbolId>> dependencies;
     std::set<std::string> unknown_names;                        // reported once each
     // Values are typed on demand, so a value may use one defined further down the file.
-    std::map<int, const ast::Expr*> value_declarations;       // symbol → its defining expression
-    // symbol → the variants that redefine it: (variant index, the variant's expression)
-    std::map<int, std::vector<std::pair<int, const ast::Expr*>>> overrides;
-    std::vector<const ast::VariantDecl*> variant_declarations;
-    std::vector<std::pair<int, const ast::Requirement*>> entity_requirements;  // (entity, rule)
-    std::map<int, int> value_progress;                         // symbol → 1 checking, 2 done
-    std::map<int, const ast::GradeDecl*> grade_declarations;   // symbol → its declaration
-    std::vector<const ast::FunctionDecl*> function_declarations;
-    std::vector<int> function_progress;  // 0 not yet, 1 checking, 2 done
+    std::map<SymbolId, const ast::Expr*> value_declarations;      // symbol → its defining expression
+    // symbol → the variants that redefine it, with the variant's expression
+    std::map<SymbolId, std::vector<std::pair<VariantId, const ast::Expr*>>> overrides;
+    IdVector<VariantId, const ast::VariantDecl*> variant_declarations;
+    std::vector<std::pair<EntityId, const ast::Requirement*>> entity_requirements;  // (entity, rule)
+    std::map<SymbolId, int> value_progress;                       // symbol → 1 checking, 2 done
+    std::map<SymbolId, const ast::GradeDecl*> grade_declarations;  // symbol → its declaration
+    IdVector<FunctionId, const ast::FunctionDecl*> function_declarations;
+    IdVector<FunctionId, int> function_progress;  // 0 not yet, 1 checking, 2 done
 
-    int add_symbol(Symbol symbol);
-    int find_symbol(int entity, const std::string& name) const;
-    bool is_descendant(int entity, int ancestor) const;  // strictly below; -1 is above all
-    std::string entity_name(int entity) const;
+    SymbolId add_symbol(Symbol symbol);
+    SymbolId find_symbol(EntityId entity, const std::string& name) const;  // none if there is none
+    SymbolId declared_symbol(const void* declaration) const;                // none for a duplicate
+    // The band of `grade` labelled `label`, by the declaration's list of bands; none if no band is.
+    BandIndex band_of_label(SymbolId grade, const std::string& label) const;
+    bool is_descendant(EntityId entity, EntityId ancestor) const;  // strictly below; none is above all
+    std::string entity_name(EntityId entity) const;
     std::vector<std::string> visible_names(const Scope& scope) const;
 
     // Type from a written type name; reports unknown names.
     std::optional<Type> resolve_type(const ast::TypeRef& ref, NumberKind* kind);
-    std::optional<int> resolve_entity(const ast::EntityRef& ref);
+    std::optional<EntityId> resolve_entity(const ast::EntityRef& ref);
 
     CheckedExprPtr check_expr(const ast::Expr& expr, Scope& scope);
 };
@@ -74,22 +82,31 @@ void check_definitions(State& state, const std::vector<ast::Module>& modules);
 void check_outputs(State& state, const std::vector<ast::Module>& modules);
 void order_definitions(State& state);
 // Checks a function body now if it has not been; false when it is being checked (recursion).
-bool check_function(State& state, int function);
+bool check_function(State& state, FunctionId function);
 // Checks the value behind a symbol now if it has not been (called while typing a reference).
-void check_value(State& state, int symbol);
+void check_value(State& state, SymbolId symbol);
 
 // Per-declaration checks, called by check_definitions.
-void check_grade(State& state, const ast::GradeDecl& decl, int symbol);
+void check_grade(State& state, const ast::GradeDecl& decl, SymbolId symbol);
 void check_veto(State& state, const ast::VetoDecl& decl, int veto_index);
 void check_assert(State& state, const ast::AssertDecl& decl);
 // A condition no policy can name (a veto's `when`, an entity's `require`), checked in the
 // entity's scope as a hidden boolean definition; returns its symbol.
-int add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, int entity,
-                         const ast::Expr& condition, const char* not_a_condition);
+SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,
+                              const ast::Expr& condition, const char* not_a_condition);
 // Flag text with its optional `for x in list`; fills rule.text and rule.loop_list.
-void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRule& rule);
+void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, FlagRule& rule);
 
 std::string type_name(const Type& type, const State& state);
+
+// Equal types once a grade's values are taken as the texts they are. Where the language lets a
+// grade stand for a text — compared with a text or another grade, beside a text in if/then/else,
+// replaced by a text in a variant, passed as a text argument — the checker says so with this.
+inline bool same_as_text(const Type& a, const Type& b) {
+    Type plain_a = a, plain_b = b;
+    plain_a.grade = plain_b.grade = SymbolId::none();
+    return plain_a == plain_b;
+}
 
 // The AST's enums and the program's list the same members in the same order (the golden tests
 // would show a mismatch at once); these are the only places one becomes the other.

@@ -8,28 +8,42 @@
 namespace kaohe {
 namespace checker {
 
-int State::add_symbol(Symbol symbol) {
-    int id = static_cast<int>(program.symbols.size());
+SymbolId State::add_symbol(Symbol symbol) {
+    SymbolId id = program.symbols.next_id();
     symbol_by_name[{symbol.entity, symbol.name}] = id;
     program.symbols.push_back(std::move(symbol));
     dependencies.emplace_back();
     return id;
 }
 
-int State::find_symbol(int entity, const std::string& name) const {
+SymbolId State::find_symbol(EntityId entity, const std::string& name) const {
     auto found = symbol_by_name.find({entity, name});
-    return found == symbol_by_name.end() ? -1 : found->second;
+    return found == symbol_by_name.end() ? SymbolId::none() : found->second;
 }
 
-bool State::is_descendant(int entity, int ancestor) const {
-    if (entity < 0) return false;
-    for (int e = program.entities[entity].parent;; e = program.entities[e].parent) {
+SymbolId State::declared_symbol(const void* declaration) const {
+    auto found = declared_symbols.find(declaration);
+    return found == declared_symbols.end() ? SymbolId::none() : found->second;
+}
+
+BandIndex State::band_of_label(SymbolId grade, const std::string& label) const {
+    auto found = grade_declarations.find(grade);
+    if (found == grade_declarations.end()) return BandIndex::none();
+    const auto& bands = found->second->bands;
+    for (std::size_t i = 0; i < bands.size(); ++i)
+        if (bands[i].label == label) return BandIndex(i);
+    return BandIndex::none();
+}
+
+bool State::is_descendant(EntityId entity, EntityId ancestor) const {
+    if (!entity) return false;
+    for (EntityId e = program.entities[entity].parent;; e = program.entities[e].parent) {
         if (e == ancestor) return true;
-        if (e < 0) return false;
+        if (!e) return false;
     }
 }
 
-std::string State::entity_name(int entity) const { return entity < 0 ? "方案" : program.entities[entity].name; }
+std::string State::entity_name(EntityId entity) const { return !entity ? "方案" : program.entities[entity].name; }
 
 std::vector<std::string> State::visible_names(const Scope& scope) const {
     std::vector<std::string> names;
@@ -38,7 +52,7 @@ std::vector<std::string> State::visible_names(const Scope& scope) const {
     for (const auto& [key, id] : symbol_by_name) {
         SymbolKind kind = program.symbols[id].kind;
         if (kind == SymbolKind::veto_condition || kind == SymbolKind::requirement) continue;  // no name to write
-        bool visible = key.first == -1 || key.first == scope.entity || is_descendant(scope.entity, key.first);
+        bool visible = !key.first || key.first == scope.entity || is_descendant(scope.entity, key.first);
         if (visible) names.push_back(key.second);
     }
     for (const auto& [name, id] : entity_by_name) names.push_back(name);
@@ -75,7 +89,7 @@ std::optional<Type> State::resolve_type(const ast::TypeRef& ref, NumberKind* kin
     return type;
 }
 
-std::optional<int> State::resolve_entity(const ast::EntityRef& ref) {
+std::optional<EntityId> State::resolve_entity(const ast::EntityRef& ref) {
     auto found = entity_by_name.find(ref.name);
     if (found != entity_by_name.end()) return found->second;
     if (!unknown_names.insert(ref.name).second) return std::nullopt;

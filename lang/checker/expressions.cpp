@@ -77,15 +77,15 @@ private:
         for (std::size_t i = 0; i < scope_.locals.size(); ++i)
             if (scope_.locals[i].name == e.text) {
                 auto c = make(ExprOp::local, e.span, scope_.locals[i].type);
-                c->index = static_cast<int>(i);
+                c->local = LocalSlot(i);
                 return c;
             }
         if (scope_.allow_symbols) {
-            int entity = scope_.entity;
+            EntityId entity = scope_.entity;
             for (int up = 0;; ++up) {
-                int symbol = state_.find_symbol(entity, e.text);
-                if (symbol >= 0) return symbol_ref(e, symbol, entity < 0 ? -1 : up);
-                if (entity < 0) break;
+                SymbolId symbol = state_.find_symbol(entity, e.text);
+                if (symbol) return symbol_ref(e, symbol, !entity ? -1 : up);
+                if (!entity) break;
                 entity = state_.program.entities[entity].parent;
             }
             auto child = state_.entity_by_name.find(e.text);
@@ -106,7 +106,7 @@ private:
                      suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
     }
 
-    CheckedExprPtr symbol_ref(const ast::Expr& e, int symbol, int levels_up) {
+    CheckedExprPtr symbol_ref(const ast::Expr& e, SymbolId symbol, int levels_up) {
         const Symbol& s = state_.program.symbols[symbol];
         if (s.kind == SymbolKind::value) check_value(state_, symbol);
         if (scope_.dependencies && s.kind != SymbolKind::input) scope_.dependencies->push_back(symbol);
@@ -121,10 +121,10 @@ private:
         if (!is_valid(object)) return invalid(e.span);
         if (object->type.base == BaseType::record && !object->type.list) {
             const RecordType& record = state_.program.records[object->type.record];
-            for (std::size_t i = 0; i < record.fields.size(); ++i)
+            for (FieldIndex i : record.fields.ids())
                 if (record.fields[i].name == e.text) {
                     auto c = make(ExprOp::field, e.span, record.fields[i].type);
-                    c->index = static_cast<int>(i);
+                    c->field = i;
                     c->args.push_back(std::move(object));
                     return c;
                 }
@@ -162,15 +162,19 @@ private:
         return c;
     }
 
-    // A grade compared with a text: the text must be one of the grade's band labels.
-    void check_grade_label(const CheckedExpr& grade, const CheckedExpr& label) {
-        if (grade.type.grade < 0 || label.op != ExprOp::constant || label.constant.base != BaseType::text) return;
+    // A grade compared with a text: the text must be one of the grade's band labels, and becomes
+    // that band, so the comparison is of band indices.
+    void check_grade_label(const CheckedExpr& grade, CheckedExpr& label) {
+        if (!grade.type.grade || label.op != ExprOp::constant || label.constant.base != BaseType::text) return;
         auto found = state_.grade_declarations.find(grade.type.grade);
         if (found == state_.grade_declarations.end()) return;
+        if (BandIndex band = state_.band_of_label(grade.type.grade, label.constant.text)) {
+            label.constant.band = band;
+            label.type.grade = grade.type.grade;
+            return;
+        }
         std::vector<std::string> labels;
         for (const auto& band : found->second->bands) labels.push_back(band.label);
-        for (const auto& l : labels)
-            if (l == label.constant.text) return;
         std::string suggestion = closest_name(label.constant.text, labels);
         std::string all;
         for (const auto& l : labels) all += (all.empty() ? "" : "、") + l;
@@ -197,7 +201,7 @@ private:
             break;
         case BinaryOp::equal:
         case BinaryOp::not_equal:
-            if (!(left->type == right->type) || left->type.list || left->type.base == BaseType::record ||
+            if (!same_as_text(left->type, right->type) || left->type.list || left->type.base == BaseType::record ||
                 left->type.base == BaseType::collection)
                 return error(Code::incomparable_types, e.span,
                              fmt::format("无法比较 {} 和 {}", describe(left->type), describe(right->type)));
@@ -240,12 +244,12 @@ private:
         if (!is_valid(condition) || !is_valid(then_value) || !is_valid(else_value)) return invalid(e.span);
         if (!condition->type.is_bool())
             return error(Code::expected_condition, e.operands[0]->span, "if 后应为条件 (真或假)");
-        if (!(then_value->type == else_value->type))
+        if (!same_as_text(then_value->type, else_value->type))
             return error(Code::branch_types_differ, e.span,
                          fmt::format("then 和 else 的类型不同: {} 和 {}", describe(then_value->type),
                                      describe(else_value->type)));
         auto c = make(ExprOp::conditional, e.span, then_value->type);
-        c->type.grade = then_value->type.grade == else_value->type.grade ? then_value->type.grade : -1;
+        c->type.grade = then_value->type.grade == else_value->type.grade ? then_value->type.grade : SymbolId::none();
         c->args.push_back(std::move(condition));
         c->args.push_back(std::move(then_value));
         c->args.push_back(std::move(else_value));
@@ -282,8 +286,7 @@ private:
                          fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
                          "各项权重之和必须正好是 100%");
         }
-        c->weighting = static_cast<int>(state_.program.weightings.size());
-        state_.program.weightings.push_back(make_weighting(std::move(weights)));
+        c->weighting = state_.program.weightings.push_back(make_weighting(std::move(weights)));
         return c;
     }
 
@@ -397,7 +400,7 @@ private:
         return collection;
     }
 
-    CheckedExprPtr user_call(const ast::Expr& e, int function_id) {
+    CheckedExprPtr user_call(const ast::Expr& e, FunctionId function_id) {
         if (e.operands.size() != state_.program.functions[function_id].params.size())
             return arity_error(e, state_.program.functions[function_id]);
         return typed_call(e, function_id);
@@ -409,9 +412,9 @@ private:
             fmt::format("{} 需要 {} 个参数, 这里有 {} 个", function.name, function.params.size(), e.operands.size()));
     }
 
-    CheckedExprPtr typed_call(const ast::Expr& e, int function_id) {
+    CheckedExprPtr typed_call(const ast::Expr& e, FunctionId function_id) {
         auto c = make(ExprOp::function, e.span, Type{});
-        c->index = function_id;
+        c->function = function_id;
         const Function& function = state_.program.functions[function_id];
         bool ok = true;
         for (std::size_t i = 0; i < e.operands.size(); ++i) {
@@ -420,7 +423,7 @@ private:
                 ok = false;
                 continue;
             }
-            if (!(arg->type == function.params[i]) && function.params[i].base != BaseType::invalid) {
+            if (!same_as_text(arg->type, function.params[i]) && function.params[i].base != BaseType::invalid) {
                 error(Code::argument_type, e.operands[i]->span,
                       fmt::format("{} 的第 {} 个参数应为 {}, 这里是 {}", function.name, i + 1,
                                   describe(function.params[i]), describe(arg->type)));

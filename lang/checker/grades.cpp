@@ -21,8 +21,8 @@ bool starts_below(const ast::Band& upper, const ast::Band& lower) {
            lower.edge == ast::BandEdge::at_least;
 }
 
-std::vector<Band> check_bands(State& state, const ast::GradeDecl& decl) {
-    std::vector<Band> bands;
+IdVector<BandIndex, Band> check_bands(State& state, const ast::GradeDecl& decl) {
+    IdVector<BandIndex, Band> bands;
     if (decl.bands.empty()) {
         state.diagnostics.report(Code::grade_without_bands, decl.name_span,
                                  fmt::format("等次 {} 没有列出任何等次", decl.name));
@@ -56,19 +56,19 @@ std::vector<Band> check_bands(State& state, const ast::GradeDecl& decl) {
     return bands;
 }
 
-int band_index(const std::vector<Band>& bands, const std::string& label) {
-    for (std::size_t i = 0; i < bands.size(); ++i)
-        if (bands[i].label == label) return static_cast<int>(i);
-    return -1;
+BandIndex band_index(const IdVector<BandIndex, Band>& bands, const std::string& label) {
+    for (BandIndex i : bands.ids())
+        if (bands[i].label == label) return i;
+    return BandIndex::none();
 }
 
-std::vector<std::string> band_labels(const std::vector<Band>& bands) {
+std::vector<std::string> band_labels(const IdVector<BandIndex, Band>& bands) {
     std::vector<std::string> labels;
     for (const auto& b : bands) labels.push_back(b.label);
     return labels;
 }
 
-void report_unknown_band(State& state, const std::vector<Band>& bands, const std::string& label, Span span,
+void report_unknown_band(State& state, const IdVector<BandIndex, Band>& bands, const std::string& label, Span span,
                          const std::string& grade) {
     std::string suggestion = closest_name(label, band_labels(bands));
     std::string all;
@@ -77,14 +77,15 @@ void report_unknown_band(State& state, const std::vector<Band>& bands, const std
                              suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
 }
 
-Quota check_quota(State& state, const ast::Quota& decl, const std::vector<Band>& bands, int entity, int symbol) {
+Quota check_quota(State& state, const ast::Quota& decl, const IdVector<BandIndex, Band>& bands, EntityId entity,
+                  SymbolId symbol) {
     Quota quota;
     quota.rounding = program_rounding(decl.rounding);
     quota.tie_flag = decl.tie_flag;
     quota.excess_flag = decl.excess_flag;
     quota.band = band_index(bands, decl.band);
-    if (quota.band < 0) report_unknown_band(state, bands, decl.band, decl.band_span, state.program.symbols[symbol].name);
-    else if (quota.band + 1 >= static_cast<int>(bands.size()))
+    if (!quota.band) report_unknown_band(state, bands, decl.band, decl.band_span, state.program.symbols[symbol].name);
+    else if (band_below(quota.band).index() >= bands.size())
         state.diagnostics.report(Code::quota_without_lower_band, decl.band_span,
                                  fmt::format("名额限制的等次 {} 之下没有等次可降", decl.band));
     auto pool = state.resolve_entity(decl.pool);
@@ -112,8 +113,8 @@ Quota check_quota(State& state, const ast::Quota& decl, const std::vector<Band>&
 
 }  // namespace
 
-void check_grade(State& state, const ast::GradeDecl& decl, int symbol) {
-    int entity = state.program.symbols[symbol].entity;
+void check_grade(State& state, const ast::GradeDecl& decl, SymbolId symbol) {
+    EntityId entity = state.program.symbols[symbol].entity;
     Grade grade;
     grade.symbol = symbol;
     Scope scope{entity, {}, true, &state.dependencies[symbol]};
@@ -128,11 +129,11 @@ void check_grade(State& state, const ast::GradeDecl& decl, int symbol) {
 void check_veto(State& state, const ast::VetoDecl& decl, int veto_index) {
     auto entity = state.resolve_entity(decl.of);
     if (!entity) return;
-    int symbol = add_hidden_condition(state, fmt::format("一票否决#{}", veto_index + 1), decl.span,
-                                      SymbolKind::veto_condition, *entity, *decl.when, "when 后应为条件");
+    SymbolId symbol = add_hidden_condition(state, fmt::format("一票否决#{}", veto_index + 1), decl.span,
+                                           SymbolKind::veto_condition, *entity, *decl.when, "when 后应为条件");
 
     for (const auto& cap : decl.caps) {
-        int grade_symbol = state.find_symbol(*entity, cap.grade);
+        SymbolId grade_symbol = state.find_symbol(*entity, cap.grade);
         auto found = state.grade_declarations.find(grade_symbol);
         if (found == state.grade_declarations.end()) {
             state.diagnostics.report(Code::unknown_grade, cap.grade_span,
@@ -141,8 +142,8 @@ void check_veto(State& state, const ast::VetoDecl& decl, int veto_index) {
         }
         for (auto& grade : state.program.grades) {
             if (grade.symbol != grade_symbol) continue;
-            int band = band_index(grade.bands, cap.band);
-            if (band < 0) report_unknown_band(state, grade.bands, cap.band, cap.band_span, cap.grade);
+            BandIndex band = band_index(grade.bands, cap.band);
+            if (!band) report_unknown_band(state, grade.bands, cap.band, cap.band_span, cap.grade);
             else grade.caps.push_back({symbol, band});
             state.dependencies[grade_symbol].push_back(symbol);
         }

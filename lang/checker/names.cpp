@@ -48,7 +48,7 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
     return spec;
 }
 
-void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
+void declare_entity(State& state, const ast::EntityDecl& decl, EntityId parent) {
     if (state.entity_by_name.count(decl.name) || state.record_by_name.count(decl.name)) {
         auto entity = state.entity_by_name.find(decl.name);
         report_duplicate(state, "实体", decl.name, decl.name_span,
@@ -57,23 +57,22 @@ void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
                              : state.program.records[state.record_by_name[decl.name]].span);
         return;
     }
-    int id = static_cast<int>(state.program.entities.size());
+    EntityId id = state.program.entities.next_id();
     EntityType entity;
     entity.name = decl.name;
     entity.span = decl.name_span;
     entity.parent = parent;
-    entity.depth = parent < 0 ? 0 : state.program.entities[parent].depth + 1;
+    entity.depth = !parent ? 0 : state.program.entities[parent].depth + 1;
     entity.json_key = decl.path;
     entity.key_path = decl.key_path;
     state.program.entities.push_back(entity);
     state.entity_by_name[decl.name] = id;
     for (const auto& input : decl.inputs) {
-        if (int first = state.find_symbol(id, input.name); first >= 0) {
+        if (SymbolId first = state.find_symbol(id, input.name)) {
             report_duplicate(state, "输入项", input.name, input.name_span, state.program.symbols[first].span);
             continue;
         }
-        int input_index = static_cast<int>(state.program.inputs.size());
-        state.program.inputs.push_back(input_spec(state, input));
+        InputId input_index = state.program.inputs.push_back(input_spec(state, input));
         Symbol symbol{input.name, input.name_span, SymbolKind::input, id, state.program.inputs.back().type,
                       input_index};
         state.program.entities[id].inputs.push_back(state.add_symbol(symbol));
@@ -83,13 +82,13 @@ void declare_entity(State& state, const ast::EntityDecl& decl, int parent) {
 }
 
 void declare_scheme_input(State& state, const ast::InputDecl& input) {
-    if (int first = state.find_symbol(-1, input.name); first >= 0) {
+    if (SymbolId first = state.find_symbol(EntityId::none(), input.name)) {
         report_duplicate(state, "输入项", input.name, input.name_span, state.program.symbols[first].span);
         return;
     }
-    int input_index = static_cast<int>(state.program.inputs.size());
-    state.program.inputs.push_back(input_spec(state, input));
-    Symbol symbol{input.name, input.name_span, SymbolKind::input, -1, state.program.inputs.back().type, input_index};
+    InputId input_index = state.program.inputs.push_back(input_spec(state, input));
+    Symbol symbol{input.name, input.name_span, SymbolKind::input, EntityId::none(), state.program.inputs.back().type,
+                  input_index};
     state.program.scheme_inputs.push_back(state.add_symbol(symbol));
 }
 
@@ -104,16 +103,16 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
                                  state.program.records[first->second].span);
                 continue;
             }
-            state.record_by_name[record.name] = static_cast<int>(state.program.records.size());
-            state.program.records.push_back({record.name, record.name_span, {}, {}});
+            RecordId id = state.program.records.push_back({record.name, record.name_span, {}, {}});
+            state.record_by_name[record.name] = id;
+            state.declared_records[&record] = id;
         }
     for (const auto& module : modules)
         for (const auto& record : module.records) {
-            int id = state.record_by_name[record.name];
-            if (state.program.records[id].span.begin != record.name_span.begin ||
-                state.program.records[id].span.file != record.name_span.file)
-                continue;  // the duplicate, already reported
-            std::vector<InputSpec> fields;
+            auto declared = state.declared_records.find(&record);
+            if (declared == state.declared_records.end()) continue;  // the duplicate, already reported
+            RecordId id = declared->second;
+            IdVector<FieldIndex, InputSpec> fields;
             for (const auto& field : record.fields) {
                 InputSpec spec = input_spec(state, field);
                 if (spec.type.base == BaseType::record)
@@ -123,7 +122,7 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
             state.program.records[id].fields = std::move(fields);
         }
     for (const auto& module : modules)
-        for (const auto& entity : module.entities) declare_entity(state, entity, -1);
+        for (const auto& entity : module.entities) declare_entity(state, entity, EntityId::none());
     for (const auto& module : modules)
         for (const auto& input : module.inputs) declare_scheme_input(state, input);
 }
@@ -147,8 +146,7 @@ void declare_functions(State& state, const std::vector<ast::Module>& modules) {
                 function.params.push_back(state.resolve_type(param.type, &kind).value_or(Type{}));
             }
             function.local_count = static_cast<int>(fn.params.size());
-            state.function_by_name[fn.name] = static_cast<int>(state.program.functions.size());
-            state.program.functions.push_back(std::move(function));
+            state.function_by_name[fn.name] = state.program.functions.push_back(std::move(function));
             state.function_declarations.push_back(&fn);
             state.function_progress.push_back(0);
         }
@@ -158,21 +156,21 @@ namespace {
 
 // A variant's values must each replace a base value of the same name and entity.
 void declare_variant(State& state, const ast::VariantDecl& variant) {
-    int index = static_cast<int>(state.variant_declarations.size());
+    VariantId index = state.variant_declarations.next_id();
     for (const auto* other : state.variant_declarations)
         if (other->name == variant.name)
             report_duplicate(state, "变体", variant.name, variant.name_span, other->name_span);
     state.variant_declarations.push_back(&variant);
     state.program.variants.push_back({variant.name, variant.name_span});
     for (const auto& value : variant.values) {
-        int entity = -1;
+        EntityId entity;
         if (!value.of.name.empty()) {
             auto resolved = state.resolve_entity(value.of);
             if (!resolved) continue;
             entity = *resolved;
         }
-        int symbol = state.find_symbol(entity, value.name);
-        if (symbol < 0 || !state.value_declarations.count(symbol)) {
+        SymbolId symbol = state.find_symbol(entity, value.name);
+        if (!symbol || !state.value_declarations.count(symbol)) {
             state.diagnostics.report(Code::variant_without_base, value.name_span,
                                      fmt::format("变体 {} 中的 {} 没有可替换的基础定义", variant.name, value.name),
                                      "变体只能替换方案中已有的 value");
@@ -188,40 +186,44 @@ void declare_variant(State& state, const ast::VariantDecl& variant) {
 }  // namespace
 
 void declare_definitions(State& state, const std::vector<ast::Module>& modules) {
-    auto declare = [&](const std::string& name, Span span, const ast::EntityRef& of, SymbolKind kind) -> int {
-        int entity = -1;
+    auto declare = [&](const void* declaration, const std::string& name, Span span, const ast::EntityRef& of,
+                       SymbolKind kind) -> SymbolId {
+        EntityId entity;
         if (!of.name.empty()) {
             auto resolved = state.resolve_entity(of);
-            if (!resolved) return -1;
+            if (!resolved) return SymbolId::none();
             entity = *resolved;
         }
-        if (int first = state.find_symbol(entity, name); first >= 0) {
+        if (SymbolId first = state.find_symbol(entity, name)) {
             report_duplicate(state, "名称", name, span, state.program.symbols[first].span);
-            return -1;
+            return SymbolId::none();
         }
         Type type;
         if (kind == SymbolKind::rank) type.base = BaseType::number;
-        return state.add_symbol({name, span, kind, entity, type, -1});
+        SymbolId symbol = state.add_symbol({name, span, kind, entity, type, InputId::none()});
+        state.declared_symbols[declaration] = symbol;
+        return symbol;
     };
     for (const auto& module : modules) {
         for (std::size_t i = 0; i < module.values.size(); ++i) {
-            int symbol = declare(module.values[i].name, module.values[i].name_span, module.values[i].of,
-                                 SymbolKind::value);
-            if (symbol >= 0) state.value_declarations[symbol] = module.values[i].expr.get();
+            SymbolId symbol = declare(&module.values[i], module.values[i].name, module.values[i].name_span,
+                                      module.values[i].of, SymbolKind::value);
+            if (symbol) state.value_declarations[symbol] = module.values[i].expr.get();
         }
         for (std::size_t i = 0; i < module.flags.size(); ++i) {
             const ast::FlagDecl& flag = module.flags[i];
             if (!flag.flag.named) continue;
-            int symbol = declare(flag.flag.text, flag.flag.span, flag.of, SymbolKind::value);
-            if (symbol >= 0) state.value_declarations[symbol] = flag.when.get();
+            SymbolId symbol = declare(&flag, flag.flag.text, flag.flag.span, flag.of, SymbolKind::value);
+            if (symbol) state.value_declarations[symbol] = flag.when.get();
         }
         for (std::size_t i = 0; i < module.ranks.size(); ++i)
-            declare(module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of, SymbolKind::rank);
+            declare(&module.ranks[i], module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of,
+                    SymbolKind::rank);
         for (const auto& variant : module.variants) declare_variant(state, variant);
         for (std::size_t i = 0; i < module.grades.size(); ++i) {
-            int symbol = declare(module.grades[i].name, module.grades[i].name_span, module.grades[i].of,
-                                 SymbolKind::grade);
-            if (symbol >= 0) {
+            SymbolId symbol = declare(&module.grades[i], module.grades[i].name, module.grades[i].name_span,
+                                      module.grades[i].of, SymbolKind::grade);
+            if (symbol) {
                 auto& type = state.program.symbols[symbol].type;
                 type.base = BaseType::text;
                 type.grade = symbol;

@@ -13,7 +13,7 @@ class Orderer {
 public:
     explicit Orderer(State& state) : state_(state), mark_(state.program.symbols.size(), 0) {}
 
-    void visit(int symbol) {
+    void visit(SymbolId symbol) {
         if (mark_[symbol] == 2) return;
         if (mark_[symbol] == 1) {
             report_cycle(symbol);
@@ -21,7 +21,7 @@ public:
         }
         mark_[symbol] = 1;
         path_.push_back(symbol);
-        for (int dependency : state_.dependencies[symbol]) visit(dependency);
+        for (SymbolId dependency : state_.dependencies[symbol]) visit(dependency);
         path_.pop_back();
         mark_[symbol] = 2;
         if (state_.program.symbols[symbol].kind != SymbolKind::input) state_.program.evaluation_order.push_back(symbol);
@@ -29,10 +29,10 @@ public:
 
 private:
     State& state_;
-    std::vector<int> mark_;  // 0 unvisited, 1 on the current path, 2 done
-    std::vector<int> path_;
+    IdVector<SymbolId, int> mark_;  // 0 unvisited, 1 on the current path, 2 done
+    std::vector<SymbolId> path_;
 
-    void report_cycle(int symbol) {
+    void report_cycle(SymbolId symbol) {
         std::string chain;
         auto start = std::find(path_.begin(), path_.end(), symbol);
         for (auto it = start; it != path_.end(); ++it) chain += state_.program.symbols[*it].name + " → ";
@@ -48,7 +48,7 @@ void order_definitions(State& state) {
     Orderer orderer(state);
     // Data rules first, so a broken input is reported as such, not as what it breaks later.
     for (const auto& requirement : state.program.requirements) orderer.visit(requirement.symbol);
-    for (std::size_t i = 0; i < state.program.symbols.size(); ++i) orderer.visit(static_cast<int>(i));
+    for (SymbolId symbol : state.program.symbols.ids()) orderer.visit(symbol);
 }
 
 }  // namespace kaohe::checker

@@ -6,13 +6,13 @@
 
 namespace kaohe::checker {
 
-bool check_function(State& state, int id) {
+bool check_function(State& state, FunctionId id) {
     int& progress = state.function_progress[id];
     if (progress == 2) return true;
     if (progress == 1) return false;
     progress = 1;
     const ast::FunctionDecl& decl = *state.function_declarations[id];
-    Scope scope{-1, {}, false, nullptr};
+    Scope scope{EntityId::none(), {}, false, nullptr};
     for (std::size_t i = 0; i < decl.params.size(); ++i)
         scope.locals.push_back({decl.params[i].name, state.program.functions[id].params[i]});
     auto body = state.check_expr(*decl.body, scope);
@@ -30,11 +30,29 @@ bool uses_collections(const CheckedExpr& e) {
     return false;
 }
 
+// A variant's text in place of a grade's value must be that grade's value too: a label becomes
+// its band now; any other text is looked up among the labels when it is evaluated.
+CheckedExprPtr as_grade(State& state, SymbolId grade, CheckedExprPtr text) {
+    if (text->op == ExprOp::constant) {
+        text->constant.band = state.band_of_label(grade, text->constant.text);
+        text->type.grade = grade;
+        return text;
+    }
+    auto converted = std::make_unique<CheckedExpr>();
+    converted->op = ExprOp::grade_label;
+    converted->span = text->span;
+    converted->type = text->type;
+    converted->type.grade = grade;
+    converted->args.push_back(std::move(text));
+    return converted;
+}
+
 // `variant V when C { value X … }` becomes X = if C then X_V else X_base, with the
 // conditional marked as V's so the bounds analysis for `assert in V` can take its branch.
-CheckedExprPtr apply_override(State& state, int symbol, int variant, const ast::Expr& expr, CheckedExprPtr base) {
+CheckedExprPtr apply_override(State& state, SymbolId symbol, VariantId variant, const ast::Expr& expr,
+                              CheckedExprPtr base) {
     const ast::VariantDecl& decl = *state.variant_declarations[variant];
-    Scope scheme_scope{-1, {}, true, &state.dependencies[symbol]};
+    Scope scheme_scope{EntityId::none(), {}, true, &state.dependencies[symbol]};
     auto condition = state.check_expr(*decl.when, scheme_scope);
     Scope scope{state.program.symbols[symbol].entity, {}, true, &state.dependencies[symbol]};
     auto replacement = state.check_expr(expr, scope);
@@ -46,18 +64,20 @@ CheckedExprPtr apply_override(State& state, int symbol, int variant, const ast::
                                  "变体的条件应为只用方案级输入的条件, 例如 考核年度 = 3");
         return base;
     }
-    if (!(replacement->type == base->type)) {
+    if (!same_as_text(replacement->type, base->type)) {
         state.diagnostics.report(
             Code::variant_type_mismatch, expr.span,
             fmt::format("变体 {} 中 {} 的类型为 {}, 基础定义为 {}", decl.name, state.program.symbols[symbol].name,
                         type_name(replacement->type, state), type_name(base->type, state)));
         return base;
     }
+    if (base->type.grade && replacement->type.grade != base->type.grade)
+        replacement = as_grade(state, base->type.grade, std::move(replacement));
     auto conditional = std::make_unique<CheckedExpr>();
     conditional->op = ExprOp::conditional;
     conditional->span = expr.span;
     conditional->type = base->type;
-    conditional->index = variant;
+    conditional->variant = variant;
     conditional->args.push_back(std::move(condition));
     conditional->args.push_back(std::move(replacement));
     conditional->args.push_back(std::move(base));
@@ -66,7 +86,7 @@ CheckedExprPtr apply_override(State& state, int symbol, int variant, const ast::
 
 }  // namespace
 
-void check_value(State& state, int symbol) {
+void check_value(State& state, SymbolId symbol) {
     int& progress = state.value_progress[symbol];
     if (progress != 0) return;  // done, or a cycle that order_definitions reports
     progress = 1;
@@ -89,9 +109,9 @@ void check_value(State& state, int symbol) {
     state.value_progress[symbol] = 2;
 }
 
-int add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, int entity,
-                         const ast::Expr& condition, const char* not_a_condition) {
-    int symbol = state.add_symbol({std::move(name), span, kind, entity, {BaseType::boolean}, -1});
+SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,
+                              const ast::Expr& condition, const char* not_a_condition) {
+    SymbolId symbol = state.add_symbol({std::move(name), span, kind, entity, {BaseType::boolean}, InputId::none()});
     ValueDefinition value;
     value.symbol = symbol;
     Scope scope{entity, {}, true, &state.dependencies[symbol]};
@@ -102,7 +122,7 @@ int add_hidden_condition(State& state, std::string name, Span span, SymbolKind k
     return symbol;
 }
 
-void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRule& rule) {
+void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, FlagRule& rule) {
     rule.text = flag.text;
     std::size_t open = flag.text.find('{');
     if (flag.loop_list) {
@@ -127,11 +147,11 @@ void check_flag_text(State& state, const ast::FlagItem& flag, int entity, FlagRu
 
 namespace {
 
-void check_rank(State& state, const ast::RankDecl& decl, int symbol) {
+void check_rank(State& state, const ast::RankDecl& decl, SymbolId symbol) {
     Rank rank;
     rank.symbol = symbol;
     rank.descending = decl.descending;
-    int entity = state.program.symbols[symbol].entity;
+    EntityId entity = state.program.symbols[symbol].entity;
     Scope scope{entity, {}, true, &state.dependencies[symbol]};
     rank.by = state.check_expr(*decl.by, scope);
     if (rank.by && rank.by->type.base != BaseType::invalid && !rank.by->type.is_number())
@@ -156,8 +176,8 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
     rule.span = decl.flag.span;
     if (decl.flag.named) {
         // A named flag is also a value other rules can test: 通报批评 when 数字脱贫 or …
-        int symbol = state.find_symbol(*entity, decl.flag.text);
-        if (symbol < 0 || state.program.symbols[symbol].span.begin != decl.flag.span.begin) return;  // duplicate
+        SymbolId symbol = state.declared_symbol(&decl);
+        if (!symbol) return;  // a duplicate
         check_value(state, symbol);
         const Type& type = state.program.symbols[symbol].type;
         if (type.base != BaseType::invalid && !type.is_bool())
@@ -175,19 +195,18 @@ void check_flag(State& state, const ast::FlagDecl& decl) {
     state.program.flags.push_back(std::move(rule));
 }
 
-void check_entity_requirement(State& state, int entity, const ast::Requirement& requirement) {
-    int symbol = add_hidden_condition(state, fmt::format("require#{}", state.program.requirements.size() + 1),
-                                      requirement.span, SymbolKind::requirement, entity, *requirement.condition,
-                                      "require 后应为条件");
+void check_entity_requirement(State& state, EntityId entity, const ast::Requirement& requirement) {
+    SymbolId symbol = add_hidden_condition(state, fmt::format("require#{}", state.program.requirements.size() + 1),
+                                           requirement.span, SymbolKind::requirement, entity, *requirement.condition,
+                                           "require 后应为条件");
     state.program.requirements.push_back({symbol, requirement.message, requirement.path});
 }
 
 void check_requirements(State& state, const ast::RecordDecl& decl) {
-    auto found = state.record_by_name.find(decl.name);
-    if (found == state.record_by_name.end()) return;
+    auto found = state.declared_records.find(&decl);
+    if (found == state.declared_records.end()) return;  // a duplicate
     RecordType& record = state.program.records[found->second];
-    if (record.span.begin != decl.name_span.begin || record.span.file != decl.name_span.file) return;
-    Scope scope{-1, {}, false, nullptr};
+    Scope scope{EntityId::none(), {}, false, nullptr};
     for (const auto& field : record.fields) scope.locals.push_back({field.name, field.type});
     for (const auto& requirement : decl.requirements) {
         auto condition = state.check_expr(*requirement.condition, scope);
@@ -197,37 +216,23 @@ void check_requirements(State& state, const ast::RecordDecl& decl) {
     }
 }
 
-// Symbol declared for this declaration (not a duplicate of the same name).
-int own_symbol(const State& state, const ast::EntityRef& of, const std::string& name, Span span) {
-    int entity = -1;
-    if (!of.name.empty()) {
-        auto found = state.entity_by_name.find(of.name);
-        if (found == state.entity_by_name.end()) return -1;
-        entity = found->second;
-    }
-    int symbol = state.find_symbol(entity, name);
-    if (symbol < 0) return -1;
-    const Span& declared = state.program.symbols[symbol].span;
-    return declared.begin == span.begin && declared.file == span.file ? symbol : -1;
-}
-
 }  // namespace
 
 void check_definitions(State& state, const std::vector<ast::Module>& modules) {
     for (const auto& module : modules)
         for (const auto& record : module.records) check_requirements(state, record);
-    for (std::size_t i = 0; i < state.program.functions.size(); ++i) check_function(state, static_cast<int>(i));
+    for (FunctionId function : state.program.functions.ids()) check_function(state, function);
     for (const auto& [entity, requirement] : state.entity_requirements)
         check_entity_requirement(state, entity, *requirement);
     for (const auto& module : modules) {
         for (const auto& value : module.values)
-            if (int symbol = own_symbol(state, value.of, value.name, value.name_span); symbol >= 0)
+            if (SymbolId symbol = state.declared_symbol(&value))
                 check_value(state, symbol);
         for (const auto& rank : module.ranks)
-            if (int symbol = own_symbol(state, rank.of, rank.name, rank.name_span); symbol >= 0)
+            if (SymbolId symbol = state.declared_symbol(&rank))
                 check_rank(state, rank, symbol);
         for (const auto& grade : module.grades)
-            if (int symbol = own_symbol(state, grade.of, grade.name, grade.name_span); symbol >= 0)
+            if (SymbolId symbol = state.declared_symbol(&grade))
                 check_grade(state, grade, symbol);
     }
     int veto_index = 0;

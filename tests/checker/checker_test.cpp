@@ -279,3 +279,93 @@ TEST_CASE("hidden conditions are never offered as hints") {
           "   13 | value 甲 of 成员 = 一票否决 + 1\n"
           "      |                    ^^^^^^^^\n");
 }
+
+namespace {
+
+// Two grades whose labels overlap, a data text and a text function: a grade stands for a text
+// wherever the language lets a text go, and its own labels are checked where it meets a literal.
+const char* grade_prelude = R"(input 年度: count at year
+entity 县区 at counties key id {
+  entity 成员 at members key id {
+    input 得分: score at score
+    input 自评: text at self_grade
+  }
+}
+grade 等次 of 成员 by 得分 {
+  优秀 >= 90
+  称职 >= 60
+  不称职 otherwise
+}
+grade 测评等次 of 成员 by 得分 {
+  卓越 >= 95
+  优秀 >= 80
+  差 otherwise
+}
+fn 标注(x: text) = x
+value 最终 of 成员 = 等次
+output 成员 as member { grade: 等次 }
+)";
+
+std::string check_grades(const std::string& body) { return diagnostics_for(std::string(grade_prelude) + body); }
+
+}  // namespace
+
+TEST_CASE("a grade stands for a text where a text may go") {
+    CHECK(check_grades("flag \"a\" of 成员 when 等次 = \"优秀\" or \"称职\" != 等次\n") == "");
+    CHECK(check_grades("flag \"a\" of 成员 when 等次 = 自评\n") == "");
+    CHECK(check_grades("flag \"a\" of 成员 when 等次 = 测评等次\n") == "");
+    CHECK(check_grades("value 甲 of 成员 = if 得分 > 95 then 等次 else \"差\"\n") == "");
+    CHECK(check_grades("value 甲 of 成员 = if 得分 > 95 then \"特优\" else 等次\n") == "");
+    CHECK(check_grades("value 甲 of 成员 = if 得分 > 95 then 等次 else 测评等次\n") == "");
+    CHECK(check_grades("value 甲 of 成员 = 标注(等次)\n") == "");
+    CHECK(check_grades("value 甲 of 县区 = contains(成员.等次, \"优秀\")\n") == "");
+    CHECK(check_grades("variant 从严 when 年度 = 3 {\n  value 最终 of 成员 = 自评\n}\n") == "");
+    CHECK(check_grades("variant 从严 when 年度 = 3 {\n  value 最终 of 成员 = \"不称职\"\n}\n") == "");
+}
+
+TEST_CASE("a grade's labels are checked against a literal, and only its own") {
+    CHECK(check_grades("flag \"a\" of 成员 when 等次 = \"卓越\"\n").find("“卓越” 不是 等次 的等次 (优秀、称职、不称职)") !=
+          std::string::npos);
+    CHECK(check_grades("flag \"a\" of 成员 when \"忧秀\" != 测评等次\n").find("“忧秀” 不是 测评等次 的等次") !=
+          std::string::npos);
+    // Through a value and an if whose branches are the same grade, it is still that grade.
+    CHECK(check_grades("flag \"a\" of 成员 when 最终 = \"差\"\n").find("“差” 不是 等次 的等次") != std::string::npos);
+    CHECK(check_grades("flag \"a\" of 成员 when (if 得分 > 95 then 等次 else 最终) = \"差\"\n").find("不是 等次 的等次") !=
+          std::string::npos);
+    // An if that mixes a grade with a text, a list of grades, and what a text function returns are
+    // texts: any text may be compared with them.
+    CHECK(check_grades("flag \"a\" of 成员 when (if 得分 > 95 then 等次 else \"差\") = \"忧秀\"\n") == "");
+    CHECK(check_grades("flag \"a\" of 成员 when (if 得分 > 95 then 等次 else 测评等次) = \"忧秀\"\n") == "");
+    CHECK(check_grades("value 甲 of 县区 = contains(成员.等次, \"忧秀\")\n") == "");
+    CHECK(check_grades("flag \"a\" of 成员 when 标注(等次) = \"忧秀\"\n") == "");
+    // A variant that replaces a grade-valued value by a text leaves it that grade.
+    CHECK(check_grades("variant 从严 when 年度 = 3 {\n  value 最终 of 成员 = 自评\n}\n"
+                       "flag \"a\" of 成员 when 最终 = \"差\"\n")
+              .find("“差” 不是 等次 的等次") != std::string::npos);
+}
+
+TEST_CASE("a grade is not a number") {
+    CHECK(check_grades("flag \"a\" of 成员 when 等次 = 1\n").find("无法比较 文本 和 数值") != std::string::npos);
+    CHECK(check_grades("value 甲 of 成员 = if 得分 > 95 then 等次 else 1\n").find("then 和 else 的类型不同: 文本 和 数值") !=
+          std::string::npos);
+    CHECK(check_grades("variant 从严 when 年度 = 3 {\n  value 最终 of 成员 = 1\n}\n").find("基础定义为 文本") !=
+          std::string::npos);
+}
+
+TEST_CASE("a label compared with a grade becomes that grade's band when checked") {
+    auto loaded = kaohe::load_program_text(
+        "t.kh", std::string(grade_prelude) + "flag \"a\" of 成员 when 等次 = \"称职\" and \"不称职\" != 最终\n"
+                                             "flag \"b\" of 成员 when (if 得分 > 95 then 等次 else \"差\") = \"称职\"\n");
+    REQUIRE(loaded.program);
+    const kaohe::CheckedExpr& both = *loaded.program->flags[0].condition;
+    const kaohe::CheckedExpr& equal = *both.args[0];
+    CHECK(equal.args[1]->constant.band == kaohe::BandIndex(1));
+    CHECK(equal.args[1]->type.grade == equal.args[0]->type.grade);
+    const kaohe::CheckedExpr& not_equal = *both.args[1];
+    CHECK(not_equal.args[0]->constant.band == kaohe::BandIndex(2));
+    CHECK(not_equal.args[0]->type.grade == not_equal.args[1]->type.grade);
+    // An if that mixes the grade with a text is a text; what it is compared with stays a text.
+    const kaohe::CheckedExpr& mixed = *loaded.program->flags[1].condition;
+    CHECK_FALSE(mixed.args[0]->type.grade);
+    CHECK_FALSE(mixed.args[1]->constant.band);
+}

@@ -367,3 +367,89 @@ output 单位 as unit { score: 得分 }
          kaohe::Rational(1) - kaohe::Rational::fraction(1, 999999937) - kaohe::Rational::fraction(1, 999999929)});
     CHECK(weighted.unit == 0);
 }
+
+TEST_CASE("grades compare by band; a variant's text in a grade's place compares as the text it is") {
+    // Two grades share the label 优秀 at different bands, and 卓越 and 优秀 share band 0; 最终, 复评
+    // and 换算 are the grade 等次 until variant 从严 puts a member's own text, or the other grade,
+    // in their place.
+    const char* policy = R"(
+input 年度: count at year
+entity 县区 at counties key id {
+  entity 成员 at members key id {
+    input 得分: score at score
+    input 自评: text at self_grade
+  }
+}
+grade 等次 of 成员 by 得分 {
+  优秀 >= 90
+  称职 >= 60
+  不称职 otherwise
+}
+grade 测评等次 of 成员 by 得分 {
+  卓越 >= 95
+  优秀 >= 80
+  差 otherwise
+}
+fn 标注(x: text) = x
+value 最终 of 成员 = 等次
+value 末等 of 成员 = 等次
+value 复评 of 成员 = 等次
+value 换算 of 成员 = 等次
+variant 从严 when 年度 = 3 {
+  value 最终 of 成员 = if 得分 < 95 then 自评 else 等次
+  value 末等 of 成员 = "不称职"
+  value 复评 of 成员 = 自评
+  value 换算 of 成员 = 测评等次
+}
+flag "优秀" of 成员 when 等次 = "优秀"
+flag "非称职" of 成员 when "称职" != 等次
+flag "自评相符" of 成员 when 等次 = 自评
+flag "同名" of 成员 when 等次 = 测评等次
+flag "最终优秀" of 成员 when 最终 = "优秀"
+flag "最终同等次" of 成员 when 最终 = 等次
+flag "最终同末等" of 成员 when 最终 = 末等
+flag "最终同复评" of 成员 when 最终 = 复评
+flag "换算优秀" of 成员 when 换算 = "优秀"
+flag "换算同等次" of 成员 when 换算 != 等次
+flag "末等不称职" of 成员 when 末等 = "不称职"
+flag "混合" of 成员 when (if 得分 > 95 then 等次 else "称职") = "称职"
+flag "同一等次" of 成员 when (if 得分 > 95 then 等次 else 最终) = "优秀"
+flag "函数" of 成员 when 标注(等次) = "优秀"
+value 有优秀 of 县区 = contains(成员.等次, "优秀")
+value 优秀数 of 县区 = count(成员 where 等次 = "优秀")
+output 成员 as member { grade: 等次  final: 最终  last: 末等  mixed: if 得分 > 95 then 等次 else "差" }
+output 县区 as county { score: 优秀数  any: 有优秀 }
+)";
+    auto data = [](int year) {
+        return R"({"year": )" + std::to_string(year) + R"(, "counties": [{"id": "A", "members": [
+            {"id": "a1", "score": 92, "self_grade": "优秀"},
+            {"id": "a2", "score": 85, "self_grade": "良好"},
+            {"id": "a3", "score": 50, "self_grade": "优秀"},
+            {"id": "a4", "score": 96, "self_grade": "称职"},
+            {"id": "a5", "score": 70, "self_grade": "卓越"}]}]})";
+    };
+    using Flags = std::vector<std::string>;
+    auto base = run(policy, data(2));
+    REQUIRE(base.errors.empty());
+    CHECK(base.row("a1").flags == Flags{"优秀", "非称职", "自评相符", "同名", "最终优秀", "最终同等次", "最终同末等",
+                                        "最终同复评", "换算优秀", "混合", "同一等次", "函数"});
+    CHECK(base.row("a3").flags == Flags{"非称职", "最终同等次", "最终同末等", "最终同复评", "末等不称职", "混合"});
+    CHECK(base.row("a4").flags == Flags{"优秀", "非称职", "最终优秀", "最终同等次", "最终同末等", "最终同复评", "换算优秀",
+                                        "同一等次", "函数"});
+    CHECK(base.field("a4", "mixed") == "优秀");
+    CHECK(base.field("A", "score") == "2.00");
+
+    auto strict = run(policy, data(3));
+    REQUIRE(strict.errors.empty());
+    CHECK(strict.field("a2", "final") == "良好");
+    CHECK(strict.field("a5", "final") == "卓越");
+    CHECK(strict.field("a1", "last") == "不称职");
+    CHECK(strict.row("a1").flags == Flags{"优秀", "非称职", "自评相符", "同名", "最终优秀", "最终同等次", "最终同复评",
+                                          "换算优秀", "末等不称职", "混合", "同一等次", "函数"});
+    CHECK(strict.row("a2").flags == Flags{"最终同复评", "换算优秀", "换算同等次", "末等不称职", "混合"});
+    CHECK(strict.row("a3").flags == Flags{"非称职", "最终优秀", "最终同复评", "换算同等次", "末等不称职", "混合", "同一等次"});
+    // 测评等次 卓越 is band 0, as 等次 优秀 is; in 换算 it is the text 卓越, not 优秀.
+    CHECK(strict.row("a4").flags == Flags{"优秀", "非称职", "最终优秀", "最终同等次", "换算同等次", "末等不称职", "同一等次",
+                                          "函数"});
+    CHECK(strict.row("a5").flags == Flags{"最终同复评", "换算同等次", "末等不称职", "混合"});
+}

@@ -39,8 +39,9 @@ struct Recorder : kaohe::EvaluationListener {
     std::size_t values = 0;
 
     void on_value(const kaohe::Step&, std::uint32_t, const kaohe::Value&) override { ++values; }
-    void on_band(const kaohe::Step&, std::uint32_t row, const kaohe::Rational&, int by_score, int capped) override {
-        bands[row] = {by_score, capped};
+    void on_band(const kaohe::Step&, std::uint32_t row, const kaohe::Rational&, kaohe::BandIndex by_score,
+                 kaohe::BandIndex capped) override {
+        bands[row] = {static_cast<int>(by_score.index()), static_cast<int>(capped.index())};
     }
     void on_quota(const kaohe::QuotaDecision& d) override {
         std::string ranked;
