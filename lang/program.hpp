@@ -89,6 +89,8 @@ struct Symbol {
     EntityId entity;  // none: defined once for the whole scheme
     Type type;
     InputId input;    // inputs
+    // The comments on its declaration ("第九条: 综合得分 = …"), which an explanation can quote.
+    std::vector<std::string> comments = {};
 };
 
 // grade_label: the band of grade type.grade whose label is the text args[0], or that text when

@@ -48,7 +48,14 @@ InputSpec input_spec(State& state, const ast::InputDecl& decl) {
     return spec;
 }
 
-void declare_entity(State& state, const ast::EntityDecl& decl, EntityId parent) {
+// The texts of the comments attached to a declaration.
+std::vector<std::string> comments_of(const ast::Module& module, const ast::Layout& layout) {
+    std::vector<std::string> texts;
+    for (std::size_t k : layout.comments) texts.push_back(module.comments[k].text);
+    return texts;
+}
+
+void declare_entity(State& state, const ast::Module& module, const ast::EntityDecl& decl, EntityId parent) {
     if (state.entity_by_name.count(decl.name) || state.record_by_name.count(decl.name)) {
         auto entity = state.entity_by_name.find(decl.name);
         report_duplicate(state, "实体", decl.name, decl.name_span,
@@ -74,21 +81,21 @@ void declare_entity(State& state, const ast::EntityDecl& decl, EntityId parent) 
         }
         InputId input_index = state.program.inputs.push_back(input_spec(state, input));
         Symbol symbol{input.name, input.name_span, SymbolKind::input, id, state.program.inputs.back().type,
-                      input_index};
+                      input_index, comments_of(module, input.layout)};
         state.program.entities[id].inputs.push_back(state.add_symbol(symbol));
     }
     for (const auto& requirement : decl.requirements) state.entity_requirements.emplace_back(id, &requirement);
-    for (const auto& child : decl.children) declare_entity(state, child, id);
+    for (const auto& child : decl.children) declare_entity(state, module, child, id);
 }
 
-void declare_scheme_input(State& state, const ast::InputDecl& input) {
+void declare_scheme_input(State& state, const ast::Module& module, const ast::InputDecl& input) {
     if (SymbolId first = state.find_symbol(EntityId::none(), input.name)) {
         report_duplicate(state, "输入项", input.name, input.name_span, state.program.symbols[first].span);
         return;
     }
     InputId input_index = state.program.inputs.push_back(input_spec(state, input));
     Symbol symbol{input.name, input.name_span, SymbolKind::input, EntityId::none(), state.program.inputs.back().type,
-                  input_index};
+                  input_index, comments_of(module, input.layout)};
     state.program.scheme_inputs.push_back(state.add_symbol(symbol));
 }
 
@@ -122,9 +129,9 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
             state.program.records[id].fields = std::move(fields);
         }
     for (const auto& module : modules)
-        for (const auto& entity : module.entities) declare_entity(state, entity, EntityId::none());
+        for (const auto& entity : module.entities) declare_entity(state, module, entity, EntityId::none());
     for (const auto& module : modules)
-        for (const auto& input : module.inputs) declare_scheme_input(state, input);
+        for (const auto& input : module.inputs) declare_scheme_input(state, module, input);
 }
 
 void declare_functions(State& state, const std::vector<ast::Module>& modules) {
@@ -183,11 +190,12 @@ void declare_variant(State& state, const ast::VariantDecl& variant) {
     }
 }
 
+
 }  // namespace
 
 void declare_definitions(State& state, const std::vector<ast::Module>& modules) {
     auto declare = [&](const void* declaration, const std::string& name, Span span, const ast::EntityRef& of,
-                       SymbolKind kind) -> SymbolId {
+                       SymbolKind kind, std::vector<std::string> comments) -> SymbolId {
         EntityId entity;
         if (!of.name.empty()) {
             auto resolved = state.resolve_entity(of);
@@ -200,29 +208,30 @@ void declare_definitions(State& state, const std::vector<ast::Module>& modules) 
         }
         Type type;
         if (kind == SymbolKind::rank) type.base = BaseType::number;
-        SymbolId symbol = state.add_symbol({name, span, kind, entity, type, InputId::none()});
+        SymbolId symbol = state.add_symbol({name, span, kind, entity, type, InputId::none(), std::move(comments)});
         state.declared_symbols[declaration] = symbol;
         return symbol;
     };
     for (const auto& module : modules) {
         for (std::size_t i = 0; i < module.values.size(); ++i) {
             SymbolId symbol = declare(&module.values[i], module.values[i].name, module.values[i].name_span,
-                                      module.values[i].of, SymbolKind::value);
+                                      module.values[i].of, SymbolKind::value, comments_of(module, module.values[i].layout));
             if (symbol) state.value_declarations[symbol] = module.values[i].expr.get();
         }
         for (std::size_t i = 0; i < module.flags.size(); ++i) {
             const ast::FlagDecl& flag = module.flags[i];
             if (!flag.flag.named) continue;
-            SymbolId symbol = declare(&flag, flag.flag.text, flag.flag.span, flag.of, SymbolKind::value);
+            SymbolId symbol = declare(&flag, flag.flag.text, flag.flag.span, flag.of, SymbolKind::value,
+                                      comments_of(module, flag.layout));
             if (symbol) state.value_declarations[symbol] = flag.when.get();
         }
         for (std::size_t i = 0; i < module.ranks.size(); ++i)
             declare(&module.ranks[i], module.ranks[i].name, module.ranks[i].name_span, module.ranks[i].of,
-                    SymbolKind::rank);
+                    SymbolKind::rank, comments_of(module, module.ranks[i].layout));
         for (const auto& variant : module.variants) declare_variant(state, variant);
         for (std::size_t i = 0; i < module.grades.size(); ++i) {
             SymbolId symbol = declare(&module.grades[i], module.grades[i].name, module.grades[i].name_span,
-                                      module.grades[i].of, SymbolKind::grade);
+                                      module.grades[i].of, SymbolKind::grade, comments_of(module, module.grades[i].layout));
             if (symbol) {
                 auto& type = state.program.symbols[symbol].type;
                 type.base = BaseType::text;

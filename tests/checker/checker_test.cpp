@@ -369,3 +369,18 @@ TEST_CASE("a label compared with a grade becomes that grade's band when checked"
     CHECK_FALSE(mixed.args[0]->type.grade);
     CHECK_FALSE(mixed.args[1]->constant.band);
 }
+
+TEST_CASE("a definition keeps the comments on its declaration, for explanations to quote") {
+    auto loaded = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
+    REQUIRE(loaded.program);
+    auto comments_of = [&](const std::string& name) {
+        for (const auto& symbol : loaded.program->symbols)
+            if (symbol.name == name) return symbol.comments;
+        FAIL("no symbol " << name);
+        return std::vector<std::string>{};
+    };
+    REQUIRE_FALSE(comments_of("综合得分").empty());
+    CHECK(comments_of("综合得分").front().starts_with("第九条: 综合得分 = 实绩×45%"));
+    CHECK(comments_of("实绩得分") == std::vector<std::string>{"第八条 1: 经济社会发展实绩考核得分"});
+    CHECK(comments_of("市级领导评价").empty());
+}
