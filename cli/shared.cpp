@@ -32,7 +32,7 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded) {
     return loaded.program ? success : policy_error;
 }
 
-Exit load_data(const std::string& path, PhaseTimer& timer, std::optional<JsonDocument>& document) {
+Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document) {
     FileText data = read_file(path);
     if (!data) {
         std::cerr << "kaohe: 无法读取数据文件 " << path << (data.error == ReadError::not_a_file ? ": 不是文件" : "")
@@ -40,11 +40,11 @@ Exit load_data(const std::string& path, PhaseTimer& timer, std::optional<JsonDoc
         return file_error;
     }
     timer.lap("read");
-    std::string json_error;
-    document = JsonDocument::parse(std::move(data.text), json_error);
+    std::vector<DataError> errors;
+    document = parse_data(std::move(data.text), path, errors);
     timer.lap("parse");
     if (!document) {
-        std::cerr << fmt::format("数据错误: {}: 不是有效的 JSON: {}\n", path, json_error);
+        for (const auto& error : errors) std::cerr << data_error_text(error, SourceSet()) << "\n";
         return data_error;
     }
     return success;

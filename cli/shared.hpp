@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "lang/loader.hpp"
-#include "runtime/json_document.hpp"
+#include "runtime/run.hpp"
 
 namespace CLI {
 class App;
@@ -52,7 +52,7 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded);
 
 // Reads and parses a data file, printing why when it cannot; laps "read" and "parse".
 // Returns success (document is set), file_error, or data_error for invalid JSON.
-Exit load_data(const std::string& path, PhaseTimer& timer, std::optional<JsonDocument>& document);
+Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document);
 
 // --format NAME on a command that prints results: choices and checking from the format table
 // (cli/formats/), defaulting to its first row; given twice, the last wins.

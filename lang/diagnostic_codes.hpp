@@ -87,6 +87,7 @@ enum class Severity { error, warning };
     X(unbounded_value, "P703", error, "无法确定值的上限或下限")                                \
     X(assertion_failed, "P704", error, "断言不成立")                                           \
     /* the data: its shape and its values, found while reading it */                           \
+    X(invalid_json, "D100", error, "数据文件不是有效的 JSON")                                  \
     X(document_not_object, "D101", error, "数据文件应为一个 JSON 对象")                        \
     X(missing_field, "D102", error, "缺少字段")                                                \
     X(null_value, "D103", error, "字段不能为 null")                                            \

@@ -13,6 +13,15 @@ std::shared_ptr<const CompiledPolicy> compile(LoadedProgram loaded) {
     return policy;
 }
 
+std::shared_ptr<const JsonDocument> parse_data(std::string text, const std::string& file,
+                                               std::vector<DataError>& errors) {
+    std::string json_error;
+    auto document = JsonDocument::parse(std::move(text), json_error);
+    if (document) return std::make_shared<const JsonDocument>(std::move(*document));
+    errors.push_back({.code = DiagnosticCode::invalid_json, .path = file, .message = "不是有效的 JSON: " + json_error});
+    return nullptr;
+}
+
 Run::Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const JsonDocument> document)
     : policy_(std::move(policy)), document_(std::move(document)), state_(initial_state(policy_->program)) {
     BindResult bound = bind_data(policy_->plan, state_, *document_);

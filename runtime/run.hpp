@@ -30,6 +30,10 @@ struct CompiledPolicy {
 // Plans a checked program; `loaded` must hold one (no errors).
 std::shared_ptr<const CompiledPolicy> compile(LoadedProgram loaded);
 
+// A data file's text as a document. Not JSON: null, and one D100 error naming the file (its
+// path stands in the error's path: there is no JSON path yet) and where the JSON broke.
+std::shared_ptr<const JsonDocument> parse_data(std::string text, const std::string& file, std::vector<DataError>& errors);
+
 class Run {
 public:
     // Binds the document; errors() then holds any data errors found while binding.

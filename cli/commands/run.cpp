@@ -30,10 +30,10 @@ Exit run(const RunOptions& options) {
     LoadedProgram loaded;
     if (Exit exit = load_policy(options.policy, loaded); exit != success) return exit;
     timer.lap("policy");
-    std::optional<JsonDocument> document;
+    std::shared_ptr<const JsonDocument> document;
     if (Exit exit = load_data(options.data, timer, document); exit != success) return exit;
     auto policy = compile(std::move(loaded));
-    Run evaluation(policy, std::make_shared<const JsonDocument>(std::move(*document)));
+    Run evaluation(policy, document);
     timer.lap("bind");
     evaluation.evaluate();
     timer.lap("evaluate");

@@ -29,10 +29,10 @@ output 县区 as county { score: 率 }
 
 std::vector<kaohe::DataError> errors_for(const std::string& json) {
     static const auto compiled = kaohe::compile(kaohe::load_program_text("t.kh", policy));
-    std::string json_error;
-    auto document = kaohe::JsonDocument::parse(json, json_error);
-    REQUIRE(document);
-    kaohe::Run run(compiled, std::make_shared<const kaohe::JsonDocument>(std::move(*document)));
+    std::vector<kaohe::DataError> errors;
+    auto document = kaohe::parse_data(json, "t.json", errors);
+    if (!document) return errors;
+    kaohe::Run run(compiled, document);
     run.evaluate();
     return run.errors();
 }
@@ -53,6 +53,7 @@ struct Example {
 TEST_CASE("every data code has data that is reported with it") {
     using kaohe::DiagnosticCode;
     const std::vector<Example> examples = {
+        {DiagnosticCode::invalid_json, R"({"year": 2018,)", "t.json"},
         {DiagnosticCode::document_not_object, "[]", "$"},
         {DiagnosticCode::missing_field, R"({"counties": []})", "$.year"},
         {DiagnosticCode::null_value, R"({"year": null, "counties": []})", "$.year"},
