@@ -6,6 +6,7 @@
 namespace kaohe {
 
 std::shared_ptr<const CompiledPolicy> compile(LoadedProgram loaded) {
+    if (!loaded.program) return nullptr;
     auto policy = std::make_shared<CompiledPolicy>();
     policy->sources = std::move(loaded.sources);
     policy->program = std::move(*loaded.program);

@@ -27,7 +27,7 @@ struct CompiledPolicy {
     Plan plan;          // refers into program: a CompiledPolicy never moves once made
 };
 
-// Plans a checked program; `loaded` must hold one (no errors).
+// Plans a checked program; null when `loaded` has none (it had errors: see its diagnostics).
 std::shared_ptr<const CompiledPolicy> compile(LoadedProgram loaded);
 
 // A data file's text as a document. Not JSON: null, and one D100 error naming the file (its

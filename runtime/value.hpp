@@ -39,7 +39,7 @@ public:
     // Each accessor answers a neutral value (0, false, "", no elements) for another kind, so a
     // slot left empty by a data error cannot crash what reads it before the run stops.
     const Rational& number() const {
-        static const Rational zero;
+        static const Rational zero{};
         const auto* n = std::get_if<Rational>(&data_);
         return n ? *n : zero;
     }
