@@ -1,4 +1,5 @@
 #include "cli/formats/diagnostics_json.hpp"
+#include "cli/formats/json_text.hpp"
 
 #include <fmt/format.h>
 
@@ -6,20 +7,9 @@ namespace kaohe::cli {
 namespace {
 
 std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
-            else out += c;
-        }
-    }
-    return out + "\"";
+    std::string out;
+    append_json_string(out, text);
+    return out;
 }
 
 std::string optional_string(const std::string& text) { return text.empty() ? "null" : json_string(text); }

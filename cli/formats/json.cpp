@@ -3,27 +3,11 @@
 #include <fmt/format.h>
 
 #include "cli/formats/formats.hpp"
+#include "cli/formats/json_text.hpp"
 
 namespace kaohe::cli {
 
 namespace {
-
-void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
-            else out += c;
-        }
-    }
-    out += '"';
-}
 
 // Decimals are strings so that no reader turns 86.015 into a double.
 void append_cell(std::string& out, const Cell& cell) {
