@@ -2,21 +2,19 @@
 // row of docs/diagnostics.md, word for word, and the page names no code the table lacks.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 
+#include "base/read_file.hpp"
 #include "lang/diagnostic_codes.hpp"
 
 namespace {
 
 std::string read_doc() {
-    std::ifstream in(std::string(KAOHE_SOURCE_DIR) + "/docs/diagnostics.md");
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    kaohe::FileText file = kaohe::read_file(std::string(KAOHE_SOURCE_DIR) + "/docs/diagnostics.md");
+    REQUIRE(file);
+    return std::move(file.text);
 }
 
 // The row docs/diagnostics.md has for a code: | P201 | `unknown_name` | error | 未定义的名称 |

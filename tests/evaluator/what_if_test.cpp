@@ -2,20 +2,18 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <thread>
 
+#include "base/read_file.hpp"
 #include "runtime/run.hpp"
 
 namespace {
 
 std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    kaohe::FileText file = kaohe::read_file(path);
+    REQUIRE(file);
+    return std::move(file.text);
 }
 
 std::string replace(std::string text, const std::string& from, const std::string& to) {
