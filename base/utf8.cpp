@@ -59,4 +59,8 @@ std::size_t character_count(std::string_view text) {
     return count;
 }
 
+void drop_byte_order_mark(std::string& text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+}
+
 }  // namespace kaohe

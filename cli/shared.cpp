@@ -35,8 +35,7 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded) {
 Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document) {
     FileText data = read_file(path);
     if (!data) {
-        std::cerr << "kaohe: 无法读取数据文件 " << path << (data.error == ReadError::not_a_file ? ": 不是文件" : "")
-                  << "\n";
+        std::cerr << "kaohe: 无法读取数据文件 " << path << ": " << describe(data.error) << "\n";
         return file_error;
     }
     timer.lap("read");

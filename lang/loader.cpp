@@ -63,8 +63,7 @@ std::string stdlib_directory() {
 
 LoadedProgram load_program_file(const std::string& path) {
     FileText file = read_file(path);
-    if (file.error == ReadError::not_a_file) throw std::runtime_error(fmt::format("无法读取方案文件 {}: 不是文件", path));
-    if (!file) throw std::runtime_error(fmt::format("无法读取方案文件 {}", path));
+    if (!file) throw std::runtime_error(fmt::format("无法读取方案文件 {}: {}", path, describe(file.error)));
     return load(path, std::move(file.text));
 }
 

@@ -1,5 +1,6 @@
 #include "runtime/run.hpp"
 
+#include "base/utf8.hpp"
 #include "runtime/bind.hpp"
 #include "runtime/evaluator.hpp"
 
@@ -17,6 +18,7 @@ std::shared_ptr<const CompiledPolicy> compile(LoadedProgram loaded) {
 std::shared_ptr<const JsonDocument> parse_data(std::string text, const std::string& file,
                                                std::vector<DataError>& errors) {
     std::string json_error;
+    drop_byte_order_mark(text);
     auto document = JsonDocument::parse(std::move(text), json_error);
     if (document) return std::make_shared<const JsonDocument>(std::move(*document));
     errors.push_back({.code = DiagnosticCode::invalid_json, .path = file, .message = "不是有效的 JSON: " + json_error});

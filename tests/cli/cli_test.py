@@ -49,9 +49,9 @@ case("an unknown format is a usage error", code == 64 and "xml" in err)
 code, _, err = run("run", policy, example, "--colour")
 case("an unknown option is a usage error", code == 64 and "--colour" in err)
 code, _, err = run("run", "missing.kh", example)
-case("a missing policy file exits 3", code == 3 and "missing.kh" in err)
+case("a missing policy file exits 3 and says so", code == 3 and "missing.kh: 文件不存在" in err)
 code, out, err = run("run", policy, "missing.json")
-case("a missing data file exits 3", code == 3 and "missing.json" in err and out == "")
+case("a missing data file exits 3 and says so", code == 3 and "missing.json: 文件不存在" in err and out == "")
 code, out, _ = run("check", policy)
 case("check of the shipped policy passes", code == 0 and "检查通过" in out)
 
@@ -124,6 +124,20 @@ with tempfile.TemporaryDirectory() as tmp:
     result = json.loads(out)["results"][0] if code == 0 else {}
     case("json: ids with quotes, backslashes and control characters survive", result.get("id") == awkward)
     case("json: numbers are read exactly (89.995 stays 89.995)", result.get("score") == "89.995")
+
+    # Files saved by Windows tools start with a byte order mark; it is not part of the text.
+    bom_policy = os.path.join(tmp, "bom.kh")
+    bom_data = os.path.join(tmp, "bom.json")
+    with open(bom_policy, "w", encoding="utf-8-sig") as f:
+        f.write("# 第一条\nentity 县区 at counties key id {\n  input 得分: score at s\n}\n"
+                "output 县区 as county { score: 得分 }\nvalue 甲 of 县区 = 得份\n")
+    with open(bom_data, "w", encoding="utf-8-sig") as f:
+        json.dump({"counties": [{"id": "A", "s": 90}]}, f)
+    code, out, _ = run("run", tiny_policy, bom_data, "--format", "json")
+    case("a data file with a byte order mark is read", code == 0 and json.loads(out)["results"][0]["score"] == "90.00")
+    code, _, err = run("check", bom_policy)
+    case("a policy with a byte order mark: columns count from its first real character",
+         code == 1 and "bom.kh:6:17: 错误: 未定义的名称 得份" in err)
 
 failed = [name for name, ok in results if not ok]
 for name, ok in results:
