@@ -6,21 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/checker/prelude.hpp"
 #include "cli/formats/diagnostics_text.hpp"
 #include "lang/loader.hpp"
 
 namespace {
 
-const char* prelude = R"(entity 县区 at counties key id {
-  input 实绩得分: score at performance_score
-  input 评分: list of score at scores
-  entity 成员 at members key id {
-    input 民主测评: score at democratic
-    input 否决事项: list of text at vetoes
-  }
-}
-output 成员 as member { score: 民主测评 }
-)";
 
 using Codes = std::vector<std::string>;
 
