@@ -25,6 +25,7 @@ enum class Severity { error, warning };
     X(nesting_too_deep, "P103", error, "表达式嵌套过深")                                       \
     X(band_comparison, "P104", error, "等次分数线只能用 >= 或 >")                              \
     X(unknown_rounding_mode, "P105", error, "未知的名额取整方式")                              \
+    X(percent_in_bound, "P106", error, "分数线和取值范围写作数值, 不带 %")                     \
     /* names */                                                                                \
     X(unknown_name, "P201", error, "未定义的名称")                                             \
     X(unknown_function, "P202", error, "未定义的函数")                                         \
@@ -81,11 +82,13 @@ enum class Severity { error, warning };
     X(variant_without_base, "P609", error, "变体中的定义没有可替换的基础定义")                 \
     X(variant_condition, "P610", error, "变体的条件应为只用方案级输入的条件")                  \
     X(variant_type_mismatch, "P611", error, "变体中的定义与基础定义类型不同")                  \
+    X(duplicate_output_key, "P612", error, "同一 output 中的字段名重复")                       \
     /* order of evaluation and assertions */                                                   \
     X(cyclic_definition, "P701", error, "循环定义")                                            \
     X(unsupported_in_assert, "P702", error, "assert 中只能使用数字、maximum、minimum 和运算") \
     X(unbounded_value, "P703", error, "无法确定值的上限或下限")                                \
     X(assertion_failed, "P704", error, "断言不成立")                                           \
+    X(quota_share_range, "P705", error, "名额比例应在 0 到 100% 之间")                         \
     /* the data: its shape and its values, found while reading it */                           \
     X(invalid_json, "D100", error, "数据文件不是有效的 JSON")                                  \
     X(document_not_object, "D101", error, "数据文件应为一个 JSON 对象")                        \

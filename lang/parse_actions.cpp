@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "lang/grammar.hpp"
 
 namespace kaohe {
@@ -119,6 +121,16 @@ private:
         return raw.substr(quote, raw.size() - 2 * quote);
     }
 
+    // A number a threshold or a range is written with: digits only. `90%` here would say 0.9 to
+    // the program and 90 to the reader (a percent input holds 0..100), so it is an error, not a guess.
+    Rational bound_number(const Node& n, const char* what, const char* hint) {
+        std::string text = n.string();
+        std::size_t digits = text.find_first_not_of("0123456789.-");
+        if (digits != std::string::npos)
+            diagnostics_.report(DiagnosticCode::percent_in_bound, span(n), fmt::format("{}写作数值, 不带 %", what), hint);
+        return *Rational::parse(text.substr(0, digits));
+    }
+
     // input_type ← [optional] [nonempty] (list_type | type_name) [range_clause]
     ast::TypeRef type(const Node& n) {
         ast::TypeRef t;
@@ -130,8 +142,10 @@ private:
         t.name = name.string();
         t.span = span(name);
         if (const Node* range = maybe<g::range_clause>(n)) {
-            t.low = Rational::parse(the<g::range_low>(*range).string());
-            if (const Node* high = maybe<g::range_high>(*range)) t.high = Rational::parse(high->string());
+            t.low = bound_number(the<g::range_low>(*range), "取值范围",
+                                 "percent 类型的输入本身就是 0 到 100 的数, 例如 in 0..100");
+            if (const Node* high = maybe<g::range_high>(*range))
+                t.high = bound_number(*high, "取值范围", "percent 类型的输入本身就是 0 到 100 的数, 例如 in 0..100");
             t.range_span = span(*range);
         }
         return t;
@@ -250,7 +264,8 @@ private:
             if (b.edge == ast::BandEdge::otherwise)
                 diagnostics_.report(DiagnosticCode::band_comparison, span(op), "等次分数线只能用 >= 或 >, 从高到低排列");
             const Node& threshold = the<g::band_threshold>(*bound);
-            b.threshold = *Rational::parse(threshold.string());
+            b.threshold = bound_number(threshold, "等次分数线",
+                                       "分数是 0 到 100 时写 90; 比例 (0 到 1) 时写 0.9");
             b.threshold_span = span(threshold);
         }
         return b;

@@ -116,10 +116,17 @@ private:
         const FlagRule& rule = program_.flags[rule_index];
         const Table& table = tables_.entities[rule.entity];
         hits.clear();
-        // "一票否决:{}": the text around the hole each list element fills
-        std::size_t hole = rule.text.find("{}");
-        std::string before = rule.text.substr(0, hole);
-        std::string after = hole == std::string::npos ? "" : rule.text.substr(hole + 2);
+        // "一票否决:{}": the text around the holes each list element fills (split once per rule)
+        std::vector<std::string_view> pieces;
+        std::string_view text = rule.text;
+        for (std::size_t hole; (hole = text.find("{}")) != std::string_view::npos; text.remove_prefix(hole + 2))
+            pieces.push_back(text.substr(0, hole));
+        pieces.push_back(text);
+        auto filled = [&](std::string_view element) {
+            std::string out(pieces.front());
+            for (std::size_t i = 1; i < pieces.size(); ++i) out.append(element).append(pieces[i]);
+            return out;
+        };
         auto hit = [&](std::uint32_t row, std::string text) {
             hits.emplace_back(row, std::move(text));
             listener_.on_flag(rule_index, row, hits.back().second);
@@ -133,7 +140,7 @@ private:
                 if (!applies) return;
                 if (!rule.loop_list) return hit(row, rule.text);
                 for (const Value& item : evaluator_.evaluate(*rule.loop_list, context).elements())
-                    hit(row, before + std::string(item.text()) + after);
+                    hit(row, filled(item.text()));
             });
         }
     }

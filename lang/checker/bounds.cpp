@@ -72,6 +72,9 @@ public:
         for (const auto& value : state.program.values) definitions_[value.symbol] = value.expr.get();
     }
 
+    // What values an expression can take, given the declared input ranges.
+    Interval range(const CheckedExpr& e) { return of(e, {}); }
+
     Interval of_symbol(SymbolId symbol) {
         if (auto found = memo_.find(symbol); found != memo_.end()) return found->second;
         const Symbol& s = state_.program.symbols[symbol];
@@ -339,6 +342,26 @@ void check_assert(State& state, const ast::AssertDecl& decl) {
         state.diagnostics.report(Code::assertion_failed, decl.condition->span,
                                  fmt::format("断言不成立: {}", decl.message),
                                  evaluator.explanation.empty() ? "" : "按声明的输入范围算得 " + evaluator.explanation);
+}
+
+void check_quota_shares(State& state) {
+    BoundsAnalysis bounds(state, VariantId::none());
+    for (const Grade& grade : state.program.grades)
+        for (const Quota& quota : grade.quotas) {
+            if (!quota.share || !quota.share->type.is_number()) continue;
+            Interval range = bounds.range(*quota.share);
+            auto text = [](const Bound& b, const char* none) { return b ? (*b * Rational(100)).to_string() + "%" : std::string(none); };
+            bool below = range.low && *range.low < Rational(0), above = range.high && *range.high > Rational(1);
+            if (!below && !above && bounded(range)) continue;
+            state.diagnostics.report(
+                Code::quota_share_range, quota.share->span,
+                is_point(range) ? fmt::format("名额比例 {} 超出 0 到 100%", text(range.low, ""))
+                : bounded(range) ? fmt::format("名额比例可能超出 0 到 100%: 按声明的输入范围为 {} 到 {}",
+                                               text(range.low, ""), text(range.high, ""))
+                                 : fmt::format("无法确定名额比例在 0 到 100% 之间 (按声明的输入范围为 {} 到 {})",
+                                             text(range.low, "无下限"), text(range.high, "无上限")),
+                "比例写作百分数, 例如 20%; 用 0 到 100 的 percent 输入时写 比例 / 100");
+        }
 }
 
 }  // namespace kaohe::checker

@@ -132,13 +132,19 @@ void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, F
             !(rule.loop_list->type.list && rule.loop_list->type.base == BaseType::text && rule.loop_list->op != ExprOp::collection))
             state.diagnostics.report(Code::expected_text_list, flag.loop_list->span, "for ... in 后应为文本列表");
         std::string placeholder = "{" + flag.loop_var + "}";
-        std::size_t at = flag.text.find(placeholder);
-        if (at == std::string::npos)
+        if (flag.text.find(placeholder) == std::string::npos)
             state.diagnostics.report(Code::flag_placeholder_missing, flag.span,
                                      fmt::format("标记文本中没有 {}, 每一项会得到相同的标记", placeholder),
                                      fmt::format("例如 \"一票否决:{}\"", placeholder));
-        else
-            rule.text = flag.text.substr(0, at) + "{}" + flag.text.substr(at + placeholder.size());
+        // Every occurrence becomes a hole the element fills: "否决:{x}/{x}" → "否决:a/a".
+        rule.text.clear();
+        for (std::size_t from = 0;;) {
+            std::size_t at = flag.text.find(placeholder, from);
+            rule.text += flag.text.substr(from, at - from);
+            if (at == std::string::npos) break;
+            rule.text += "{}";
+            from = at + placeholder.size();
+        }
     } else if (open != std::string::npos) {
         state.diagnostics.report(Code::flag_placeholder_without_loop, flag.span, "标记文本中的 {…} 只能与 for 一起使用",
                                  "例如 flag \"一票否决:{事项}\" for 事项 in 否决事项");
@@ -242,6 +248,7 @@ void check_definitions(State& state, const std::vector<ast::Module>& modules) {
         for (const auto& flag : module.flags) check_flag(state, flag);
     for (const auto& module : modules)
         for (const auto& assertion : module.asserts) check_assert(state, assertion);
+    check_quota_shares(state);
 }
 
 void check_outputs(State& state, const std::vector<ast::Module>& modules) {
@@ -257,6 +264,13 @@ void check_outputs(State& state, const std::vector<ast::Module>& modules) {
                     state.diagnostics.report(Code::duplicate_output, decl.of.span,
                                              fmt::format("{} 已有 output 声明", decl.of.name));
             for (const auto& item : decl.items) {
+                for (const auto& earlier : decl.items) {
+                    if (&earlier == &item) break;
+                    if (earlier.key == item.key)
+                        state.diagnostics.report(Code::duplicate_output_key, item.key_span,
+                                                 fmt::format("{} 已在这个 output 中输出过; 每个字段名只能用一次", item.key),
+                                                 "要输出多个值, 请换一个字段名或用 components");
+                }
                 OutputField field;
                 field.key = item.key;
                 if (item.key == "id" || item.key == "entity" || item.key == "flags")

@@ -65,6 +65,7 @@ const std::vector<Example> examples = {
     {"P101", "value 甲 of 成员 = 1 +\n"},
     {"P102", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n"},
     {"P103", deep},
+    {"P106", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90%\n  差 otherwise\n}\n"},
     {"P104", "grade 等次 of 成员 by 民主测评 {\n  优秀 < 90\n  差 otherwise\n}\n"},
     {"P105", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
              "  quota 优秀 share 20% per 县区 round up order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
@@ -119,11 +120,14 @@ const std::vector<Example> examples = {
     {"P608", "output 县区 as county { score: 评分 }\n"},
     {"P609", "input 年度: count at year\nvariant 甲年 when 年度 = 3 {\n  value 丁 of 成员 = 1\n}\n"},
     {"P610", "value 甲 of 成员 = 1\nvariant 甲年 when count(成员) > 3 {\n  value 甲 of 成员 = 2\n}\n"},
+    {"P612", "output 县区 as county { score: 实绩得分  score: 实绩得分 }\n"},
     {"P611", "input 年度: count at year\nvalue 甲 of 成员 = 1\nvariant 甲年 when 年度 = 3 {\n"
              "  value 甲 of 成员 = 民主测评 > 1\n}\n"},
     {"P701", "value 甲 of 成员 = 乙 + 1\nvalue 乙 of 成员 = 甲 * 2\n"},
     {"P702", "value 甲 of 成员 = 民主测评\nassert: 甲 > 1 else \"x\"\n"},
     {"P703", "input 乙: number at b\nvalue 丙 = 乙 * 2\nassert: maximum(丙) <= 100 else \"x\"\n"},
+    {"P705", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
+             "  quota 优秀 share 实绩得分 per 县区 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
     {"P704", "value 甲 of 成员 = 民主测评\nassert: maximum(甲) <= 50 else \"x\"\n"},
 };
 
