@@ -54,6 +54,7 @@ enum class Severity { error, warning };
     X(division_by_zero, "P311", error, "除数为 0")                                             \
     X(bound_outside_assert, "P312", error, "maximum、minimum 只能用在 assert 中")              \
     X(recursive_function, "P313", error, "函数直接或间接调用了自己")                           \
+    X(percent_scale_mixed, "P314", error, "0 到 100 的百分数与写了 % 的比例混用")              \
     /* declared inputs and records */                                                          \
     X(optional_not_allowed, "P401", error, "optional 只能用于 text 或 list 类型")              \
     X(nonempty_not_allowed, "P402", error, "nonempty 只能用于 list 类型")                      \

@@ -25,6 +25,12 @@ enum class Operator { logical_or, logical_and, equal, not_equal, less, less_equa
 enum class BandEdge { at_least, above, otherwise };
 enum class Rounding { floor, ceil, half_up };
 
+// How a number is scaled, so a percentage and a plain number are never mixed silently: a
+// `percent` input holds 0–100 (points), while `95%` written in a policy is 0.95 (a fraction).
+// Plain numbers (counts, scores, literals without %) go with either. The checker rejects
+// adding, subtracting, comparing or choosing between points and a fraction (docs/language.md).
+enum class Scale : unsigned char { plain, points, fraction };
+
 enum class BaseType { number, boolean, text, record, collection, invalid };
 
 // Number inputs carry a kind that fixes their accepted range when data is bound.
@@ -91,6 +97,7 @@ struct Symbol {
     InputId input;    // inputs
     // The comments on its declaration ("第九条: 综合得分 = …"), which an explanation can quote.
     std::vector<std::string> comments = {};
+    Scale scale = Scale::plain;  // numbers: points for a percent input, else its definition's scale
 };
 
 // grade_label: the band of grade type.grade whose label is the text args[0], or that text when
@@ -110,6 +117,7 @@ struct CheckedExpr {
     ExprOp op = ExprOp::constant;
     Span span;
     Type type;
+    Scale scale = Scale::plain;      // numbers (and lists of them): see Scale
     Constant constant;               // constant
     SymbolId symbol;                 // symbol
     int levels_up = 0;               // symbol: how far up the entity chain it is defined; -1 scheme level
@@ -144,6 +152,7 @@ struct Function {
     std::string name;
     Span span;
     std::vector<Type> params;
+    std::vector<Scale> param_scales;  // points for a `percent` parameter
     CheckedExprPtr body;  // params are locals 0..n-1
     int local_count = 0;
 };

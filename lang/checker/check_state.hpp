@@ -19,6 +19,7 @@ using Code = DiagnosticCode;  // every report names one; the short name keeps ca
 struct Local {
     std::string name;
     Type type;
+    Scale scale = Scale::plain;
 };
 
 // Where an expression is checked: which entity "this" is, what locals exist, whether
@@ -100,6 +101,11 @@ SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolK
 void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, FlagRule& rule);
 
 std::string type_name(const Type& type, const State& state);
+
+// A percent input's values are points (0–100); every other input is plain.
+inline Scale scale_of(const InputSpec& spec) {
+    return spec.number_kind == NumberKind::percent ? Scale::points : Scale::plain;
+}
 
 // Equal types once a grade's values are taken as the texts they are. Where the language lets a
 // grade stand for a text — compared with a text or another grade, beside a text in if/then/else,

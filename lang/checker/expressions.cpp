@@ -32,6 +32,7 @@ public:
         case ast::ExprKind::number: {
             auto c = make(ExprOp::constant, e.span, number_type());
             c->constant.number = e.number;
+            c->scale = e.percent ? Scale::fraction : Scale::plain;
             return c;
         }
         case ast::ExprKind::text: {
@@ -78,6 +79,7 @@ private:
             if (scope_.locals[i].name == e.text) {
                 auto c = make(ExprOp::local, e.span, scope_.locals[i].type);
                 c->local = LocalSlot(i);
+                c->scale = scope_.locals[i].scale;
                 return c;
             }
         if (scope_.allow_symbols) {
@@ -113,6 +115,7 @@ private:
         auto c = make(ExprOp::symbol, e.span, state_.program.symbols[symbol].type);
         c->symbol = symbol;
         c->levels_up = levels_up;
+        c->scale = state_.program.symbols[symbol].scale;
         return c;
     }
 
@@ -125,6 +128,7 @@ private:
                 if (record.fields[i].name == e.text) {
                     auto c = make(ExprOp::field, e.span, record.fields[i].type);
                     c->field = i;
+                    c->scale = scale_of(record.fields[i]);
                     c->args.push_back(std::move(object));
                     return c;
                 }
@@ -147,6 +151,7 @@ private:
             object->type.base = object->element->type.base;
             object->type.record = object->element->type.record;
             object->type.list = true;
+            object->scale = object->element->scale;
             object->span = e.span;
             return object;
         }
@@ -158,6 +163,7 @@ private:
         if (!is_valid(operand)) return invalid(e.span);
         if (!(operand->type == wanted)) return error(code, e.operands[0]->span, message);
         auto c = make(op, e.span, wanted);
+        c->scale = operand->scale;
         c->args.push_back(std::move(operand));
         return c;
     }
@@ -182,6 +188,52 @@ private:
                                   fmt::format("“{}” 不是 {} 的等次 ({})", label.constant.text,
                                               state_.program.symbols[grade.type.grade].name, all),
                                   suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
+    }
+
+    // ------------------------------------------------------------ percentages (see Scale)
+    static bool mixes(const CheckedExpr& a, const CheckedExpr& b) {
+        return (a.scale == Scale::points && b.scale == Scale::fraction) ||
+               (a.scale == Scale::fraction && b.scale == Scale::points);
+    }
+    static Scale joined(Scale a, Scale b) { return a == Scale::plain ? b : a; }
+
+    // Only what still reads as a percentage keeps a scale: points ± a number, points ÷ 100 (a
+    // fraction), a fraction × a fraction. 30 × 率 ÷ 100 is a score, plain, like any other product.
+    static Scale arithmetic_scale(ast::BinaryOp op, const CheckedExpr& left, const CheckedExpr& right) {
+        Scale l = left.scale, r = right.scale;
+        switch (op) {
+        case ast::BinaryOp::add:
+        case ast::BinaryOp::subtract: return joined(l, r);
+        case ast::BinaryOp::multiply:
+            return l == Scale::fraction && r == Scale::fraction ? Scale::fraction : Scale::plain;
+        case ast::BinaryOp::divide:
+            if (l == Scale::points && right.op == ExprOp::constant && right.constant.number == Rational(100))
+                return Scale::fraction;
+            return Scale::plain;
+        default: return Scale::plain;
+        }
+    }
+
+    // 达标率 >= 100%: a percent input holds 0–100, 100% is 1, so this is true only at 100 of 100.
+    CheckedExprPtr mixed_scales(const ast::Expr& e, const CheckedExpr& a, const CheckedExpr& b, const char* doing) {
+        bool a_points = a.scale == Scale::points;
+        const CheckedExpr& fraction = a_points ? b : a;
+        const ast::Expr* points_ast = nullptr;
+        std::size_t position = 0;
+        for (std::size_t i = 0; i < e.operands.size(); ++i)
+            if (e.operands[i]->span.begin == (a_points ? a : b).span.begin) points_ast = e.operands[position = i].get();
+        std::string points_name = points_ast && points_ast->kind == ast::ExprKind::name ? points_ast->text
+                                  : e.kind == ast::ExprKind::binary && points_ast ? (position == 0 ? "左边" : "右边")
+                                                                                   : "这个值";
+        std::string hint;
+        if (fraction.op == ExprOp::constant) {
+            std::string points = (fraction.constant.number * Rational(100)).to_string();
+            hint = fmt::format("{} 是 0 到 100 的数: 这里写 {}, 不写 {}%", points_name, points, points);
+        } else {
+            hint = "写了 % 的数是 0 到 1 的比例: 先把百分数除以 100, 或把比例乘以 100";
+        }
+        return error(Code::percent_scale_mixed, e.span,
+                     fmt::format("{} 是 0 到 100 的百分数, 不能与写了 % 的比例直接{}", points_name, doing), hint);
     }
 
     CheckedExprPtr binary(const ast::Expr& e) {
@@ -217,6 +269,7 @@ private:
                 return error(
                     Code::expected_number, e.span,
                     fmt::format("大小比较两边应为数值, 这里是 {} 和 {}", describe(left->type), describe(right->type)));
+            if (mixes(*left, *right)) return mixed_scales(e, *left, *right, "比较");
             result = bool_type();
             break;
         default:
@@ -228,9 +281,14 @@ private:
                              fmt::format("算术运算需要数值, 这里是 {}", describe(right->type)));
             if (e.op == BinaryOp::divide && right->op == ExprOp::constant && right->constant.number.is_zero())
                 return error(Code::division_by_zero, e.operands[1]->span, "除数为 0");
+            if ((e.op == BinaryOp::add || e.op == BinaryOp::subtract) && mixes(*left, *right))
+                return mixed_scales(e, *left, *right, e.op == BinaryOp::add ? "相加" : "相减");
+            if (e.op == BinaryOp::divide && left->scale == Scale::points && right->scale == Scale::fraction)
+                return mixed_scales(e, *left, *right, "相除");
             result = number_type();
         }
         auto c = make(ExprOp::binary, e.span, result);
+        if (result.is_number()) c->scale = arithmetic_scale(e.op, *left, *right);
         c->binary = program_operator(e.op);
         c->args.push_back(std::move(left));
         c->args.push_back(std::move(right));
@@ -248,7 +306,9 @@ private:
             return error(Code::branch_types_differ, e.span,
                          fmt::format("then 和 else 的类型不同: {} 和 {}", describe(then_value->type),
                                      describe(else_value->type)));
+        if (mixes(*then_value, *else_value)) return mixed_scales(e, *then_value, *else_value, "作为 then 和 else");
         auto c = make(ExprOp::conditional, e.span, then_value->type);
+        c->scale = joined(then_value->scale, else_value->scale);
         c->type.grade = then_value->type.grade == else_value->type.grade ? then_value->type.grade : SymbolId::none();
         c->args.push_back(std::move(condition));
         c->args.push_back(std::move(then_value));
@@ -277,6 +337,9 @@ private:
                 state_.diagnostics.report(Code::zero_weight, item.weight_span, "权重为 0 的项不影响结果");
             total = total + item.weight;
             weights.push_back(item.weight);
+            for (const auto& earlier : c->args)
+                if (mixes(*earlier, *value)) return mixed_scales(e, *earlier, *value, "加权");
+            c->scale = joined(c->scale, value->scale);
             c->args.push_back(std::move(value));
         }
         if (!ok) return invalid(e.span);
@@ -346,6 +409,14 @@ private:
                 info->id == Builtin::sum || info->id == Builtin::mean)
                 return error(Code::argument_count, e.span,
                              fmt::format("{} 只接受一个列表或下属实体集合", info->spelling));
+        }
+        if (c->type.is_number()) {
+            if (info->id == Builtin::fraction) c->scale = Scale::fraction;
+            else if (info->id != Builtin::count)
+                for (const auto& arg : args) {
+                    if (mixes(*args[0], *arg)) return mixed_scales(e, *args[0], *arg, "一起取最大或最小");
+                    c->scale = joined(c->scale, arg->scale);
+                }
         }
         c->args = std::move(args);
         return c;
@@ -429,6 +500,11 @@ private:
                                   describe(function.params[i]), describe(arg->type)));
                 ok = false;
             }
+            Scale wanted = function.param_scales[i];
+            if (ok && ((wanted == Scale::points && arg->scale == Scale::fraction)))
+                return error(Code::percent_scale_mixed, e.operands[i]->span,
+                             fmt::format("{} 的第 {} 个参数是 0 到 100 的百分数, 这里是写了 % 的比例", function.name, i + 1),
+                             "写了 % 的数是 0 到 1 的比例: 乘以 100 再传入, 例如 95 而不是 95%");
             c->args.push_back(std::move(arg));
         }
         if (!ok) return invalid(e.span);
@@ -436,6 +512,7 @@ private:
             return error(Code::recursive_function, e.span,
                          fmt::format("函数 {} 直接或间接调用了自己; 函数不能递归", function.name));
         c->type = function.body ? function.body->type : Type{};
+        c->scale = function.body ? function.body->scale : Scale::plain;
         if (c->type.base == BaseType::invalid) return invalid(e.span);
         return c;
     }

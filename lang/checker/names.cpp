@@ -82,6 +82,7 @@ void declare_entity(State& state, const ast::Module& module, const ast::EntityDe
         InputId input_index = state.program.inputs.push_back(input_spec(state, input));
         Symbol symbol{input.name, input.name_span, SymbolKind::input, id, state.program.inputs.back().type,
                       input_index, comments_of(module, input.layout)};
+        symbol.scale = scale_of(state.program.inputs.back());
         state.program.entities[id].inputs.push_back(state.add_symbol(symbol));
     }
     for (const auto& requirement : decl.requirements) state.entity_requirements.emplace_back(id, &requirement);
@@ -96,6 +97,7 @@ void declare_scheme_input(State& state, const ast::Module& module, const ast::In
     InputId input_index = state.program.inputs.push_back(input_spec(state, input));
     Symbol symbol{input.name, input.name_span, SymbolKind::input, EntityId::none(), state.program.inputs.back().type,
                   input_index, comments_of(module, input.layout)};
+    symbol.scale = scale_of(state.program.inputs.back());
     state.program.scheme_inputs.push_back(state.add_symbol(symbol));
 }
 
@@ -149,8 +151,9 @@ void declare_functions(State& state, const std::vector<ast::Module>& modules) {
             function.name = fn.name;
             function.span = fn.name_span;
             for (const auto& param : fn.params) {
-                NumberKind kind;
+                NumberKind kind = NumberKind::any;
                 function.params.push_back(state.resolve_type(param.type, &kind).value_or(Type{}));
+                function.param_scales.push_back(kind == NumberKind::percent ? Scale::points : Scale::plain);
             }
             function.local_count = static_cast<int>(fn.params.size());
             state.function_by_name[fn.name] = state.program.functions.push_back(std::move(function));

@@ -14,7 +14,8 @@ bool check_function(State& state, FunctionId id) {
     const ast::FunctionDecl& decl = *state.function_declarations[id];
     Scope scope{EntityId::none(), {}, false, nullptr};
     for (std::size_t i = 0; i < decl.params.size(); ++i)
-        scope.locals.push_back({decl.params[i].name, state.program.functions[id].params[i]});
+        scope.locals.push_back({decl.params[i].name, state.program.functions[id].params[i],
+                                state.program.functions[id].param_scales[i]});
     auto body = state.check_expr(*decl.body, scope);
     state.program.functions[id].body = std::move(body);
     state.function_progress[id] = 2;
@@ -95,7 +96,10 @@ void check_value(State& state, SymbolId symbol) {
     value.symbol = symbol;
     Scope scope{state.program.symbols[symbol].entity, {}, true, &state.dependencies[symbol]};
     value.expr = state.check_expr(expr, scope);
-    if (value.expr) state.program.symbols[symbol].type = value.expr->type;
+    if (value.expr) {
+        state.program.symbols[symbol].type = value.expr->type;
+        state.program.symbols[symbol].scale = value.expr->scale;
+    }
     if (state.program.symbols[symbol].type.base == BaseType::collection) {
         state.diagnostics.report(Code::value_is_collection, expr.span,
                                  "定义的值不能是实体集合; 请用 count、sum、mean 等汇总",
@@ -213,7 +217,7 @@ void check_requirements(State& state, const ast::RecordDecl& decl) {
     if (found == state.declared_records.end()) return;  // a duplicate
     RecordType& record = state.program.records[found->second];
     Scope scope{EntityId::none(), {}, false, nullptr};
-    for (const auto& field : record.fields) scope.locals.push_back({field.name, field.type});
+    for (const auto& field : record.fields) scope.locals.push_back({field.name, field.type, scale_of(field)});
     for (const auto& requirement : decl.requirements) {
         auto condition = state.check_expr(*requirement.condition, scope);
         if (condition && condition->type.base != BaseType::invalid && !condition->type.is_bool())
