@@ -11,6 +11,9 @@
 // - Expressions are layered or → and → not → comparison → + - → * / → unary → postfix →
 //   primary, each level a seq/star over the next, so nothing backtracks past a token.
 // - A hard failure (must / if_must) is only allowed at a named rule that has a message.
+// - Chinese input methods type full-width forms; in code they are read as their ASCII twins:
+//   （）＋－＝＜＞，：％ (and × ÷ ≤ ≥ ≠), the ideographic space U+3000 is a blank, and 〇 is a
+//   character of names.
 // - Top-level declarations start in column 1; parser.cpp splits the file there, so one
 //   syntax error does not hide the errors in the declarations after it.
 #pragma once
@@ -24,9 +27,15 @@ using namespace pegtl;
 
 // ---------------------------------------------------------------- lexical
 struct comment : seq<one<'#'>, until<eolf>> {};
-struct sp : star<sor<space, comment>> {};
+struct ideographic_space : utf8::one<0x3000> {};
+struct sp : star<sor<space, ideographic_space, comment>> {};
 
-struct ideograph : utf8::ranges<0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xF900, 0xFAFF, 0x20000, 0x2FFFF> {};
+struct ideograph : utf8::ranges<0x3007, 0x3007, 0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xF900, 0xFAFF, 0x20000, 0x2FFFF> {};
+// Full-width twins of the ASCII punctuation code uses (U+FF08 （ U+FF09 ） U+FF0B ＋ U+FF0D －
+// U+FF1D ＝ U+FF1C ＜ U+FF1E ＞).
+struct left_paren : sor<one<'('>, utf8::one<0xFF08>> {};
+struct right_paren : sor<one<')'>, utf8::one<0xFF09>> {};
+struct minus_sign : sor<one<'-'>, utf8::one<0xFF0D>> {};
 struct ident_first : sor<ranges<'a', 'z', 'A', 'Z', '_'>, ideograph> {};
 struct ident_other : sor<ident_first, digit> {};
 struct ident_word : seq<ident_first, star<ident_other>> {};
@@ -118,15 +127,15 @@ struct json_path : seq<plus<path_char>, star<one<'.'>, plus<path_char>>> {};
 
 struct percent_sign : sor<one<'%'>, utf8::one<0xFF05>> {};
 struct number_lit : seq<plus<digit>, opt<one<'.'>, plus<digit>>, opt<percent_sign>> {};
-struct signed_number : seq<opt<one<'-'>>, number_lit> {};
+struct signed_number : seq<opt<minus_sign>, number_lit> {};
 struct ascii_string_body : until<one<'"'>, not_one<'\n'>> {};
 struct cjk_string_body : until<utf8::one<0x201D>, not_one<'\n'>> {};
 struct string_lit : sor<if_must<one<'"'>, ascii_string_body>, if_must<utf8::one<0x201C>, cjk_string_body>> {};
 
 struct open_brace : one<'{'> {};
 struct close_brace : one<'}'> {};
-struct close_paren : one<')'> {};
-struct equals : one<'='> {};
+struct close_paren : right_paren {};
+struct equals : sor<one<'='>, utf8::one<0xFF1D>> {};
 struct colon : sor<one<':'>, utf8::one<0xFF1A>> {};
 struct comma : sor<one<','>, utf8::one<0xFF0C>> {};
 
@@ -136,17 +145,19 @@ struct expr;
 struct op_or : kw_or {};
 struct op_and : kw_and {};
 struct op_compare : sor<string<'>', '='>, string<'<', '='>, string<'!', '='>, one<'='>, one<'<'>, one<'>'>,
-                        utf8::one<0x2265>, utf8::one<0x2264>, utf8::one<0x2260>> {};
-struct op_add : one<'+', '-'> {};
-struct op_multiply : sor<one<'*', '/'>, utf8::one<0xD7, 0xF7>> {};  // also × and ÷
+                        utf8::one<0x2265>, utf8::one<0x2264>, utf8::one<0x2260>,
+                        seq<utf8::one<0xFF1E>, utf8::one<0xFF1D>>, seq<utf8::one<0xFF1C>, utf8::one<0xFF1D>>,
+                        seq<utf8::one<0xFF01>, utf8::one<0xFF1D>>, utf8::one<0xFF1D, 0xFF1C, 0xFF1E>> {};
+struct op_add : sor<one<'+', '-'>, utf8::one<0xFF0B, 0xFF0D>> {};
+struct op_multiply : sor<one<'*', '/'>, utf8::one<0xD7, 0xF7, 0xFF0A, 0xFF0F>> {};  // also × ÷ ＊ ／
 
 struct argument_list : seq<expr, star<sp, comma, sp, must<expr>>> {};
 struct where_clause : if_must<kw_where, sp, expr> {};
 struct argument : seq<expr, opt<sp, where_clause>> {};
 struct call_arguments : seq<argument, star<sp, comma, sp, must<argument>>> {};
-struct call : seq<identifier, sp, if_must<one<'('>, sp, opt<call_arguments>, sp, close_paren>> {};
+struct call : seq<identifier, sp, if_must<left_paren, sp, opt<call_arguments>, sp, close_paren>> {};
 struct variable : identifier {};
-struct paren_expr : if_must<one<'('>, sp, expr, sp, close_paren> {};
+struct paren_expr : if_must<left_paren, sp, expr, sp, close_paren> {};
 struct if_expr : if_must<kw_if, sp, expr, sp, kw_then, sp, expr, sp, kw_else, sp, expr> {};
 struct weight : number_lit {};
 struct weighted_item : seq<weight, sp, must<expr>> {};
@@ -158,7 +169,7 @@ struct primary : sor<number_lit, string_lit, boolean_lit, if_expr, weighted_expr
 struct field_access : if_must<one<'.'>, field_name> {};
 struct postfix_expr : seq<primary, star<field_access>> {};
 struct unary_expr;
-struct negation : if_must<one<'-'>, sp, unary_expr> {};
+struct negation : if_must<minus_sign, sp, unary_expr> {};
 struct unary_expr : sor<negation, postfix_expr> {};
 struct multiply_expr : seq<unary_expr, star<sp, op_multiply, sp, must<unary_expr>>> {};
 struct add_expr : seq<multiply_expr, star<sp, op_add, sp, must<multiply_expr>>> {};
@@ -200,7 +211,7 @@ struct entity_decl : if_must<kw_entity, sp, entity_name, sp, at_clause, sp, key_
 
 struct param : seq<param_name, sp, must<colon>, sp, must<input_type>> {};
 struct param_list : seq<param, star<sp, comma, sp, must<param>>> {};
-struct open_paren : one<'('> {};
+struct open_paren : left_paren {};
 struct fn_decl : if_must<kw_fn, sp, fn_name, sp, open_paren, sp, opt<param_list>, sp, close_paren, sp, equals, sp,
                          expr> {};
 

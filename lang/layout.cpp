@@ -162,8 +162,11 @@ std::optional<std::uint32_t> unclosed_bracket(std::string_view text, std::uint32
     scan(text, begin, std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size())),
          [](std::uint32_t, std::uint32_t) {},
          [&](std::uint32_t at, char c) {
-             if (c == open) opened.push_back(at);
-             else if (c == close && !opened.empty()) opened.pop_back();
+             // （ and ） are the same brackets typed in Chinese: U+FF08 / U+FF09 end in 0x88 / 0x89.
+             bool wide = text.substr(at, 2) == "\xEF\xBC" && at + 2 < text.size();
+             char as = wide && text[at + 2] == '\x88' ? '(' : wide && text[at + 2] == '\x89' ? ')' : c;
+             if (as == open) opened.push_back(at);
+             else if (as == close && !opened.empty()) opened.pop_back();
          });
     if (opened.empty()) return std::nullopt;
     return opened.back();

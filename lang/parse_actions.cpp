@@ -1,6 +1,8 @@
 #include "lang/parse_actions.hpp"
 
 #include <stdexcept>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -52,6 +54,17 @@ std::vector<const Node*> expressions(const Node& n) {
     for (const auto& c : n.children)
         if (is_expression(*c)) found.push_back(c.get());
     return found;
+}
+
+// An operator or a signed number as its ASCII twin: ＞＝ and ≥ are >=, － is -, × is * …
+std::string ascii_twins(std::string text) {
+    static const std::pair<std::string_view, std::string_view> twins[] = {
+        {"\uFF1E", ">"}, {"\uFF1C", "<"}, {"\uFF1D", "="}, {"\uFF01", "!"}, {"\uFF0B", "+"}, {"\uFF0D", "-"},
+        {"\u2265", ">="}, {"\u2264", "<="}, {"\u2260", "!="}, {"\u00D7", "*"}, {"\u00F7", "/"}, {"\uFF0A", "*"},
+        {"\uFF0F", "/"}};
+    for (const auto& [wide, ascii] : twins)
+        for (std::size_t at; (at = text.find(wide)) != std::string::npos;) text.replace(at, wide.size(), ascii);
+    return text;
 }
 
 // The one expression among n's children (a value's definition, a quota's share …).
@@ -124,7 +137,7 @@ private:
     // A number a threshold or a range is written with: digits only. `90%` here would say 0.9 to
     // the program and 90 to the reader (a percent input holds 0..100), so it is an error, not a guess.
     Rational bound_number(const Node& n, const char* what, const char* hint) {
-        std::string text = n.string();
+        std::string text = ascii_twins(n.string());
         std::size_t digits = text.find_first_not_of("0123456789.-");
         if (digits != std::string::npos)
             diagnostics_.report(DiagnosticCode::percent_in_bound, span(n), fmt::format("{}写作数值, 不带 %", what), hint);
@@ -257,8 +270,8 @@ private:
         b.layout = layout(n);
         if (const Node* bound = maybe<g::band_bound>(n)) {
             const Node& op = the<g::op_compare>(*bound);
-            std::string spelled = op.string();
-            b.edge = (spelled == ">=" || spelled == "≥") ? ast::BandEdge::at_least
+            std::string spelled = ascii_twins(op.string());
+            b.edge = spelled == ">=" ? ast::BandEdge::at_least
                      : (spelled == ">")                  ? ast::BandEdge::above
                                                          : ast::BandEdge::otherwise;
             if (b.edge == ast::BandEdge::otherwise)
@@ -384,19 +397,20 @@ private:
         return e;
     }
 
-    static ast::BinaryOp binary_op(const std::string& op) {
+    static ast::BinaryOp binary_op(const std::string& spelled) {
         using ast::BinaryOp;
+        std::string op = ascii_twins(spelled);
         if (op == "or") return BinaryOp::logical_or;
         if (op == "and") return BinaryOp::logical_and;
         if (op == "=") return BinaryOp::equal;
-        if (op == "!=" || op == "≠") return BinaryOp::not_equal;
+        if (op == "!=") return BinaryOp::not_equal;
         if (op == "<") return BinaryOp::less;
-        if (op == "<=" || op == "≤") return BinaryOp::less_equal;
+        if (op == "<=") return BinaryOp::less_equal;
         if (op == ">") return BinaryOp::greater;
-        if (op == ">=" || op == "≥") return BinaryOp::greater_equal;
+        if (op == ">=") return BinaryOp::greater_equal;
         if (op == "+") return BinaryOp::add;
         if (op == "-") return BinaryOp::subtract;
-        if (op == "*" || op == "×") return BinaryOp::multiply;
+        if (op == "*") return BinaryOp::multiply;
         return BinaryOp::divide;
     }
 

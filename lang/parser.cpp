@@ -88,7 +88,8 @@ std::vector<std::uint32_t> chunk_starts(const std::string& text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] != '\n' || i + 1 >= text.size()) continue;
         char c = text[i + 1];
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '#' && c != '}')
+        bool wide_blank = text.compare(i + 1, 3, "\xE3\x80\x80") == 0;  // U+3000, an indent typed in Chinese
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '#' && c != '}' && !wide_blank)
             starts.push_back(static_cast<std::uint32_t>(i + 1));
     }
     return starts;
