@@ -59,6 +59,22 @@ std::size_t character_count(std::string_view text) {
     return count;
 }
 
+std::size_t first_invalid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t at = i;
+        // decode_utf8 answers U+FFFD for a malformed sequence; a real U+FFFD is the bytes EF BF BD.
+        if (decode_utf8(text, i) == 0xFFFD && text.compare(at, 3, "\xEF\xBF\xBD") != 0) return at;
+    }
+    return std::string_view::npos;
+}
+
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) append_utf8(out, decode_utf8(text, i));
+    return out;
+}
+
 void drop_byte_order_mark(std::string& text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
 }

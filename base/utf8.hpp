@@ -19,6 +19,10 @@ void append_utf8(std::string& out, char32_t code_point);
 // Terminal cells a string occupies: East Asian wide characters count two.
 std::size_t display_width(std::string_view text);
 std::size_t character_count(std::string_view text);
+// Where text stops being valid UTF-8 (a GBK file, a truncated character), or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+// text with every malformed sequence replaced by U+FFFD, so printing it keeps the output UTF-8.
+std::string valid_utf8(std::string_view text);
 // Removes a UTF-8 byte order mark at the start, which Windows editors (and spreadsheets saving
 // as "UTF-8") put there: it is not part of a policy or of JSON.
 void drop_byte_order_mark(std::string& text);

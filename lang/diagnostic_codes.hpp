@@ -26,6 +26,7 @@ enum class Severity { error, warning };
     X(band_comparison, "P104", error, "等次分数线只能用 >= 或 >")                              \
     X(unknown_rounding_mode, "P105", error, "未知的名额取整方式")                              \
     X(percent_in_bound, "P106", error, "分数线和取值范围写作数值, 不带 %")                     \
+    X(not_utf8, "P107", error, "方案文件不是 UTF-8 编码")                                       \
     /* names */                                                                                \
     X(unknown_name, "P201", error, "未定义的名称")                                             \
     X(unknown_function, "P202", error, "未定义的函数")                                         \

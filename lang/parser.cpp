@@ -119,6 +119,14 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
     const SourceFile& source = sources.file(file);
     const std::string& text = source.text();
     ast::Module module;
+    // A file saved as GBK would fail on every Chinese name; say once what is wrong with it.
+    if (std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+        auto at = static_cast<std::uint32_t>(bad);
+        diagnostics.report(DiagnosticCode::not_utf8, Span{at, at + 1, file},
+                           "文件在这里不是有效的 UTF-8 编码 (可能是 GBK 等其他编码保存的)",
+                           "请在编辑器中用 “UTF-8” 编码另存这个文件");
+        return module;
+    }
     auto starts = chunk_starts(text);
     for (std::size_t k = 0; k < starts.size(); ++k) {
         std::uint32_t begin = starts[k];

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.hpp"
+
 namespace kaohe::cli {
 namespace {
 
@@ -26,7 +28,7 @@ std::string excerpt(Span span, const char* label, const std::string& message, co
                       : std::string_view{};
     std::string number = gutter(at.line);
     std::string out = fmt::format("{}:{}:{}: {}: {}\n", file.name(), at.line, at.column, label, message);
-    out += fmt::format("{} | {}\n", number, line);
+    out += fmt::format("{} | {}\n", number, valid_utf8(line));
     out += fmt::format("{} | {}{}\n", std::string(number.size(), ' '), std::string(display_width(before), ' '),
                        std::string(std::max<std::size_t>(1, display_width(marked)), '^'));
     return out;

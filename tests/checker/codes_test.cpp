@@ -65,6 +65,7 @@ const std::vector<Example> examples = {
     {"P101", "value 甲 of 成员 = 1 +\n"},
     {"P102", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n"},
     {"P103", deep},
+    {"P107", "value 甲 of 成员 = \"\xD3\xC5\xD0\xE3\"\n"},
     {"P106", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90%\n  差 otherwise\n}\n"},
     {"P104", "grade 等次 of 成员 by 民主测评 {\n  优秀 < 90\n  差 otherwise\n}\n"},
     {"P105", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"

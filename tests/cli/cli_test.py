@@ -135,6 +135,17 @@ with tempfile.TemporaryDirectory() as tmp:
         json.dump({"counties": [{"id": "A", "s": 90}]}, f)
     code, out, _ = run("run", tiny_policy, bom_data, "--format", "json")
     case("a data file with a byte order mark is read", code == 0 and json.loads(out)["results"][0]["score"] == "90.00")
+    # A policy saved as GBK: one error saying so, and the output stays UTF-8.
+    gbk_policy = os.path.join(tmp, "gbk.kh")
+    with open(gbk_policy, "wb") as f:
+        f.write("value 优秀 = 1\nvalue 差 = 2\n".encode("gbk"))
+    p = subprocess.run([kaohe, "check", gbk_policy], capture_output=True, timeout=60)
+    try:
+        gbk_err = p.stderr.decode("utf-8")
+    except UnicodeDecodeError:
+        gbk_err = None
+    case("a GBK policy is one error asking for UTF-8, printed as UTF-8",
+         p.returncode == 1 and gbk_err is not None and gbk_err.count("错误") == 1 and "UTF-8" in gbk_err)
     code, _, err = run("check", bom_policy)
     case("a policy with a byte order mark: columns count from its first real character",
          code == 1 and "bom.kh:6:17: 错误: 未定义的名称 得份" in err)
