@@ -102,8 +102,19 @@ private:
             }
         }
         if (!state_.unknown_names.insert(e.text).second) return invalid(e.span);  // said once is enough
-        std::string suggestion = closest_name(e.text, state_.visible_names(scope_));
         std::string where = scope_.allow_symbols ? "" : " (函数体内只能使用参数)";
+        // Defined, but on an entity this one cannot see (an output of 县区 naming a value of 成员).
+        if (scope_.allow_symbols)
+            for (const Symbol& other : state_.program.symbols)
+                if (other.name == e.text && other.kind != SymbolKind::veto_condition &&
+                    other.kind != SymbolKind::requirement)
+                    return error(Code::unknown_name, e.span,
+                                 fmt::format("{} 定义在 {} 上, 在 {} 这里用不到", e.text,
+                                             state_.entity_name(other.entity), state_.entity_name(scope_.entity)),
+                                 fmt::format("{} 的每一行有自己的 {}: 在 {} 上可以汇总它, 例如 mean({}.{})",
+                                             state_.entity_name(other.entity), e.text, state_.entity_name(scope_.entity),
+                                             state_.entity_name(other.entity), e.text));
+        std::string suggestion = closest_name(e.text, state_.visible_names(scope_));
         return error(Code::unknown_name, e.span, fmt::format("未定义的名称 {}{}", e.text, where),
                      suggestion.empty() ? "" : fmt::format("是否指 {}？", suggestion));
     }

@@ -248,12 +248,12 @@ TEST_CASE("variants are checked") {
           "t.kh:11:17: 错误: 变体的条件应为只用方案级输入的条件, 例如 考核年度 = 3\n"
           "   11 | variant 甲年 when count(村) > 3 {\n"
           "      |                   ^^^^^^^^^^^^^\n");
-    // 率 is an input of 村, which a variant's condition cannot see.
+    // 率 is an input of 村, which a variant's condition cannot see: said so, not "是否指 村？".
     CHECK(check_variant("variant 甲年 when 率 > 3 {\n  value 甲 of 村 = 1\n}\n") ==
-          "t.kh:11:17: 错误: 未定义的名称 率\n"
+          "t.kh:11:17: 错误: 率 定义在 村 上, 在 方案 这里用不到\n"
           "   11 | variant 甲年 when 率 > 3 {\n"
           "      |                   ^^\n"
-          "      = 提示: 是否指 村？\n");
+          "      = 提示: 村 的每一行有自己的 率: 在 方案 上可以汇总它, 例如 mean(村.率)\n");
 }
 
 TEST_CASE("maximum outside an assert is explained") {
@@ -374,4 +374,12 @@ TEST_CASE("a definition keeps the comments on its declaration, for explanations 
     CHECK(comments_of("综合得分").front().starts_with("第九条: 综合得分 = 实绩×45%"));
     CHECK(comments_of("实绩得分") == std::vector<std::string>{"第八条 1: 经济社会发展实绩考核得分"});
     CHECK(comments_of("市级领导评价").empty());
+}
+
+TEST_CASE("a name defined on another entity says where it is, not that it is unknown") {
+    CHECK(check("output 县区 as county { score: 民主测评 }\n") ==
+          "t.kh:10:30: 错误: 民主测评 定义在 成员 上, 在 县区 这里用不到\n"
+          "   10 | output 县区 as county { score: 民主测评 }\n"
+          "      |                                ^^^^^^^^\n"
+          "      = 提示: 成员 的每一行有自己的 民主测评: 在 县区 上可以汇总它, 例如 mean(成员.民主测评)\n");
 }
