@@ -113,6 +113,25 @@ Span error_span(const std::string& text, std::uint32_t at, std::uint32_t file) {
     return {at, end, file};
 }
 
+// A full-width form the grammar does not read (｛, ９, ＆ …) where parsing stopped: say which
+// half-width character to type instead, since the two look alike on screen.
+std::string full_width_hint(const std::string& text, std::uint32_t at) {
+    std::size_t i = at;
+    if (i >= text.size()) return {};
+    char32_t cp = decode_utf8(text, i);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        std::string wide;
+        append_utf8(wide, cp);
+        char ascii = static_cast<char>(cp - 0xFEE0);
+        if (std::string_view("{}[]\"+-*/<>=!,:%().0123456789").find(ascii) == std::string_view::npos)
+            return fmt::format("这里是全角字符 {}, 代码中请用半角符号", wide);
+        return fmt::format("这里是全角字符 {}, 请改为半角 {}", wide, ascii);
+    }
+    if (cp == 0x3001) return "这里是顿号 、, 列举时请用逗号 ,";
+    if (cp == 0x3002) return "这里是句号 。, 代码中不需要它";
+    return {};
+}
+
 }  // namespace
 
 ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnostics& diagnostics) {
@@ -159,6 +178,8 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
                                    opened ? opened->line : source.position(begin).line);
             else if (opened)
                 message += fmt::format(", 与第 {} 行第 {} 列的 ( 配对", opened->line, opened->column);
+            // A look-alike character where parsing stopped is the likelier cause than an open block.
+            if (std::string wide = full_width_hint(text, at); !wide.empty()) hint = wide;
             diagnostics.report(code, error_span(text, at, file), message, hint);
         }
     }
