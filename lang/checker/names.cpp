@@ -139,7 +139,12 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
 void declare_functions(State& state, const std::vector<ast::Module>& modules) {
     for (const auto& module : modules)
         for (const auto& fn : module.functions) {
-            if (state.function_by_name.count(fn.name) || find_builtin(fn.name)) {
+            if (find_builtin(fn.name)) {
+                state.diagnostics.report(Code::duplicate_definition, fn.name_span,
+                                         fmt::format("函数名 {} 与内置函数同名", fn.name), "请换一个名字, 内置函数见 docs/language.md");
+                continue;
+            }
+            if (state.function_by_name.count(fn.name)) {
                 auto first = state.function_by_name.find(fn.name);
                 report_duplicate(state, "函数", fn.name, fn.name_span,
                                  first != state.function_by_name.end()
