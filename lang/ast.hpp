@@ -277,6 +277,7 @@ struct Module {
     std::vector<FlagDecl> flags;
     std::vector<OutputDecl> outputs;
     std::vector<InputDecl> inputs;  // scheme-level, read from the document's root
+    std::vector<Requirement> requirements;  // scheme-level: about the document's root inputs
     std::vector<VariantDecl> variants;
     std::vector<AssertDecl> asserts;
 };

@@ -68,6 +68,7 @@ public:
         for (const auto& r : module_.records) record(r);
         for (const auto& e : module_.entities) entity(e, 0);
         for (const auto& i : module_.inputs) input(i, 0);
+        for (const auto& r : module_.requirements) requirement(r, 0);
         for (const auto& f : module_.functions) {
             std::string params;
             for (const auto& p : f.params) params += (params.empty() ? "" : ", ") + p.name + ": " + type(p.type);

@@ -262,8 +262,9 @@ struct assert_message : string_lit {};
 struct assert_decl : if_must<kw_assert, sp, opt<assert_scope, sp>, colon, sp, expr, sp, kw_else, sp,
                              assert_message> {};
 
-struct declaration : sor<scheme_decl, use_decl, record_decl, entity_decl, input_decl, fn_decl, value_decl,
-                         rank_decl, grade_decl, veto_decl, flag_decl, output_decl, variant_decl, assert_decl> {};
+struct declaration : sor<scheme_decl, use_decl, record_decl, entity_decl, input_decl, require_decl, fn_decl,
+                         value_decl, rank_decl, grade_decl, veto_decl, flag_decl, output_decl, variant_decl,
+                         assert_decl> {};
 struct end_of_declaration : eof {};
 // One top-level chunk of the file (see parser.cpp): a declaration and nothing after it.
 struct chunk : seq<sp, must<declaration>, sp, must<end_of_declaration>> {};

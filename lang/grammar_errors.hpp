@@ -15,7 +15,7 @@ inline constexpr const char* error_message = "这里的写法无法识别";
     template <>                 \
     inline constexpr const char* error_message<rule> = text
 
-KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、record、entity、input、fn、value、rank、grade、veto、flag、output、variant 或 assert");
+KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、record、entity、input、require、fn、value、rank、grade、veto、flag、output、variant 或 assert");
 KAOHE_ERROR(end_of_declaration, "声明已经结束, 这里多出了无法识别的内容");
 KAOHE_ERROR(expr, "这里应为一个表达式, 例如名称、数字、45% 或函数调用");
 KAOHE_ERROR(argument, "逗号后应为下一个参数");

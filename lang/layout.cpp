@@ -52,6 +52,7 @@ public:
         }
         for (auto& d : m.entities) entity(d);
         for (auto& d : m.inputs) all.push_back(&d.layout);
+        for (auto& d : m.requirements) all.push_back(&d.layout);
         for (auto& d : m.functions) all.push_back(&d.layout);
         for (auto& d : m.values) value(d);
         for (auto& d : m.ranks) all.push_back(&d.layout);

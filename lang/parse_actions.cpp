@@ -108,6 +108,8 @@ public:
             module.outputs.push_back(output(n));
         } else if (n.is_type<g::input_decl>()) {
             module.inputs.push_back(input(n));
+        } else if (n.is_type<g::require_decl>()) {
+            module.requirements.push_back(requirement(n));
         } else if (n.is_type<g::variant_decl>()) {
             module.variants.push_back(variant(n));
         } else if (n.is_type<g::assert_decl>()) {

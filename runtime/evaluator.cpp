@@ -76,6 +76,18 @@ private:
 
     void run_requirement(const Step& step) {
         const EntityRequirement& requirement = *step.requirement;
+        if (!step.entity) {  // a scheme-level rule, about the document's root
+            Value& slot = tables_.scheme_slots[plan_.column_of_symbol[step.symbol]];
+            if (!failures_.guard(EntityId::none(), 0, [&] { slot = evaluator_.evaluate(*step.expr, Context{}); }))
+                return;
+            listener_.on_value(step, 0, slot);
+            if (!slot.boolean())
+                failures_.errors.push_back({.code = DiagnosticCode::requirement_failed,
+                                            .subject = DataSubject::scheme,
+                                            .path = requirement.json_key.empty() ? "$" : "$." + requirement.json_key,
+                                            .message = requirement.message});
+            return;
+        }
         auto& cells = tables_.entities[step.entity].columns[plan_.column_of_symbol[step.symbol]];
         for (std::uint32_t row = 0; row < rows(step.entity); ++row) {
             if (!failures_.guard(step.entity, row,

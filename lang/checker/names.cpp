@@ -132,8 +132,11 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
         }
     for (const auto& module : modules)
         for (const auto& entity : module.entities) declare_entity(state, module, entity, EntityId::none());
-    for (const auto& module : modules)
+    for (const auto& module : modules) {
         for (const auto& input : module.inputs) declare_scheme_input(state, module, input);
+        for (const auto& requirement : module.requirements)
+            state.entity_requirements.emplace_back(EntityId::none(), &requirement);
+    }
 }
 
 void declare_functions(State& state, const std::vector<ast::Module>& modules) {
