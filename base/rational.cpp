@@ -1,5 +1,6 @@
 #include "base/rational.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -253,6 +254,25 @@ std::optional<std::pair<std::int64_t, std::int64_t>> Rational::parts() const {
 std::optional<std::int64_t> Rational::to_int64() const {
     if (!is_small() || num_ % den_ != 0) return std::nullopt;
     return num_ / den_;
+}
+
+std::string Rational::to_decimal(int min_places) const {
+    constexpr int repeating_places = 12;
+    // The places a terminating decimal needs: its denominator in lowest terms is 2^a·5^b, max(a, b).
+    int twos = 0, fives = 0;
+    bool ends;
+    if (auto part = parts()) {  // the common case, in machine integers
+        std::int64_t den = part->second;
+        for (; den % 2 == 0; den /= 2) ++twos;
+        for (; den % 5 == 0; den /= 5) ++fives;
+        ends = den == 1;
+    } else {
+        mpz_class den = to_mpq().get_den();
+        for (; mpz_divisible_ui_p(den.get_mpz_t(), 2); den /= 2) ++twos;
+        for (; mpz_divisible_ui_p(den.get_mpz_t(), 5); den /= 5) ++fives;
+        ends = den == 1;
+    }
+    return to_string(min_places, ends ? std::max({twos, fives, repeating_places}) : repeating_places);
 }
 
 std::string Rational::to_string(int min_places, int max_places) const {

@@ -110,6 +110,9 @@ public:
     // Exact decimal text when the denominator has only factors 2 and 5, otherwise
     // rounded half up to `max_places`; `min_places` pads with zeros ("90.00").
     std::string to_string(int min_places = 0, int max_places = 12) const;
+    // How results print: a decimal that ends is shown whole, however many places it has; only a
+    // repeating one (1/3) is rounded, half up, to 12 places.
+    std::string to_decimal(int min_places) const;
     // For integer-valued numbers that fit, e.g. counts and ranks.
     std::optional<std::int64_t> to_int64() const;
 

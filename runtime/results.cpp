@@ -10,7 +10,7 @@ Cell to_cell(const Value& value, bool integer) {
     switch (value.kind()) {
     case Value::Kind::number:
         cell.kind = integer ? Cell::Kind::integer : Cell::Kind::decimal;
-        cell.text = value.number().to_string(integer ? 0 : 2);
+        cell.text = value.number().to_decimal(integer ? 0 : 2);
         break;
     case Value::Kind::text:
         cell.kind = Cell::Kind::text;

@@ -105,3 +105,11 @@ TEST_CASE("fractions kept unreduced behave as their lowest terms") {
     CHECK(sum == expected);
     CHECK(Rational::fraction(3, -6) == -half);
 }
+
+TEST_CASE("results print a decimal that ends whole, and round only a repeating one") {
+    CHECK(Rational::fraction(1, 1048576).to_decimal(2) == "0.00000095367431640625");
+    CHECK(Rational::fraction(1, 3).to_decimal(2) == "0.333333333333");
+    CHECK(Rational::fraction(2, 3).to_decimal(0) == "0.666666666667");
+    CHECK(Rational(90).to_decimal(2) == "90.00");
+    CHECK(Rational::fraction(-1, 8).to_decimal(2) == "-0.125");
+}
