@@ -91,6 +91,8 @@ enum class Severity { error, warning };
     X(unbounded_value, "P703", error, "无法确定值的上限或下限")                                \
     X(assertion_failed, "P704", error, "断言不成立")                                           \
     X(quota_share_range, "P705", error, "名额比例应在 0 到 100% 之间")                         \
+    /* what passes silently otherwise: warnings */                                             \
+    X(threshold_out_of_reach, "P801", warning, "按声明的输入范围, 没有分数能达到这个分数线")         \
     /* the data: its shape and its values, found while reading it */                           \
     X(invalid_json, "D100", error, "数据文件不是有效的 JSON")                                  \
     X(document_not_object, "D101", error, "数据文件应为一个 JSON 对象")                        \

@@ -344,6 +344,29 @@ void check_assert(State& state, const ast::AssertDecl& decl) {
                                  evaluator.explanation.empty() ? "" : "按声明的输入范围算得 " + evaluator.explanation);
 }
 
+void check_band_reach(State& state) {
+    BoundsAnalysis bounds(state, VariantId::none());
+    for (const Grade& grade : state.program.grades) {
+        if (!grade.by || !grade.by->type.is_number()) continue;
+        Interval range = bounds.range(*grade.by);
+        if (!range.high) continue;
+        auto found = state.grade_declarations.find(grade.symbol);
+        if (found == state.grade_declarations.end()) continue;
+        for (BandIndex b : grade.bands.ids()) {
+            const Band& band = grade.bands[b];
+            bool unreachable = (band.edge == BandEdge::at_least && band.threshold > *range.high) ||
+                               (band.edge == BandEdge::above && band.threshold >= *range.high);
+            if (!unreachable) continue;
+            const ast::Band& written = found->second->bands[b.index()];
+            state.diagnostics.report(
+                Code::threshold_out_of_reach, written.threshold_span,
+                fmt::format("等次 {} 的分数线 {} 达不到: 按声明的输入范围, {} 的分数最高为 {}", band.label,
+                            band.threshold.to_string(), state.program.symbols[grade.symbol].name, range.high->to_string()),
+                "检查分数线是否多写了一位, 或 by 的分数是否用错");
+        }
+    }
+}
+
 void check_quota_shares(State& state) {
     BoundsAnalysis bounds(state, VariantId::none());
     for (const Grade& grade : state.program.grades)

@@ -93,6 +93,8 @@ void check_veto(State& state, const ast::VetoDecl& decl, int veto_index);
 void check_assert(State& state, const ast::AssertDecl& decl);
 // Every quota's share, by the declared input ranges, lies in 0..100% (bounds.cpp).
 void check_quota_shares(State& state);
+// A warning for a band no score can reach by the declared input ranges (bounds.cpp).
+void check_band_reach(State& state);
 // A condition no policy can name (a veto's `when`, an entity's `require`), checked in the
 // entity's scope as a hidden boolean definition; returns its symbol.
 SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,

@@ -128,6 +128,7 @@ const std::vector<Example> examples = {
     {"P702", "value 甲 of 成员 = 民主测评\nassert: 甲 > 1 else \"x\"\n"},
     {"P703", "input 乙: number at b\nvalue 丙 = 乙 * 2\nassert: maximum(丙) <= 100 else \"x\"\n"},
     {"P314", "input 率: percent at rate\nvalue 甲 = if 率 >= 90% then 1 else 0\n"},
+    {"P801", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 920\n  差 otherwise\n}\n"},
     {"P705", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
              "  quota 优秀 share 实绩得分 per 县区 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
     {"P704", "value 甲 of 成员 = 民主测评\nassert: maximum(甲) <= 50 else \"x\"\n"},
