@@ -17,6 +17,9 @@ std::string row_path(const Program& program, const Tables& tables, EntityId enti
 
 DataError row_error(DiagnosticCode code, const Program& program, const Tables& tables, EntityId entity,
                     std::uint32_t row, std::string path, std::string message, std::optional<Span> rule) {
+    if (!entity)
+        return {.code = code, .subject = DataSubject::scheme, .path = std::move(path), .message = std::move(message),
+                .rule = rule};
     return {.code = code,
             .subject = DataSubject::row,
             .entity = program.entities[entity].name,

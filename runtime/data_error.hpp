@@ -30,9 +30,10 @@ struct DataError {
     std::optional<Span> rule = {};  // the policy expression that failed, for errors found while evaluating
 };
 
-// $.counties[3].members[0] for a row, rebuilt from the tables only when an error is reported.
+// $.counties[3].members[0] for a row ("$" for the scheme itself), rebuilt from the tables only
+// when an error is reported.
 std::string row_path(const Program& program, const Tables& tables, EntityId entity, std::uint32_t row);
-// An error about one row, naming its entity type and id.
+// An error about one row, naming its entity type and id; with no entity, about the scheme.
 DataError row_error(DiagnosticCode code, const Program& program, const Tables& tables, EntityId entity,
                     std::uint32_t row, std::string path, std::string message, std::optional<Span> rule = std::nullopt);
 

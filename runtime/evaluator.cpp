@@ -59,47 +59,33 @@ private:
         }
     }
 
-    void run_value(const Step& step) {
+    // The cells a value or data-rule step fills: its column, or its one scheme-level slot (row 0).
+    Value* cells(const Step& step) {
         int column = plan_.column_of_symbol[step.symbol];
-        if (!step.entity) {
-            Value& slot = tables_.scheme_slots[column];
-            if (failures_.guard(EntityId::none(), 0, [&] { slot = evaluator_.evaluate(*step.expr, Context{}); }))
-                listener_.on_value(step, 0, slot);
-            return;
-        }
-        auto& cells = tables_.entities[step.entity].columns[column];
-        for (std::uint32_t row = 0; row < rows(step.entity); ++row)
-            if (failures_.guard(step.entity, row,
-                                [&] { cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row}); }))
-                listener_.on_value(step, row, cells[row]);
+        return !step.entity ? &tables_.scheme_slots[column] : tables_.entities[step.entity].columns[column].data();
+    }
+
+    // Computes one row of a value or data-rule step; false when it failed (and was reported).
+    bool compute(const Step& step, Value* cells, std::uint32_t row) {
+        if (!failures_.guard(step.entity, row,
+                             [&] { cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row}); }))
+            return false;
+        listener_.on_value(step, row, cells[row]);
+        return true;
+    }
+
+    void run_value(const Step& step) {
+        Value* column = cells(step);
+        for (std::uint32_t row = 0; row < rows(step.entity); ++row) compute(step, column, row);
     }
 
     void run_requirement(const Step& step) {
         const EntityRequirement& requirement = *step.requirement;
-        if (!step.entity) {  // a scheme-level rule, about the document's root
-            Value& slot = tables_.scheme_slots[plan_.column_of_symbol[step.symbol]];
-            if (!failures_.guard(EntityId::none(), 0, [&] { slot = evaluator_.evaluate(*step.expr, Context{}); }))
-                return;
-            listener_.on_value(step, 0, slot);
-            if (!slot.boolean())
-                failures_.errors.push_back({.code = DiagnosticCode::requirement_failed,
-                                            .subject = DataSubject::scheme,
-                                            .path = requirement.json_key.empty() ? "$" : "$." + requirement.json_key,
-                                            .message = requirement.message});
-            return;
-        }
-        auto& cells = tables_.entities[step.entity].columns[plan_.column_of_symbol[step.symbol]];
-        for (std::uint32_t row = 0; row < rows(step.entity); ++row) {
-            if (!failures_.guard(step.entity, row,
-                                 [&] { cells[row] = evaluator_.evaluate(*step.expr, Context{step.entity, row}); }))
-                continue;
-            listener_.on_value(step, row, cells[row]);
-            if (cells[row].boolean()) continue;
-            std::string path = row_path(program_, tables_, step.entity, row);
-            if (!requirement.json_key.empty()) path += "." + requirement.json_key;
-            failures_.errors.push_back(row_error(DiagnosticCode::requirement_failed, program_, tables_, step.entity, row,
-                                                 path, requirement.message));
-        }
+        Value* column = cells(step);
+        for (std::uint32_t row = 0; row < rows(step.entity); ++row)
+            if (compute(step, column, row) && !column[row].boolean())
+                failures_.report(DiagnosticCode::requirement_failed, step.entity, row, requirement.json_key,
+                                 requirement.message);
     }
 
     void run_rank(const Step& step) {

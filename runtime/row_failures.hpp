@@ -23,17 +23,17 @@ public:
             work();
             return true;
         } catch (const EvaluationFailure& failure) {
-            if (!entity)
-                errors.push_back({.code = DiagnosticCode::evaluation_failed,
-                                  .subject = DataSubject::scheme,
-                                  .path = "$",
-                                  .message = failure.message,
-                                  .rule = failure.span});
-            else
-                errors.push_back(row_error(DiagnosticCode::evaluation_failed, program_, tables_, entity, row,
-                                           row_path(program_, tables_, entity, row), failure.message, failure.span));
+            report(DiagnosticCode::evaluation_failed, entity, row, {}, failure.message, failure.span);
             return false;
         }
+    }
+
+    // An error about a row (or the scheme), at the row's JSON path or at `key` below it.
+    void report(DiagnosticCode code, EntityId entity, std::uint32_t row, std::string_view key, std::string message,
+                std::optional<Span> rule = std::nullopt) {
+        std::string path = row_path(program_, tables_, entity, row);
+        if (!key.empty()) path += "." + std::string(key);
+        errors.push_back(row_error(code, program_, tables_, entity, row, std::move(path), std::move(message), rule));
     }
 
     std::vector<DataError> errors;
