@@ -210,8 +210,11 @@ struct FlagRule {
     EntityId entity;
     SymbolId condition_symbol;   // veto flags: the veto's condition
     CheckedExprPtr condition;    // plain flags
-    std::string text;            // with {} where the loop element goes
+    std::string text;            // as written
     CheckedExprPtr loop_list;    // optional: one flag per element (the element is local 0)
+    // With a loop: the text around each {element} placeholder, so "否决:{x}/{x}" is {"否决:", "/", ""}
+    // and a flag is the pieces joined by the element.
+    std::vector<std::string> pieces;
     Span span;
     std::vector<SymbolId> reads;  // the definitions it uses (not inputs): a what-if reruns it when one changes
 };

@@ -114,15 +114,9 @@ private:
         const FlagRule& rule = program_.flags[rule_index];
         const Table& table = tables_.entities[rule.entity];
         hits.clear();
-        // "一票否决:{}": the text around the holes each list element fills (split once per rule)
-        std::vector<std::string_view> pieces;
-        std::string_view text = rule.text;
-        for (std::size_t hole; (hole = text.find("{}")) != std::string_view::npos; text.remove_prefix(hole + 2))
-            pieces.push_back(text.substr(0, hole));
-        pieces.push_back(text);
-        auto filled = [&](std::string_view element) {
-            std::string out(pieces.front());
-            for (std::size_t i = 1; i < pieces.size(); ++i) out.append(element).append(pieces[i]);
+        auto filled = [&](std::string_view element) {  // the text around each hole, joined by the element
+            std::string out(rule.pieces.front());
+            for (std::size_t i = 1; i < rule.pieces.size(); ++i) out.append(element).append(rule.pieces[i]);
             return out;
         };
         auto hit = [&](std::uint32_t row, std::string text) {

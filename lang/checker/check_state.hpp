@@ -99,7 +99,7 @@ void check_band_reach(State& state);
 // entity's scope as a hidden boolean definition; returns its symbol.
 SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,
                               const ast::Expr& condition, const char* not_a_condition);
-// Flag text with its optional `for x in list`; fills rule.text and rule.loop_list.
+// Flag text with its optional `for x in list`; fills rule.text, rule.loop_list and rule.pieces.
 void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, FlagRule& rule);
 
 std::string type_name(const Type& type, const State& state);

@@ -140,13 +140,11 @@ void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, F
             state.diagnostics.report(Code::flag_placeholder_missing, flag.span,
                                      fmt::format("标记文本中没有 {}, 每一项会得到相同的标记", placeholder),
                                      fmt::format("例如 \"一票否决:{}\"", placeholder));
-        // Every occurrence becomes a hole the element fills: "否决:{x}/{x}" → "否决:a/a".
-        rule.text.clear();
+        // Every occurrence is a hole the element fills: "否决:{x}/{x}" → "否决:a/a".
         for (std::size_t from = 0;;) {
             std::size_t at = flag.text.find(placeholder, from);
-            rule.text += flag.text.substr(from, at - from);
+            rule.pieces.push_back(flag.text.substr(from, at - from));
             if (at == std::string::npos) break;
-            rule.text += "{}";
             from = at + placeholder.size();
         }
     } else if (open != std::string::npos) {
