@@ -229,17 +229,15 @@ private:
     CheckedExprPtr mixed_scales(const ast::Expr& e, const CheckedExpr& a, const CheckedExpr& b, const char* doing) {
         bool a_points = a.scale == Scale::points;
         const CheckedExpr& fraction = a_points ? b : a;
-        const ast::Expr* points_ast = nullptr;
-        std::size_t position = 0;
-        for (std::size_t i = 0; i < e.operands.size(); ++i)
-            if (e.operands[i]->span.begin == (a_points ? a : b).span.begin) points_ast = e.operands[position = i].get();
-        std::string points_name = points_ast && points_ast->kind == ast::ExprKind::name ? points_ast->text
-                                  : e.kind == ast::ExprKind::binary && points_ast ? (position == 0 ? "左边" : "右边")
-                                                                                   : "这个值";
+        const CheckedExpr& points = a_points ? a : b;
+        std::string points_name = points.op == ExprOp::symbol ? state_.program.symbols[points.symbol].name
+                                  : points.op == ExprOp::local ? scope_.locals[points.local.index()].name
+                                  : e.kind == ast::ExprKind::binary ? (a_points ? "左边" : "右边")
+                                                                    : "这个值";
         std::string hint;
         if (fraction.op == ExprOp::constant) {
-            std::string points = (fraction.constant.number * Rational(100)).to_string();
-            hint = fmt::format("{} 是 0 到 100 的数: 这里写 {}, 不写 {}%", points_name, points, points);
+            std::string digits = (fraction.constant.number * Rational(100)).to_string();
+            hint = fmt::format("{} 是 0 到 100 的数: 这里写 {}, 不写 {}%", points_name, digits, digits);
         } else {
             hint = "写了 % 的数是 0 到 1 的比例: 先把百分数除以 100, 或把比例乘以 100";
         }
