@@ -126,9 +126,8 @@ void attach_comments(ast::Module& module, const SourceFile& source) {
     auto blank = [&](std::uint32_t n) { return n > source.line_count() || trim(source.line_text(n)).empty(); };
     // Where the first character of a line that is not a blank stands.
     auto first_token = [&](std::uint32_t n) {
-        std::string_view text = source.line_text(n);
-        return source.line_start(n) + static_cast<std::uint32_t>(text.size() - trim(text).size() -
-                                                                 (text.size() - text.find_last_not_of(" \t\r") - 1));
+        std::size_t indent = source.line_text(n).find_first_not_of(" \t");
+        return source.line_start(n) + static_cast<std::uint32_t>(indent == std::string_view::npos ? 0 : indent);
     };
     for (std::size_t k = 0; k < module.comments.size(); ++k) {
         const ast::Comment& comment = module.comments[k];

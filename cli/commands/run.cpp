@@ -62,7 +62,8 @@ Action define(CLI::App& command) {
 
 Command run_command() {
     auto option_help = format_option_help();
-    option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, bind 绑定, evaluate 计算, results 整理结果, render 输出");
+    option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
+                                          "bind 绑定, evaluate 计算, results 整理结果, render 输出");
     return {
         .name = "run",
         .synopsis = "POLICY DATA [--format " + format_names("|") + "]",
