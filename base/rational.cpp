@@ -256,9 +256,34 @@ std::optional<std::int64_t> Rational::to_int64() const {
     return num_ / den_;
 }
 
+namespace {
+
+// num/den with exactly `places` decimals, rounded half up (num·10^places fits 128 bits).
+std::string decimal_text(Wide num, Wide den, int places) {
+    Wide digits = round_quotient_half_up(num * power_of_ten(places), den);
+    bool negative = digits < 0;
+    if (negative) digits = -digits;
+    std::string text;
+    do {
+        text.insert(text.begin(), static_cast<char>('0' + static_cast<int>(digits % 10)));
+        digits /= 10;
+    } while (digits != 0);
+    if (places > 0) {
+        if (text.size() <= static_cast<std::size_t>(places)) text.insert(0, places + 1 - text.size(), '0');
+        text.insert(text.size() - places, ".");
+    }
+    return negative ? "-" + text : text;
+}
+
+}  // namespace
+
 std::string Rational::to_decimal(int min_places) const {
     constexpr int repeating_places = 12;
-    // The places a terminating decimal needs: its denominator in lowest terms is 2^a·5^b, max(a, b).
+    // The common case, without reducing: exact within the places machine integers hold.
+    if (is_small())
+        for (int places = min_places; places <= 18; ++places)
+            if ((Wide(num_) * power_of_ten(places)) % den_ == 0) return decimal_text(num_, den_, places);
+    // Otherwise: a terminating decimal's denominator in lowest terms is 2^a·5^b; it needs max(a, b) places.
     int twos = 0, fives = 0;
     bool ends;
     if (auto part = parts()) {  // the common case, in machine integers
@@ -280,19 +305,7 @@ std::string Rational::to_string(int min_places, int max_places) const {
         // The fewest places (at least min_places) that are exact, else max_places rounded.
         int places = min_places;
         while (places < max_places && (Wide(num_) * power_of_ten(places)) % den_ != 0) ++places;
-        Wide digits = round_quotient_half_up(Wide(num_) * power_of_ten(places), den_);
-        bool negative = digits < 0;
-        if (negative) digits = -digits;
-        std::string text;
-        do {
-            text.insert(text.begin(), static_cast<char>('0' + static_cast<int>(digits % 10)));
-            digits /= 10;
-        } while (digits != 0);
-        if (places > 0) {
-            if (text.size() <= static_cast<std::size_t>(places)) text.insert(0, places + 1 - text.size(), '0');
-            text.insert(text.size() - places, ".");
-        }
-        return negative ? "-" + text : text;
+        return decimal_text(num_, den_, places);
     }
     // Find how many places represent the value exactly, up to max_places.
     int places = min_places;
