@@ -255,6 +255,15 @@ struct AssertDecl {
     Layout layout;
 };
 
+// enum 满意程度 { 满意, 基本满意, 不满意 }: the values in the order written.
+struct EnumDecl {
+    std::string name;
+    Span name_span;
+    std::vector<std::string> values;
+    std::vector<Span> value_spans;
+    Layout layout;
+};
+
 struct UseDecl {
     std::string module;
     Span span;
@@ -280,6 +289,7 @@ struct Module {
     std::vector<Requirement> requirements;  // scheme-level: about the document's root inputs
     std::vector<VariantDecl> variants;
     std::vector<AssertDecl> asserts;
+    std::vector<EnumDecl> enums;
 };
 
 }  // namespace kaohe::ast

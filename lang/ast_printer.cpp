@@ -66,6 +66,11 @@ public:
         if (!module_.scheme_name.empty()) line(0, "scheme " + module_.scheme_name + notes(module_.scheme_layout));
         for (const auto& u : module_.uses) line(0, "use " + u.module + notes(u.layout));
         for (const auto& r : module_.records) record(r);
+        for (const auto& e : module_.enums) {
+            std::string values;
+            for (const auto& v : e.values) values += (values.empty() ? "" : ", ") + ("\"" + v + "\"");
+            line(0, "enum " + e.name + " { " + values + " }" + notes(e.layout));
+        }
         for (const auto& e : module_.entities) entity(e, 0);
         for (const auto& i : module_.inputs) input(i, 0);
         for (const auto& r : module_.requirements) requirement(r, 0);

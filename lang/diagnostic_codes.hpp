@@ -56,6 +56,10 @@ enum class Severity { error, warning };
     X(bound_outside_assert, "P312", error, "maximum、minimum 只能用在 assert 中")              \
     X(recursive_function, "P313", error, "函数直接或间接调用了自己")                           \
     X(percent_scale_mixed, "P314", error, "0 到 100 的百分数与写了 % 的比例混用")              \
+    X(unknown_enum_value, "P320", error, "文本不是这个枚举类型的值")                           \
+    X(duplicate_enum_value, "P321", error, "枚举类型中同一个值出现了两次")                     \
+    X(enums_disjoint, "P322", error, "两个枚举类型 (或等次) 没有共同的值, 比较或选择没有意义") \
+    X(text_as_enum, "P323", error, "不受检查的文本不能当作枚举类型的值传入")                   \
     /* declared inputs and records */                                                          \
     X(optional_not_allowed, "P401", error, "optional 只能用于 text 或 list 类型")              \
     X(nonempty_not_allowed, "P402", error, "nonempty 只能用于 list 类型")                      \
@@ -102,6 +106,7 @@ enum class Severity { error, warning };
     X(out_of_range, "D105", error, "数值超出声明的范围")                                       \
     X(invalid_id, "D106", error, "编号应为非空字符串或数字")                                   \
     X(empty_list, "D107", error, "nonempty 列表至少应有一项")                                  \
+    X(enum_value_outside, "D110", error, "文本不在枚举类型允许的值之中")                       \
     /* the data: rules of the policy that failed on it */                                      \
     X(requirement_failed, "D201", error, "数据不满足方案的 require 要求")                      \
     X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)")

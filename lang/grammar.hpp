@@ -92,6 +92,7 @@ KAOHE_KEYWORD(weighted, "weighted");
 KAOHE_KEYWORD(where, "where");
 KAOHE_KEYWORD(variant, "variant");
 KAOHE_KEYWORD(assert, "assert");
+KAOHE_KEYWORD(enum, "enum");
 #undef KAOHE_KEYWORD
 
 struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, kw_key, kw_optional, kw_nonempty,
@@ -99,7 +100,7 @@ struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, k
                      kw_desc, kw_grade, kw_otherwise, kw_quota, kw_share, kw_per, kw_round, kw_order, kw_tie,
                      kw_excess, kw_veto, kw_when, kw_cap, kw_flag, kw_for, kw_in, kw_output, kw_as,
                      kw_if, kw_then, kw_and, kw_or, kw_not, kw_true, kw_false, kw_weighted, kw_where,
-                     kw_variant, kw_assert> {};
+                     kw_variant, kw_assert, kw_enum> {};
 
 struct identifier : seq<not_at<keyword>, ident_word> {};
 
@@ -262,9 +263,15 @@ struct assert_message : string_lit {};
 struct assert_decl : if_must<kw_assert, sp, opt<assert_scope, sp>, colon, sp, expr, sp, kw_else, sp,
                              assert_message> {};
 
+// enum 满意程度 { 满意, 基本满意, 不满意 }: a text type with a fixed set of values; commas optional.
+struct enum_name : identifier {};
+struct enum_value : sor<string_lit, identifier> {};
+struct enum_values : seq<enum_value, star<sp, sor<seq<comma, sp, must<enum_value>>, enum_value>>> {};
+struct enum_decl : if_must<kw_enum, sp, enum_name, sp, open_brace, sp, enum_values, sp, close_brace> {};
+
 struct declaration : sor<scheme_decl, use_decl, record_decl, entity_decl, input_decl, require_decl, fn_decl,
                          value_decl, rank_decl, grade_decl, veto_decl, flag_decl, output_decl, variant_decl,
-                         assert_decl> {};
+                         assert_decl, enum_decl> {};
 struct end_of_declaration : eof {};
 // One top-level chunk of the file (see parser.cpp): a declaration and nothing after it.
 struct chunk : seq<sp, must<declaration>, sp, must<end_of_declaration>> {};

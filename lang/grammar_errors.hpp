@@ -15,7 +15,7 @@ inline constexpr const char* error_message = "这里的写法无法识别";
     template <>                 \
     inline constexpr const char* error_message<rule> = text
 
-KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、record、entity、input、require、fn、value、rank、grade、veto、flag、output、variant 或 assert");
+KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、record、entity、input、require、fn、value、rank、grade、veto、flag、output、variant、assert 或 enum");
 KAOHE_ERROR(end_of_declaration, "声明已经结束, 这里多出了无法识别的内容");
 KAOHE_ERROR(expr, "这里应为一个表达式, 例如名称、数字、45% 或函数调用");
 KAOHE_ERROR(argument, "逗号后应为下一个参数");
@@ -41,8 +41,8 @@ KAOHE_ERROR(record_name, "record 后应为记录类型名称");
 KAOHE_ERROR(entity_name, "entity 后应为实体名称, 例如 县区");
 KAOHE_ERROR(entity_ref, "这里应为实体名称, 例如 成员");
 KAOHE_ERROR(input_name, "input 后应为输入项名称");
-KAOHE_ERROR(input_type, "这里应为类型: number、percent、count、score、text、bool、list of 类型, 或记录类型名");
-KAOHE_ERROR(type_name, "这里应为类型名: number、percent、count、score、text、bool 或记录类型名");
+KAOHE_ERROR(input_type, "这里应为类型: number、percent、count、score、text、bool、list of 类型, 或记录、枚举类型名");
+KAOHE_ERROR(type_name, "这里应为类型名: number、percent、count、score、text、bool 或记录、枚举类型名");
 KAOHE_ERROR(kw_of, "list 后应为 of, 例如 list of score");
 KAOHE_ERROR(range_low, "in 后应为取值范围, 例如 in -100..1000");
 KAOHE_ERROR(range_dots, "取值范围写作 下限..上限, 例如 in 0..1");
@@ -85,6 +85,9 @@ KAOHE_ERROR(field_name, "点号后应为字段名");
 KAOHE_ERROR(kw_where, "这里应为 where");
 KAOHE_ERROR(variant_name, "这里应为变体名称, 例如 第三年");
 KAOHE_ERROR(assert_message, "else 后应为带引号的说明");
+KAOHE_ERROR(enum_name, "enum 后应为枚举类型名称, 例如 enum 满意程度 { 满意, 基本满意, 不满意 }");
+KAOHE_ERROR(enum_values, "{ 后应为枚举的值, 例如 满意 或 \"基本满意\"");
+KAOHE_ERROR(enum_value, "逗号后应为下一个枚举值");
 
 #undef KAOHE_ERROR
 

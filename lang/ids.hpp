@@ -16,6 +16,7 @@ using VariantId = Id<struct VariantTag>;      // Program::variants
 using WeightingId = Id<struct WeightingTag>;  // Program::weightings (and a run's copy of them)
 using BandIndex = Id<struct BandTag>;         // Grade::bands, best first
 using FieldIndex = Id<struct FieldTag>;       // RecordType::fields
+using EnumId = Id<struct EnumTag>;            // Program::enums
 using LocalSlot = Id<struct LocalTag>;        // a function's parameters, or a record's fields, in a frame
 
 }  // namespace kaohe

@@ -76,6 +76,7 @@ public:
             for (auto& v : d.values) value(v);
         }
         for (auto& d : m.asserts) all.push_back(&d.layout);
+        for (auto& d : m.enums) all.push_back(&d.layout);
     }
 
 private:

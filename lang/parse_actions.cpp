@@ -114,6 +114,8 @@ public:
             module.variants.push_back(variant(n));
         } else if (n.is_type<g::assert_decl>()) {
             module.asserts.push_back(assertion(n));
+        } else if (n.is_type<g::enum_decl>()) {
+            module.enums.push_back(enumeration(n));
         }
     }
 
@@ -144,6 +146,17 @@ private:
         if (digits != std::string::npos)
             diagnostics_.report(DiagnosticCode::percent_in_bound, span(n), fmt::format("{}写作数值, 不带 %", what), hint);
         return *Rational::parse(text.substr(0, digits));
+    }
+
+    // enum_decl ← "enum" enum_name "{" enum_value {[","] enum_value} "}"; a value is a name or "text"
+    ast::EnumDecl enumeration(const Node& n) {
+        const Node& name = the<g::enum_name>(n);
+        ast::EnumDecl e{name.string(), span(name), {}, {}, layout(n)};
+        for (const Node* value : every<g::enum_value>(n)) {
+            e.values.push_back(maybe<g::string_lit>(*value) ? string_text(*value) : value->string());
+            e.value_spans.push_back(span(*value));
+        }
+        return e;
     }
 
     // input_type ← [optional] [nonempty] (list_type | type_name) [range_clause]

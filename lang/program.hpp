@@ -42,11 +42,20 @@ struct Type {
     RecordId record{};  // record types
     EntityId entity{};  // collections: the entity type iterated
     SymbolId grade{};   // a grade's values: texts that are its labels, each with its band index
+    EnumId enumeration{};  // an enumeration's values: texts from its fixed set
 
     bool operator==(const Type& other) const = default;
     bool is_number() const { return base == BaseType::number && !list; }
     bool is_bool() const { return base == BaseType::boolean && !list; }
     bool is_text() const { return base == BaseType::text && !list; }
+};
+
+// enum 满意程度 { 满意, 基本满意, 不满意 }: a text type whose values come from a fixed set. Its
+// values are texts at run time; the set is checked when data is bound and against literals.
+struct EnumType {
+    std::string name;
+    Span span;
+    std::vector<std::string> values;  // as declared
 };
 
 struct InputSpec {
@@ -246,6 +255,7 @@ struct Output {
 struct Program {
     std::string scheme_name;
     IdVector<RecordId, RecordType> records;
+    IdVector<EnumId, EnumType> enums;
     IdVector<EntityId, EntityType> entities;  // parents before children
     IdVector<SymbolId, Symbol> symbols;
     IdVector<InputId, InputSpec> inputs;

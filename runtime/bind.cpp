@@ -194,7 +194,14 @@ private:
         }
         if (spec.nonempty && node.size() == 0) error(at, DiagnosticCode::empty_list, "至少应有一项, 这里是空数组");
         if (spec.type.base == BaseType::text)
-            if (auto shared = shared_text_list(node)) return *shared;
+            if (auto shared = shared_text_list(node)) {
+                if (spec.type.enumeration) {
+                    std::int64_t i = 0;
+                    for (JsonValue element = node.first(); element.exists(); element = element.next())
+                        check_enum_value(spec, element.text(), false, Location{&at, {}, i++});
+                }
+                return *shared;
+            }
         std::vector<Value> items;
         items.reserve(node.size());
         std::int64_t i = 0;
@@ -230,6 +237,8 @@ private:
         case BaseType::text:
             if (node.kind() != JsonKind::string)
                 error(at, DiagnosticCode::wrong_json_type, "应为字符串, 这里是" + node.describe());
+            else if (spec.type.enumeration)
+                check_enum_value(spec, node.text(), spec.optional && !spec.type.list, at);
             return Value::of_text(node.text());
         case BaseType::boolean:
             if (node.kind() != JsonKind::boolean) {
@@ -240,6 +249,18 @@ private:
         case BaseType::record: return bind_record(program_.records[spec.type.record], node, at);
         default: return {};
         }
+    }
+
+    // An enumeration's text must be one of its values; an optional one may also be "" (missing).
+    void check_enum_value(const InputSpec& spec, std::string_view text, bool may_be_empty, const Location& at) {
+        const EnumType& type = program_.enums[spec.type.enumeration];
+        if (may_be_empty && text.empty()) return;
+        for (const auto& value : type.values)
+            if (value == text) return;
+        std::string allowed;
+        for (const auto& value : type.values) allowed += (allowed.empty() ? "" : "、") + value;
+        error(at, DiagnosticCode::enum_value_outside,
+              fmt::format("应为 {} 之一, 这里是 \"{}\"", allowed, text));
     }
 
     Value bind_number(const InputSpec& spec, JsonValue node, const Location& at) {

@@ -39,6 +39,7 @@ public:
     Program program;
     std::map<std::string, EntityId> entity_by_name;
     std::map<std::string, RecordId> record_by_name;
+    std::map<std::string, EnumId> enum_by_name;
     std::map<std::string, FunctionId> function_by_name;
     std::map<std::pair<EntityId, std::string>, SymbolId> symbol_by_name;  // (entity or none, name)
     // What each declaration declared, by the declaration's address: later passes walk the AST
@@ -76,6 +77,7 @@ public:
 };
 
 // The passes, in the order check_program runs them.
+void declare_enums(State& state, const std::vector<ast::Module>& modules);
 void declare_records_and_entities(State& state, const std::vector<ast::Module>& modules);
 void declare_functions(State& state, const std::vector<ast::Module>& modules);
 void declare_definitions(State& state, const std::vector<ast::Module>& modules);
@@ -102,6 +104,16 @@ SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolK
 // Flag text with its optional `for x in list`; fills rule.text, rule.loop_list and rule.pieces.
 void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, FlagRule& rule);
 
+// Enumerations (enums.cpp). A text literal beside an enum-typed value (compared, chosen, passed)
+// must be one of its values, else P320 with 是否指; the literal then takes the enum's type.
+void check_enum_literal(State& state, const Type& typed, CheckedExpr& literal);
+// Two enumerations (or an enumeration and a grade) with no value in common, compared or chosen
+// between, can only be a mistake: P322 at span; false when reported. `doing` ends the message.
+bool check_enum_pair(State& state, const Type& a, const Type& b, Span span, const char* doing);
+// An argument for an enum-typed function parameter: a literal from the set, the same enumeration
+// (or one sharing values), never an unchecked text (P323). False when reported.
+bool check_enum_argument(State& state, const Type& param, CheckedExpr& arg, const std::string& what);
+
 std::string type_name(const Type& type, const State& state);
 
 // A percent input's values are points (0–100); every other input is plain.
@@ -109,12 +121,13 @@ inline Scale scale_of(const InputSpec& spec) {
     return spec.number_kind == NumberKind::percent ? Scale::points : Scale::plain;
 }
 
-// Equal types once a grade's values are taken as the texts they are. Where the language lets a
+// Equal types once a grade's (or an enumeration's) values are taken as the texts they are. Where the language lets a
 // grade stand for a text — compared with a text or another grade, beside a text in if/then/else,
 // replaced by a text in a variant, passed as a text argument — the checker says so with this.
 inline bool same_as_text(const Type& a, const Type& b) {
     Type plain_a = a, plain_b = b;
     plain_a.grade = plain_b.grade = SymbolId::none();
+    plain_a.enumeration = plain_b.enumeration = EnumId::none();
     return plain_a == plain_b;
 }
 

@@ -77,12 +77,16 @@ std::optional<Type> State::resolve_type(const ast::TypeRef& ref, NumberKind* kin
     else if (auto record = record_by_name.find(ref.name); record != record_by_name.end()) {
         type.base = BaseType::record;
         type.record = record->second;
+    } else if (auto enumeration = enum_by_name.find(ref.name); enumeration != enum_by_name.end()) {
+        type.base = BaseType::text;
+        type.enumeration = enumeration->second;
     } else {
         std::vector<std::string> names{"number", "percent", "score", "count", "text", "bool"};
         for (const auto& [name, id] : record_by_name) names.push_back(name);
+        for (const auto& [name, id] : enum_by_name) names.push_back(name);
         std::string suggestion = closest_name(ref.name, names);
         diagnostics.report(Code::unknown_type, ref.span, fmt::format("未知的类型 {}", ref.name),
-                           suggestion.empty() ? "可用 number、percent、score、count、text、bool 或 record 定义的类型"
+                           suggestion.empty() ? "可用 number、percent、score、count、text、bool, record 或 enum 定义的类型"
                                               : fmt::format("是否指 {}？", suggestion));
         return std::nullopt;
     }
@@ -107,6 +111,7 @@ std::optional<Program> check_program(const std::vector<ast::Module>& modules, Di
     checker::State state(diagnostics);
     for (const auto& module : modules)
         if (!module.scheme_name.empty()) state.program.scheme_name = module.scheme_name;
+    checker::declare_enums(state, modules);  // record fields and inputs may have an enum type
     checker::declare_records_and_entities(state, modules);
     checker::declare_functions(state, modules);
     checker::declare_definitions(state, modules);

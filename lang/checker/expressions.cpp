@@ -268,6 +268,10 @@ private:
                              fmt::format("无法比较 {} 和 {}", describe(left->type), describe(right->type)));
             check_grade_label(*left, *right);
             check_grade_label(*right, *left);
+            check_enum_literal(state_, left->type, *right);
+            check_enum_literal(state_, right->type, *left);
+            if (!check_enum_pair(state_, left->type, right->type, e.span, "这里的比较结果永远相同"))
+                return invalid(e.span);
             result = bool_type();
             break;
         case BinaryOp::less:
@@ -316,9 +320,17 @@ private:
                          fmt::format("then 和 else 的类型不同: {} 和 {}", describe(then_value->type),
                                      describe(else_value->type)));
         if (mixes(*then_value, *else_value)) return mixed_scales(e, *then_value, *else_value, "作为 then 和 else");
+        // A text beside an enumeration must be one of its values (a grade's may be any text:
+        // `if 否决 then "不定等次" else 等次` is a common and meant use).
+        check_enum_literal(state_, then_value->type, *else_value);
+        check_enum_literal(state_, else_value->type, *then_value);
+        if (!check_enum_pair(state_, then_value->type, else_value->type, e.span, "不能作为 then 和 else 的两个值"))
+            return invalid(e.span);
         auto c = make(ExprOp::conditional, e.span, then_value->type);
         c->scale = joined(then_value->scale, else_value->scale);
         c->type.grade = then_value->type.grade == else_value->type.grade ? then_value->type.grade : SymbolId::none();
+        c->type.enumeration = then_value->type.enumeration == else_value->type.enumeration ? then_value->type.enumeration
+                                                                                           : EnumId::none();
         c->args.push_back(std::move(condition));
         c->args.push_back(std::move(then_value));
         c->args.push_back(std::move(else_value));
@@ -401,6 +413,11 @@ private:
         } else if (info->id == Builtin::contains) {
             if (!(args[0]->type.list && args[0]->type.base == args[1]->type.base && !args[1]->type.list))
                 return error(Code::argument_type, e.span, "contains(列表, 值) 的值应与列表元素同类型");
+            Type element = args[0]->type;
+            element.list = false;
+            check_enum_literal(state_, element, *args[1]);
+            if (!check_enum_pair(state_, element, args[1]->type, e.span, "这个列表永远不会含有它"))
+                return invalid(e.span);
             c->type = bool_type();
         } else if (info->id == Builtin::round_half_up) {
             auto places = args[1]->op == ExprOp::constant ? args[1]->constant.number.to_int64() : std::nullopt;
@@ -509,6 +526,9 @@ private:
                                   describe(function.params[i]), describe(arg->type)));
                 ok = false;
             }
+            if (ok && !check_enum_argument(state_, function.params[i], *arg,
+                                           fmt::format("{} 的第 {} 个参数", function.name, i + 1)))
+                ok = false;
             Scale wanted = function.param_scales[i];
             if (ok && ((wanted == Scale::points && arg->scale == Scale::fraction)))
                 return error(Code::percent_scale_mixed, e.operands[i]->span,
@@ -538,7 +558,7 @@ std::string type_name(const Type& type, const State& state) {
     switch (type.base) {
     case BaseType::number: base = "数值"; break;
     case BaseType::boolean: base = "条件"; break;
-    case BaseType::text: base = "文本"; break;
+    case BaseType::text: base = type.enumeration ? "枚举 " + state.program.enums[type.enumeration].name : "文本"; break;
     case BaseType::record: base = "记录 " + state.program.records[type.record].name; break;
     case BaseType::collection: return "实体集合 " + state.program.entities[type.entity].name;
     case BaseType::invalid: return "未知类型";

@@ -16,7 +16,9 @@ const char* policy = R"(record 票 {
   require 好 + 差 > 0 else "票数为 0"
 }
 input 年度: count at year
+enum 满意程度 { 满意, 基本满意, 不满意 }
 entity 县区 at counties key id {
+  input 满意度: optional 满意程度 at satisfaction
   input 得分: score at score
   input 事项: nonempty list of text at items
   input 达标: bool at passed
@@ -69,6 +71,10 @@ TEST_CASE("every data code has data that is reported with it") {
         {DiagnosticCode::empty_list,
          with_county(R"({"id": "A", "score": 50, "items": [], "passed": true, "votes": {"good": 1, "bad": 0}})"),
          "$.counties[0].items"},
+        {DiagnosticCode::enum_value_outside,
+         with_county(R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0},
+                         "satisfaction": "满易"})"),
+         "$.counties[0].satisfaction"},
         {DiagnosticCode::requirement_failed,
          with_county(R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 0, "bad": 0}})"),
          "$.counties[0].votes"},
@@ -104,4 +110,14 @@ TEST_CASE("a row's entity type and id are separate fields") {
     CHECK(errors[0].id == "A");
     CHECK(errors[0].message == "应为分数 (0 到 100), 这里是 150");
     CHECK(!errors[0].rule);
+}
+
+TEST_CASE("a text outside an enumeration names the allowed values; an optional one may be empty") {
+    const char* county = R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}, )";
+    auto errors = errors_for(with_county(std::string(county) + R"("satisfaction": "满易"})"));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].id == "A");
+    CHECK(errors[0].message == "应为 满意、基本满意、不满意 之一, 这里是 \"满易\"");
+    CHECK(errors_for(with_county(std::string(county) + R"("satisfaction": "基本满意"})")).empty());
+    CHECK(errors_for(with_county(std::string(county) + R"("satisfaction": ""})")).empty());
 }

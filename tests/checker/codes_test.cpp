@@ -128,6 +128,12 @@ const std::vector<Example> examples = {
     {"P702", "value 甲 of 成员 = 民主测评\nassert: 甲 > 1 else \"x\"\n"},
     {"P703", "input 乙: number at b\nvalue 丙 = 乙 * 2\nassert: maximum(丙) <= 100 else \"x\"\n"},
     {"P314", "input 率: percent at rate\nvalue 甲 = if 率 >= 90% then 1 else 0\n"},
+    {"P320", "enum 满意程度 { 满意, 基本满意, 不满意 }\ninput 满意度: 满意程度 at s\nvalue 甲 = 满意度 = \"满易\"\n"},
+    {"P321", "enum 满意程度 { 满意, 基本满意, 满意 }\ninput 满意度: 满意程度 at s\n"},
+    {"P322", "enum 满意程度 { 满意, 不满意 }\nenum 领域 { 安全, 环境 }\ninput 甲: 满意程度 at a\n"
+             "input 乙: 领域 at b\nvalue 丙 = 甲 = 乙\n"},
+    {"P323", "enum 满意程度 { 满意, 不满意 }\nfn 分(x: 满意程度) = if x = \"满意\" then 1 else 0\n"
+             "input 甲: text at a\nvalue 丙 = 分(甲)\n"},
     {"P801", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 920\n  差 otherwise\n}\n"},
     {"P705", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
              "  quota 优秀 share 实绩得分 per 县区 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
