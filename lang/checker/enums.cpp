@@ -37,6 +37,14 @@ std::string set_name(const State& state, const Type& type) {
 void declare_enums(State& state, const std::vector<ast::Module>& modules) {
     for (const auto& module : modules)
         for (const auto& decl : module.enums) {
+            static const char* const built_in[] = {"number", "percent", "score", "count", "text", "bool"};
+            bool is_built_in = false;
+            for (const char* name : built_in) is_built_in = is_built_in || decl.name == name;
+            if (is_built_in) {
+                state.diagnostics.report(Code::duplicate_definition, decl.name_span,
+                                         fmt::format("枚举类型名 {} 与内置类型同名", decl.name), "请换一个名字, 例如 满意程度");
+                continue;
+            }
             if (auto first = state.enum_by_name.find(decl.name); first != state.enum_by_name.end()) {
                 Diagnostic& d = state.diagnostics.report(Code::duplicate_definition, decl.name_span,
                                                          "枚举类型 " + decl.name + " 重复定义");
@@ -90,7 +98,8 @@ bool check_enum_pair(State& state, const Type& a, const Type& b, Span span, cons
         Code::enums_disjoint, span,
         fmt::format("{} ({}) 和 {} ({}) 没有共同的值, {}", set_name(state, a), joined_values(*values_a),
                     set_name(state, b), joined_values(*values_b), doing),
-        "两边应是同一个枚举类型: 检查是否写错了名称, 或把输入项声明为同一个 enum");
+        a.grade || b.grade ? "等次只能与它自己的等次名比较: 检查是否写错了名称"
+                           : "两边应是同一个枚举类型: 检查是否写错了名称, 或把输入项声明为同一个 enum");
     return false;
 }
 

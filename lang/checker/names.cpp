@@ -112,6 +112,10 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
                                  state.program.records[first->second].span);
                 continue;
             }
+            if (auto first = state.enum_by_name.find(record.name); first != state.enum_by_name.end()) {
+                report_duplicate(state, "类型", record.name, record.name_span, state.program.enums[first->second].span);
+                continue;
+            }
             RecordId id = state.program.records.push_back({record.name, record.name_span, {}, {}});
             state.record_by_name[record.name] = id;
             state.declared_records[&record] = id;

@@ -34,6 +34,13 @@ Checked check(const std::string& body) { return diagnostics_for(std::string(prel
 
 }  // namespace
 
+TEST_CASE("a record named like an enumeration points back at the enumeration") {
+    auto r = check("enum 领域 { 安全, 环境 }\nrecord 领域 {\n  input 项: text at item\n}\n");
+    CHECK(r.codes == Codes{"P210"});
+    CHECK(r.says("类型 领域 重复定义"));
+    CHECK(r.says("t.kh:10:6: 注: 首次定义在这里"));
+}
+
 TEST_CASE("a duplicate points back at the first definition") {
     auto r = check("value 甲 of 成员 = 1\nvalue 甲 of 成员 = 2\n");
     CHECK(r.codes == Codes{"P210"});

@@ -104,6 +104,25 @@ output 成员 as member { score: 得分  components: 甲, 乙 }
     CHECK(m.outputs[0].items[1].values.size() == 2);
 }
 
+TEST_CASE("an enumeration lists names or quoted texts, with commas or one a line") {
+    Parsed parsed = parse("enum 满意程度 { 满意, 基本满意, \"不满意\" }  # 第五条\n"
+                          "enum 否决领域 {\n  党风廉政\n  “安全 生产”\n}\n");
+    REQUIRE(parsed.errors.empty());
+    REQUIRE(parsed.module.enums.size() == 2);
+    CHECK(parsed.module.enums[1].values == std::vector<std::string>{"党风廉政", "安全 生产"});
+    CHECK(kaohe::ast::print(parsed.module) ==
+          "enum 满意程度 { \"满意\", \"基本满意\", \"不满意\" }  # 第五条\n"
+          "enum 否决领域 { \"党风廉政\", \"安全 生产\" }\n");
+    CHECK(parse("enum 满意程度 { 满意, }\n").errors ==
+          "t.kh:1:17: 错误: 逗号后应为下一个枚举值\n"
+          "    1 | enum 满意程度 { 满意, }\n"
+          "      |                       ^\n");
+    CHECK(parse("enum 满意程度 { }\n").errors ==
+          "t.kh:1:13: 错误: { 后应为枚举的值, 例如 满意 或 \"基本满意\"\n"
+          "    1 | enum 满意程度 { }\n"
+          "      |                 ^\n");
+}
+
 TEST_CASE("syntax errors name what was expected, with a caret under the spot") {
     const std::pair<const char*, const char*> table[] = {
         {"value 甲 = (1 + 2\n", "t.kh:1:17: 错误: 缺少右括号 ), 与第 1 行第 11 列的 ( 配对\n"
