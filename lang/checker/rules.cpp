@@ -72,6 +72,10 @@ CheckedExprPtr apply_override(State& state, SymbolId symbol, VariantId variant, 
                         type_name(replacement->type, state), type_name(base->type, state)));
         return base;
     }
+    // In place of an enum's value, a value of the same set (a literal from it, not an unchecked text).
+    if (!check_enum_argument(state, base->type, *replacement,
+                             fmt::format("变体 {} 中的 {} ", decl.name, state.program.symbols[symbol].name)))
+        return base;
     if (base->type.grade && replacement->type.grade != base->type.grade)
         replacement = as_grade(state, base->type.grade, std::move(replacement));
     auto conditional = std::make_unique<CheckedExpr>();
