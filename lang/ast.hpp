@@ -41,6 +41,7 @@ using ExprPtr = std::unique_ptr<Expr>;
 struct WeightedItem {
     Rational weight;  // 45% is stored as 9/20
     bool percent = false;
+    std::string weight_name;  // written as the name of a `param` instead
     Span weight_span;
     ExprPtr expr;
     Layout layout;
@@ -152,6 +153,7 @@ struct Band {
     Span span;
     BandEdge edge = BandEdge::otherwise;
     Rational threshold;
+    std::string threshold_name;  // written as the name of a `param` instead
     Span threshold_span;
     Layout layout;
 };
@@ -255,6 +257,19 @@ struct AssertDecl {
     Layout layout;
 };
 
+// param 优秀线 = 90 at 实施方案.优秀线: a named number the scheme's rules use, with a default
+// that the data (at the optional path) or a parameters file replaces for one run.
+struct ParameterDecl {
+    std::string name;
+    Span name_span;
+    Rational default_value;  // 45% is stored as 9/20
+    bool percent = false;
+    Span default_span;
+    std::string path;  // empty: not read from the data file
+    Span path_span;
+    Layout layout;
+};
+
 struct UseDecl {
     std::string module;
     Span span;
@@ -267,6 +282,7 @@ struct Module {
     Layout scheme_layout;
     std::vector<Comment> comments;  // every comment of the file, in order
     std::vector<UseDecl> uses;
+    std::vector<ParameterDecl> parameters;
     std::vector<RecordDecl> records;
     std::vector<EntityDecl> entities;
     std::vector<FunctionDecl> functions;

@@ -72,6 +72,11 @@ enum class Severity { error, warning };
     X(unreachable_band, "P506", error, "分数线不低于上一个等次, 这个等次永远不会得到")         \
     X(grade_without_floor, "P507", error, "最后一个等次不是 otherwise, 低分没有等次")          \
     X(quota_without_lower_band, "P508", error, "名额限制的等次之下没有等次可降")               \
+    X(threshold_not_parameter, "P510", error, "分数线应为数字或 param 参数")                   \
+    X(percent_parameter_threshold, "P511", error, "分数线参数的默认值不带 %")                 \
+    X(weight_not_parameter, "P512", error, "权重应为百分数或 param 参数")                      \
+    X(parameter_weight_not_percent, "P513", error, "权重参数的默认值应写作百分数")            \
+    X(weight_without_percent, "P514", error, "权重应写作百分数, 例如 45%")                     \
     /* flags, outputs and variants */                                                          \
     X(flag_placeholder_missing, "P601", error, "for 的标记文本中没有 {变量}")                  \
     X(flag_placeholder_without_loop, "P602", error, "标记文本中的 {…} 只能与 for 一起使用")    \
@@ -102,9 +107,13 @@ enum class Severity { error, warning };
     X(out_of_range, "D105", error, "数值超出声明的范围")                                       \
     X(invalid_id, "D106", error, "编号应为非空字符串或数字")                                   \
     X(empty_list, "D107", error, "nonempty 列表至少应有一项")                                  \
+    X(unknown_parameter, "D108", error, "参数文件中的名称不是方案的参数")                      \
+    X(bad_parameter_value, "D109", error, "参数的值写法不对")                                  \
     /* the data: rules of the policy that failed on it */                                      \
     X(requirement_failed, "D201", error, "数据不满足方案的 require 要求")                      \
-    X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)")
+    X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)") \
+    X(parameter_weights_not_100, "D203", error, "参数给出的权重合计不是 100%")                  \
+    X(parameter_thresholds_out_of_order, "D204", error, "参数给出的分数线没有从高到低排列")
 
 enum class DiagnosticCode {
 #define KAOHE_DIAGNOSTIC_ENUM(name, id, severity, description) name,

@@ -92,6 +92,7 @@ KAOHE_KEYWORD(weighted, "weighted");
 KAOHE_KEYWORD(where, "where");
 KAOHE_KEYWORD(variant, "variant");
 KAOHE_KEYWORD(assert, "assert");
+KAOHE_KEYWORD(param, "param");
 #undef KAOHE_KEYWORD
 
 struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, kw_key, kw_optional, kw_nonempty,
@@ -99,7 +100,7 @@ struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, k
                      kw_desc, kw_grade, kw_otherwise, kw_quota, kw_share, kw_per, kw_round, kw_order, kw_tie,
                      kw_excess, kw_veto, kw_when, kw_cap, kw_flag, kw_for, kw_in, kw_output, kw_as,
                      kw_if, kw_then, kw_and, kw_or, kw_not, kw_true, kw_false, kw_weighted, kw_where,
-                     kw_variant, kw_assert> {};
+                     kw_variant, kw_assert, kw_param> {};
 
 struct identifier : seq<not_at<keyword>, ident_word> {};
 
@@ -159,7 +160,9 @@ struct call : seq<identifier, sp, if_must<left_paren, sp, opt<call_arguments>, s
 struct variable : identifier {};
 struct paren_expr : if_must<left_paren, sp, expr, sp, close_paren> {};
 struct if_expr : if_must<kw_if, sp, expr, sp, kw_then, sp, expr, sp, kw_else, sp, expr> {};
-struct weight : number_lit {};
+// A weight is a percentage, written out or as the name of a `param`.
+struct weight_name : identifier {};
+struct weight : sor<number_lit, weight_name> {};
 struct weighted_item : seq<weight, sp, must<expr>> {};
 struct weighted_close : one<'}'> {};
 struct weighted_expr : if_must<kw_weighted, sp, open_brace, sp, star<weighted_item, sp>, weighted_close> {};
@@ -224,7 +227,8 @@ struct rank_decl : if_must<kw_rank, sp, rank_name, sp, of_clause, sp, kw_by, sp,
                            opt<sp, within_clause>> {};
 
 struct band_label : sor<string_lit, identifier> {};
-struct band_threshold : signed_number {};
+struct threshold_name : identifier {};  // a `param`
+struct band_threshold : sor<signed_number, threshold_name> {};
 struct band_bound : seq<op_compare, sp, must<band_threshold>> {};
 struct band_condition : sor<kw_otherwise, band_bound> {};
 struct band : seq<band_label, sp, must<band_condition>> {};
@@ -262,7 +266,14 @@ struct assert_message : string_lit {};
 struct assert_decl : if_must<kw_assert, sp, opt<assert_scope, sp>, colon, sp, expr, sp, kw_else, sp,
                              assert_message> {};
 
-struct declaration : sor<scheme_decl, use_decl, record_decl, entity_decl, input_decl, require_decl, fn_decl,
+// param 实绩权重 = 45% at 实施方案.实绩权重: a named number with its default, which the data
+// (at the optional path) or a parameters file may replace for one run.
+struct parameter_name : identifier {};
+struct parameter_default : signed_number {};
+struct parameter_decl : if_must<kw_param, sp, parameter_name, sp, equals, sp, parameter_default,
+                                opt<sp, at_clause>> {};
+
+struct declaration : sor<scheme_decl, use_decl, parameter_decl, record_decl, entity_decl, input_decl, require_decl, fn_decl,
                          value_decl, rank_decl, grade_decl, veto_decl, flag_decl, output_decl, variant_decl,
                          assert_decl> {};
 struct end_of_declaration : eof {};

@@ -15,7 +15,7 @@ inline constexpr const char* error_message = "这里的写法无法识别";
     template <>                 \
     inline constexpr const char* error_message<rule> = text
 
-KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、record、entity、input、require、fn、value、rank、grade、veto、flag、output、variant 或 assert");
+KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、param、record、entity、input、require、fn、value、rank、grade、veto、flag、output、variant 或 assert");
 KAOHE_ERROR(end_of_declaration, "声明已经结束, 这里多出了无法识别的内容");
 KAOHE_ERROR(expr, "这里应为一个表达式, 例如名称、数字、45% 或函数调用");
 KAOHE_ERROR(argument, "逗号后应为下一个参数");
@@ -31,7 +31,7 @@ KAOHE_ERROR(cjk_string_body, "字符串缺少结尾的引号 ”");
 KAOHE_ERROR(close_paren, "缺少右括号 )");
 KAOHE_ERROR(open_paren, "这里应为左括号 (, 函数写作 fn 名称(参数: 类型) = 表达式");
 KAOHE_ERROR(close_brace, "缺少右花括号 }, 或块中有无法识别的一行");
-KAOHE_ERROR(weighted_close, "这里应为权重百分比 (例如 45%) 或结束的 }");
+KAOHE_ERROR(weighted_close, "这里应为权重 (例如 45%, 或 param 声明的权重名) 或结束的 }");
 KAOHE_ERROR(open_brace, "这里应为 {");
 KAOHE_ERROR(equals, "这里应为 =");
 KAOHE_ERROR(colon, "这里应为冒号 :");
@@ -59,7 +59,9 @@ KAOHE_ERROR(grade_ref, "cap 后应为等次的名称, 例如 cap 等次 at 称�
 KAOHE_ERROR(of_clause, "这里应为 of 加实体名, 例如 of 成员");
 KAOHE_ERROR(kw_by, "这里应为 by 加依据, 例如 by 综合得分");
 KAOHE_ERROR(band_condition, "等次名后应为 >= 分数线、> 分数线 或 otherwise");
-KAOHE_ERROR(band_threshold, "这里应为分数线数字, 例如 90");
+KAOHE_ERROR(band_threshold, "这里应为分数线数字 (例如 90) 或 param 声明的分数线名");
+KAOHE_ERROR(parameter_name, "param 后应为参数名称, 例如 param 实绩权重 = 45%");
+KAOHE_ERROR(parameter_default, "参数写作 param 名称 = 默认值, 默认值是数字, 例如 45% 或 90");
 KAOHE_ERROR(band_label, "这里应为等次名, 例如 优秀");
 KAOHE_ERROR(kw_share, "quota 写作: quota 优秀 share 比例 per 县区 round floor order 得分 desc tie flag \"…\" excess flag \"…\"; 这里应为 share");
 KAOHE_ERROR(kw_per, "名额比例后应为 per 加名额池的实体, 例如 per 县区");

@@ -88,6 +88,8 @@ public:
         } else if (n.is_type<g::use_decl>()) {
             const Node& name = the<g::module_name>(n);
             module.uses.push_back({name.string(), span(name), layout(n)});
+        } else if (n.is_type<g::parameter_decl>()) {
+            module.parameters.push_back(parameter(n));
         } else if (n.is_type<g::record_decl>()) {
             module.records.push_back(record(n));
         } else if (n.is_type<g::entity_decl>()) {
@@ -171,6 +173,20 @@ private:
         const Node& name = the<g::input_name>(n);
         const Node& path = the<g::json_path>(the<g::at_clause>(n));
         return {name.string(), span(name), type(the<g::input_type>(n)), path.string(), span(path), layout(n)};
+    }
+
+    // parameter_decl ← param name = signed_number [at_clause]
+    ast::ParameterDecl parameter(const Node& n) {
+        const Node& name = the<g::parameter_name>(n);
+        const Node& written = the<g::parameter_default>(n);
+        auto number = this->number(written);
+        ast::ParameterDecl p{name.string(), span(name), number->number, number->percent, span(written), {}, {}, layout(n)};
+        if (const Node* at = maybe<g::at_clause>(n)) {
+            const Node& path = the<g::json_path>(*at);
+            p.path = path.string();
+            p.path_span = span(path);
+        }
+        return p;
     }
 
     // require_decl ← require expr [at_clause] else message
@@ -279,9 +295,9 @@ private:
             if (b.edge == ast::BandEdge::otherwise)
                 diagnostics_.report(DiagnosticCode::band_comparison, span(op), "等次分数线只能用 >= 或 >, 从高到低排列");
             const Node& threshold = the<g::band_threshold>(*bound);
-            b.threshold = bound_number(threshold, "等次分数线",
-                                       "分数是 0 到 100 时写 90; 比例 (0 到 1) 时写 0.9");
             b.threshold_span = span(threshold);
+            if (const Node* name = maybe<g::threshold_name>(threshold)) b.threshold_name = name->string();
+            else b.threshold = bound_number(threshold, "等次分数线", "分数是 0 到 100 时写 90; 比例 (0 到 1) 时写 0.9");
         }
         return b;
     }
@@ -389,9 +405,9 @@ private:
         return e;
     }
 
-    ast::ExprPtr number(const Node& n) {  // number_lit or weight: digits [. digits] [%]
+    ast::ExprPtr number(const Node& n) {  // [-] digits [. digits] [%]
         auto e = make(ast::ExprKind::number, n);
-        std::string text = n.string();
+        std::string text = ascii_twins(n.string());
         std::size_t digits = text.find_first_not_of("0123456789.-");
         e->percent = digits != std::string::npos;
         e->number = *Rational::parse(text.substr(0, digits));
@@ -437,9 +453,16 @@ private:
     ast::ExprPtr weighted(const Node& n) {
         auto e = make(ast::ExprKind::weighted, n);
         for (const Node* item : every<g::weighted_item>(n)) {
-            auto weight = number(the<g::weight>(*item));
-            e->items.push_back(
-                {weight->number, weight->percent, weight->span, expr(the_expression(*item)), layout(*item)});
+            const Node& written = the<g::weight>(*item);
+            ast::WeightedItem w{{}, false, {}, span(written), expr(the_expression(*item)), layout(*item)};
+            if (const Node* name = maybe<g::weight_name>(written)) {
+                w.weight_name = name->string();
+            } else {
+                auto weight = number(the<g::number_lit>(written));
+                w.weight = weight->number;
+                w.percent = weight->percent;
+            }
+            e->items.push_back(std::move(w));
         }
         return e;
     }

@@ -33,8 +33,9 @@ enum class Scale : unsigned char { plain, points, fraction };
 
 enum class BaseType { number, boolean, text, record, collection, invalid };
 
-// Number inputs carry a kind that fixes their accepted range when data is bound.
-enum class NumberKind { any, percent, score, count };
+// Number inputs carry a kind that fixes their accepted range when data is bound. `fraction`
+// is a parameter whose default is written with % (45% is 0.45); data gives it as 45 or "45%".
+enum class NumberKind { any, percent, score, count, fraction };
 
 struct Type {
     BaseType base = BaseType::invalid;
@@ -58,6 +59,9 @@ struct InputSpec {
     bool nonempty = false;
     std::optional<Rational> low, high;  // accepted range, from the type and any `in low..high`
     std::string json_key;  // a dotted path below the entity's JSON object
+    // A `param`: its default, used when neither the data (at json_key, which may be empty)
+    // nor a parameters file gives a value.
+    std::optional<Rational> default_value;
 };
 
 struct CheckedExpr;
@@ -139,6 +143,9 @@ struct CheckedExpr {
 // them (a what-if) in its own copy while the program stays shared and unchanged.
 struct Weighting {
     std::vector<Rational> weights;  // one per term
+    // The `param` each weight was written as (none: a literal); weights holds their defaults
+    // until a run binds the parameters.
+    std::vector<SymbolId> parameters;
     // weights[i] = units[i] / unit, over their least common denominator, so a sum multiplies
     // by integers and divides once. unit is 0 when that does not fit 64 bits.
     std::vector<std::int64_t> units;
@@ -172,7 +179,8 @@ struct Rank {
 struct Band {
     std::string label;
     BandEdge edge = BandEdge::otherwise;
-    Rational threshold;
+    Rational threshold;  // a parameter's default until a run binds it
+    SymbolId parameter;  // the `param` the threshold was written as, if any
 };
 
 // The band after `band` in a grade's list: the next worse one.
@@ -255,7 +263,8 @@ struct Program {
     std::vector<Grade> grades;
     std::vector<FlagRule> flags;
     std::vector<Output> outputs;
-    std::vector<SymbolId> scheme_inputs;  // read from the document's root
+    std::vector<SymbolId> scheme_inputs;  // read from the document's root; parameters among them
+    std::vector<SymbolId> parameters;     // `param` declarations, in file order
     std::vector<EntityRequirement> requirements;
     IdVector<VariantId, Variant> variants;
     IdVector<WeightingId, Weighting> weightings;  // per weighted sum, as written; a run may override them

@@ -81,7 +81,8 @@ public:
         Interval result;
         if (s.kind == SymbolKind::input) {
             const InputSpec& spec = state_.program.inputs[s.input];
-            result = {spec.low, spec.high};
+            // A parameter is checked at its default; a run checks what it binds (runtime/parameters).
+            result = spec.default_value ? Interval::exactly(*spec.default_value) : Interval{spec.low, spec.high};
         } else if (s.kind == SymbolKind::rank) {
             result = {Rational(1), std::nullopt};
         } else if (auto definition = definitions_.find(symbol); definition != definitions_.end() && definition->second &&

@@ -102,11 +102,19 @@ SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolK
 // Flag text with its optional `for x in list`; fills rule.text, rule.loop_list and rule.pieces.
 void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, FlagRule& rule);
 
+// A weight or a threshold written as a name: the `param` it names, or none after reporting
+// why the name cannot stand there (parameters.cpp).
+enum class ParameterUse { weight, threshold };
+SymbolId resolve_parameter(State& state, const std::string& name, Span span, ParameterUse use);
+
 std::string type_name(const Type& type, const State& state);
 
-// A percent input's values are points (0–100); every other input is plain.
+// A percent input's values are points (0–100), a parameter written with % is a fraction;
+// every other input is plain.
 inline Scale scale_of(const InputSpec& spec) {
-    return spec.number_kind == NumberKind::percent ? Scale::points : Scale::plain;
+    return spec.number_kind == NumberKind::percent    ? Scale::points
+           : spec.number_kind == NumberKind::fraction ? Scale::fraction
+                                                      : Scale::plain;
 }
 
 // Equal types once a grade's values are taken as the texts they are. Where the language lets a

@@ -111,6 +111,11 @@ const std::vector<Example> examples = {
     {"P507", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n}\n"},
     {"P508", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
              "  quota 差 share 20% per 县区 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
+    {"P510", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 民主测评\n  差 otherwise\n}\n"},
+    {"P511", "param 优秀线 = 90%\ngrade 等次 of 成员 by 民主测评 {\n  优秀 >= 优秀线\n  差 otherwise\n}\n"},
+    {"P512", "value 甲 of 成员 = weighted { 民主测评 民主测评 }\n"},
+    {"P513", "param 测评权重 = 100\nvalue 甲 of 成员 = weighted { 测评权重 民主测评 }\n"},
+    {"P514", "value 甲 of 成员 = weighted { 100 民主测评 }\n"},
     {"P601", "veto of 成员 when not empty(否决事项) {\n  flag \"否决\" for 项 in 否决事项\n}\n"},
     {"P602", "veto of 成员 when not empty(否决事项) {\n  flag \"一票否决:{项}\"\n}\n"},
     {"P603", "entity 县区 at counties key id {\n  input 甲: score at a\n}\n", true},
