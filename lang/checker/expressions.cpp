@@ -101,8 +101,14 @@ private:
                 return c;
             }
         }
+        // A `param` is one number for the whole run, so a function may read it too.
+        if (!scope_.allow_symbols)
+            if (SymbolId symbol = state_.find_symbol(EntityId::none(), e.text);
+                symbol && state_.program.symbols[symbol].kind == SymbolKind::input &&
+                state_.program.inputs[state_.program.symbols[symbol].input].default_value)
+                return symbol_ref(e, symbol, -1);
         if (!state_.unknown_names.insert(e.text).second) return invalid(e.span);  // said once is enough
-        std::string where = scope_.allow_symbols ? "" : " (函数体内只能使用参数)";
+        std::string where = scope_.allow_symbols ? "" : " (函数体内只能使用函数的参数和 param 参数)";
         // Defined, but on an entity this one cannot see (an output of 县区 naming a value of 成员).
         if (scope_.allow_symbols)
             for (const Symbol& other : state_.program.symbols)

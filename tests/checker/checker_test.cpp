@@ -131,7 +131,7 @@ TEST_CASE("duplicates, unknown types and unknown entities") {
 
 TEST_CASE("functions see only their parameters and may not recurse") {
     CHECK(check("fn 加倍(x: number) = x * 民主测评\n") ==
-          "t.kh:10:24: 错误: 未定义的名称 民主测评 (函数体内只能使用参数)\n"
+          "t.kh:10:24: 错误: 未定义的名称 民主测评 (函数体内只能使用函数的参数和 param 参数)\n"
           "   10 | fn 加倍(x: number) = x * 民主测评\n"
           "      |                          ^^^^^^^^\n");
     CHECK(check("fn 甲(x: number) = 乙(x)\nfn 乙(x: number) = 甲(x)\nvalue 丙 of 成员 = 甲(1)\n") ==

@@ -82,7 +82,8 @@ TEST_CASE("changing weights through the API equals evaluating the edited policy"
     REQUIRE(what_if->reevaluate());
     std::string after = printed(what_if->results());
 
-    std::string edited = replace(replace(policy, "  10% 民主测评得分", "  15% 民主测评得分"), "  45% 实绩得分", "  40% 实绩得分");
+    std::string edited = replace(replace(policy, "param 民主测评权重 = 10%", "param 民主测评权重 = 15%"),
+                                 "param 实绩权重 = 45%", "param 实绩权重 = 40%");
     CHECK(after == printed(evaluate(edited, data)->results()));
     CHECK(after != before);
     // The change lives in the run: the shared program keeps the policy's weights.
