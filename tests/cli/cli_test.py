@@ -150,6 +150,23 @@ with tempfile.TemporaryDirectory() as tmp:
     case("a policy with a byte order mark: columns count from its first real character",
          code == 1 and "bom.kh:6:17: 错误: 未定义的名称 得份" in err)
 
+    # --params: a parameters file changes this run's weights; a wrong one is a data error.
+    params = os.path.join(tmp, "params.json")
+    with open(params, "w", encoding="utf-8") as f:
+        json.dump({"实绩权重": "40%", "民主测评权重": 15}, f, ensure_ascii=False)
+    plain = json.loads(run("run", policy, example, "--format", "json")[1])["results"]
+    code, out, _ = run("run", policy, example, "--params", params, "--format", "json")
+    changed = json.loads(out)["results"] if code == 0 else []
+    case("--params changes the weights of this run",
+         code == 0 and len(changed) == len(plain) and any(a["score"] != b["score"] for a, b in zip(changed, plain)))
+    with open(params, "w", encoding="utf-8") as f:
+        json.dump({"实绩权重": "40%"}, f, ensure_ascii=False)
+    code, out, err = run("run", policy, example, "--params", params)
+    case("--params whose weights do not add up: exit 2, one error naming the file and parameter, no output",
+         code == 2 and out == "" and "params.json: $.实绩权重" in err and "合计为 95%" in err)
+    code, out, err = run("run", policy, example, "--params", os.path.join(tmp, "none.json"))
+    case("a missing parameters file exits 3", code == 3 and "none.json" in err and out == "")
+
 failed = [name for name, ok in results if not ok]
 for name, ok in results:
     print(("ok   " if ok else "FAIL ") + name)
