@@ -3,22 +3,13 @@
 // `check` verified for the defaults is one data error, not a result.
 #include <catch2/catch.hpp>
 
-#include "base/read_file.hpp"
+#include "tests/evaluator/text_files.hpp"
 #include "runtime/run.hpp"
 
 namespace {
 
-std::string read(const std::string& path) {
-    kaohe::FileText file = kaohe::read_file(path);
-    REQUIRE(file);
-    return std::move(file.text);
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using kaohe::test::read;
+using kaohe::test::replace;
 
 struct Outcome {
     std::string results;  // every row, one line each

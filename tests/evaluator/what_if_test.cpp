@@ -5,22 +5,13 @@
 #include <set>
 #include <thread>
 
-#include "base/read_file.hpp"
+#include "tests/evaluator/text_files.hpp"
 #include "runtime/run.hpp"
 
 namespace {
 
-std::string read(const std::string& path) {
-    kaohe::FileText file = kaohe::read_file(path);
-    REQUIRE(file);
-    return std::move(file.text);
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using kaohe::test::read;
+using kaohe::test::replace;
 
 // Loads, plans and fully evaluates; the run keeps the policy and the data alive.
 std::unique_ptr<kaohe::Run> evaluate(const std::string& policy, const std::string& data,
