@@ -64,7 +64,7 @@ public:
 
     std::string print_all() {
         if (!module_.scheme_name.empty()) line(0, "scheme " + module_.scheme_name + notes(module_.scheme_layout));
-        for (const auto& u : module_.uses) line(0, "use " + u.module + notes(u.layout));
+        for (const auto& u : module_.uses) line(0, "use " + (u.local ? "\"" + u.module + "\"" : u.module) + notes(u.layout));
         for (const auto& r : module_.records) record(r);
         for (const auto& e : module_.entities) entity(e, 0);
         for (const auto& i : module_.inputs) input(i, 0);

@@ -23,12 +23,13 @@ struct RunOptions {
     std::string data;
     std::string format;
     bool timings = false;
+    bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
 };
 
 Exit run(const RunOptions& options) {
     PhaseTimer timer(options.timings);
     LoadedProgram loaded;
-    if (Exit exit = load_policy(options.policy, loaded); exit != success) return exit;
+    if (Exit exit = load_policy(options.policy, loaded, options.warnings); exit != success) return exit;
     timer.lap("policy");
     std::shared_ptr<const JsonDocument> document;
     if (Exit exit = load_data(options.data, timer, document); exit != success) return exit;
@@ -55,6 +56,7 @@ Action define(CLI::App& command) {
     command.add_option("DATA", options->data, "数据文件")->required();
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
+    command.add_flag("--warnings", options->warnings, "在标准错误输出方案的警告 (kaohe check 总会输出)");
     return [options] { return run(*options); };
 }
 
@@ -64,6 +66,7 @@ Command run_command() {
     auto option_help = format_option_help();
     option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
                                           "bind 绑定, evaluate 计算, results 整理结果, render 输出");
+    option_help.emplace_back("--warnings", "在标准错误输出方案的警告 (如未使用的输入); kaohe check 总会输出警告");
     return {
         .name = "run",
         .synopsis = "POLICY DATA [--format " + format_names("|") + "]",

@@ -113,11 +113,14 @@ std::optional<Program> check_program(const std::vector<ast::Module>& modules, Di
     checker::check_definitions(state, modules);
     checker::check_outputs(state, modules);
     checker::order_definitions(state);
-    if (!diagnostics.has_errors()) checker::check_band_reach(state);  // no knock-on warnings
     if (state.program.outputs.empty() && !modules.empty())
         diagnostics.report(checker::Code::missing_output, modules.front().scheme_span,
                            "方案没有 output 声明, 运行时没有任何结果可输出",
                            "例如 output 成员 as member { score: 综合得分 }");
+    if (!diagnostics.has_errors()) {  // no knock-on warnings
+        checker::check_band_reach(state);
+        checker::check_unused(state, modules);
+    }
     if (diagnostics.has_errors()) return std::nullopt;
     state.program.dependencies = std::move(state.dependencies);
     return std::move(state.program);
