@@ -52,9 +52,12 @@ std::set<SymbolId> used_symbols(const State& state, const std::vector<ast::Modul
     for (const auto& output : program.outputs)
         for (const auto& field : output.fields)
             for (const auto& value : field.values) collect(value.get(), used);
-    std::set<std::string> asserted;
+    std::set<std::string> asserted;  // names in assertions and variant conditions
     for (const auto& module : modules)
         for (const auto& assertion : module.asserts) collect_names(assertion.condition.get(), asserted);
+    // A variant with no values keeps its condition out of the program; its inputs are still read.
+    for (const auto& module : modules)
+        for (const auto& variant : module.variants) collect_names(variant.when.get(), asserted);
     for (SymbolId id : program.symbols.ids())
         if (asserted.count(program.symbols[id].name)) used.insert(id);
     return used;

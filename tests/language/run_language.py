@@ -34,7 +34,8 @@ import tempfile
 USE_PATH = re.compile(r'^\s*use\s+"([^"]+)"', re.M)
 EXPECT = re.compile(r"#\s*expect(?: (rows|error|warning|data error))?:\s?(.*)$")
 DIAGNOSTIC = re.compile(r"^([^\s:][^:]*):(\d+):(\d+): (错误|警告): (.*)$")
-DIAGNOSTIC_BODY = re.compile(r"^\s*\d* \| |^\s+= 提示: ")   # the source line, the caret, the hint
+# the source line, the caret, the hint, and a related place (注: 首次定义在这里) with its own lines
+DIAGNOSTIC_BODY = re.compile(r"^\s*\d* \| |^\s+= 提示: |^[^\s:][^:]*:\d+:\d+: 注: ")
 HINT = re.compile(r"^\s+= 提示: (.*)$")
 SEVERITY = {"error": "错误", "warning": "警告"}
 
