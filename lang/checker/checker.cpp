@@ -105,8 +105,8 @@ std::optional<EntityId> State::resolve_entity(const ast::EntityRef& ref) {
 
 std::optional<Program> check_program(const std::vector<ast::Module>& modules, Diagnostics& diagnostics) {
     checker::State state(diagnostics);
-    for (const auto& module : modules)
-        if (!module.scheme_name.empty()) state.program.scheme_name = module.scheme_name;
+    for (const auto& module : modules)  // the policy's own name before any a module declares
+        if (state.program.scheme_name.empty()) state.program.scheme_name = module.scheme_name;
     checker::declare_records_and_entities(state, modules);
     checker::declare_functions(state, modules);
     checker::declare_definitions(state, modules);
