@@ -102,3 +102,14 @@ TEST_CASE("inputs and values a stdlib module declares never warn in the policy t
     CHECK(diagnostics_of(loaded) == "");
     CHECK(loaded.program.has_value());
 }
+
+TEST_CASE("a module's own scheme line does not rename the policy that uses it") {
+    Folder folder("kaohe-module-scheme");
+    folder.write("公共.kh", "scheme 公共指标\nfn 加倍(x: number) = x * 2\n");
+    std::string policy = folder.write("方案.kh", "scheme 县区考核 2024\nuse \"./公共.kh\"\n"
+                                                 "entity 县区 at counties key id {\n  input 分: score at s\n}\n"
+                                                 "output 县区 as county { score: 加倍(分) }\n");
+    auto loaded = kaohe::load_program_file(policy);
+    REQUIRE(loaded.program);
+    CHECK(loaded.program->scheme_name == "县区考核");
+}
