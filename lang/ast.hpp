@@ -271,12 +271,14 @@ struct ParameterDecl {
 };
 
 struct UseDecl {
-    std::string module;
+    std::string module;  // a stdlib module's name, or the path as written
     Span span;
     Layout layout;
+    bool local = false;  // use "./common.kh": a path relative to the file that says it
 };
 
 struct Module {
+    bool stdlib = false;  // read from the stdlib folder: its unused definitions are no warning
     std::string scheme_name;
     Span scheme_span;
     Layout scheme_layout;

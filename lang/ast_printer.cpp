@@ -72,7 +72,7 @@ public:
 
     std::string print_all() {
         if (!module_.scheme_name.empty()) line(0, "scheme " + module_.scheme_name + notes(module_.scheme_layout));
-        for (const auto& u : module_.uses) line(0, "use " + u.module + notes(u.layout));
+        for (const auto& u : module_.uses) line(0, "use " + (u.local ? "\"" + u.module + "\"" : u.module) + notes(u.layout));
         for (const auto& p : module_.parameters)
             line(0, "param " + p.name + " = " + p.default_value.to_string() + (p.percent ? " (percent)" : "") +
                         (p.path.empty() ? "" : " at " + p.path) + notes(p.layout));

@@ -41,6 +41,8 @@ enum class Severity { error, warning };
     X(ambiguous_name, "P211", error, "名称在多个实体中都有定义, 无法确定指哪一个")             \
     X(not_a_descendant, "P212", error, "不是下属实体, 这里不能汇总它")                         \
     X(not_an_ancestor, "P213", error, "不是上级实体 (排名范围或名额池)")                       \
+    X(module_not_found, "P230", error, "找不到 use 的模块文件")                                \
+    X(module_cycle, "P231", error, "模块直接或间接地 use 了自己")                              \
     /* types */                                                                                \
     X(expected_number, "P301", error, "这里应为数值")                                          \
     X(expected_condition, "P302", error, "这里应为条件")                                       \
@@ -98,6 +100,9 @@ enum class Severity { error, warning };
     X(quota_share_range, "P705", error, "名额比例应在 0 到 100% 之间")                         \
     /* what passes silently otherwise: warnings */                                             \
     X(threshold_out_of_reach, "P801", warning, "按声明的输入范围, 没有分数能达到这个分数线")         \
+    X(unused_input, "P810", warning, "声明的输入没有被任何规则使用")                          \
+    X(unused_value, "P811", warning, "计算的值既没有输出, 也没有被使用")                      \
+    X(component_missing, "P812", warning, "计入得分的指标没有列在 output 的 components 中")   \
     /* the data: its shape and its values, found while reading it */                           \
     X(invalid_json, "D100", error, "数据文件不是有效的 JSON")                                  \
     X(document_not_object, "D101", error, "数据文件应为一个 JSON 对象")                        \

@@ -188,7 +188,9 @@ struct expr : seq<and_expr, star<sp, op_or, sp, must<and_expr>>> {};
 // ---------------------------------------------------------------- declarations
 struct year_lit : plus<digit> {};
 struct scheme_decl : if_must<kw_scheme, sp, scheme_name, opt<star<blank>, year_lit>> {};
-struct use_decl : if_must<kw_use, sp, module_name> {};
+struct module_path : string_lit {};  // use "./common.kh": a file beside the policy
+struct module_ref : sor<module_path, module_name> {};
+struct use_decl : if_must<kw_use, sp, module_ref> {};
 
 struct list_type : if_must<kw_list, sp, kw_of, sp, type_name> {};
 struct optional_mark : kw_optional {};

@@ -36,7 +36,7 @@ KAOHE_ERROR(open_brace, "这里应为 {");
 KAOHE_ERROR(equals, "这里应为 =");
 KAOHE_ERROR(colon, "这里应为冒号 :");
 KAOHE_ERROR(scheme_name, "scheme 后应为方案名称");
-KAOHE_ERROR(module_name, "use 后应为标准库模块名, 例如 votes");
+KAOHE_ERROR(module_ref, "use 后应为标准库模块名 (例如 votes) 或带引号的文件路径 (例如 \"./公共指标.kh\")");
 KAOHE_ERROR(record_name, "record 后应为记录类型名称");
 KAOHE_ERROR(entity_name, "entity 后应为实体名称, 例如 县区");
 KAOHE_ERROR(entity_ref, "这里应为实体名称, 例如 成员");

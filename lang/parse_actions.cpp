@@ -86,8 +86,10 @@ public:
             module.scheme_span = span(name);
             module.scheme_layout.span = span(n);
         } else if (n.is_type<g::use_decl>()) {
-            const Node& name = the<g::module_name>(n);
-            module.uses.push_back({name.string(), span(name), layout(n)});
+            if (const Node* path = maybe<g::module_path>(n))
+                module.uses.push_back({string_text(*path), span(*path), layout(n), true});
+            else
+                module.uses.push_back({the<g::module_name>(n).string(), span(the<g::module_name>(n)), layout(n)});
         } else if (n.is_type<g::parameter_decl>()) {
             module.parameters.push_back(parameter(n));
         } else if (n.is_type<g::record_decl>()) {

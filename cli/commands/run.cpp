@@ -24,12 +24,13 @@ struct RunOptions {
     std::string parameters;
     std::string format;
     bool timings = false;
+    bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
 };
 
 Exit run(const RunOptions& options) {
     PhaseTimer timer(options.timings);
     LoadedProgram loaded;
-    if (Exit exit = load_policy(options.policy, loaded); exit != success) return exit;
+    if (Exit exit = load_policy(options.policy, loaded, options.warnings); exit != success) return exit;
     timer.lap("policy");
     std::shared_ptr<const JsonDocument> document;
     if (Exit exit = load_data(options.data, timer, document); exit != success) return exit;
@@ -63,6 +64,7 @@ Action define(CLI::App& command) {
     command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
+    command.add_flag("--warnings", options->warnings, "在标准错误输出方案的警告 (kaohe check 总会输出)");
     return [options] { return run(*options); };
 }
 
@@ -74,6 +76,7 @@ Command run_command() {
                                               "百分数参数写作 45 或 \"45%\"");
     option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
                                           "bind 绑定, evaluate 计算, results 整理结果, render 输出");
+    option_help.emplace_back("--warnings", "在标准错误输出方案的警告 (如未使用的输入); kaohe check 总会输出警告");
     return {
         .name = "run",
         .synopsis = "POLICY DATA [--params FILE] [--format " + format_names("|") + "]",

@@ -95,6 +95,8 @@ void check_assert(State& state, const ast::AssertDecl& decl);
 void check_quota_shares(State& state);
 // A warning for a band no score can reach by the declared input ranges (bounds.cpp).
 void check_band_reach(State& state);
+// Warnings for an unused input or value and a summed indicator missing from components (warnings.cpp).
+void check_unused(State& state, const std::vector<ast::Module>& modules);
 // A condition no policy can name (a veto's `when`, an entity's `require`), checked in the
 // entity's scope as a hidden boolean definition; returns its symbol.
 SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,

@@ -83,6 +83,8 @@ const std::vector<Example> examples = {
     {"P211", "value 甲 of 成员 = 1\nvalue 甲 of 县区 = 2\nassert: maximum(甲) <= 2 else \"x\"\n"},
     {"P212", "value 甲 of 成员 = count(县区)\n"},
     {"P213", "rank 名次 of 县区 by 实绩得分 within 成员\n"},
+    {"P230", "use \"./没有这个文件.kh\"\n"},
+    {"P231", "use \"./t.kh\"\n"},  // the policy itself: load_program_text names it t.kh
     {"P301", "value 甲 of 成员 = 民主测评 + 否决事项\n"},
     {"P302", "value 甲 of 成员 = if 民主测评 then 1 else 2\n"},
     {"P303", "veto of 成员 when not empty(否决事项) {\n  flag \"否决:{项}\" for 项 in 评分\n}\n"},
@@ -137,6 +139,14 @@ const std::vector<Example> examples = {
     {"P705", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
              "  quota 优秀 share 实绩得分 per 县区 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
     {"P704", "value 甲 of 成员 = 民主测评\nassert: maximum(甲) <= 50 else \"x\"\n"},
+    // Warnings about what is unused come after the prelude's own, so these stand alone.
+    {"P810", "entity 县区 at counties key id {\n  input 甲: score at a\n  input 乙: score at b\n}\n"
+             "output 县区 as county { score: 甲 }\n", true},
+    {"P811", "entity 县区 at counties key id {\n  input 甲: score at a\n}\n"
+             "value 乙 of 县区 = 甲 * 2\noutput 县区 as county { score: 甲 }\n", true},
+    {"P812", "entity 县区 at counties key id {\n  input 甲: score at a\n  input 乙: score at b\n}\n"
+             "value 甲分 of 县区 = 甲\nvalue 乙分 of 县区 = 乙\nvalue 总分 of 县区 = 甲分 + 乙分\n"
+             "output 县区 as county { score: round2(总分)  components: 甲分 }\n", true},
 };
 
 }  // namespace

@@ -92,6 +92,24 @@ code, out, err = run("run", policy, example, "--format", "json", "--timings")
 case("--timings goes to stderr only", code == 0 and json.loads(out) == document
      and [l.split()[0] for l in err.splitlines()] == ["policy", "read", "parse", "bind", "evaluate", "results", "render"])
 
+# Warnings: `check` prints them and exits 0; `run` keeps stderr for what stopped it, unless --warnings.
+with tempfile.TemporaryDirectory() as scratch:
+    warned = os.path.join(scratch, "w.kh")
+    with open(warned, "w", encoding="utf-8") as f:
+        f.write("entity 县 at counties key id {\n  input 分: score at s\n  input 旧: score at old\n}\n"
+                "output 县 as county { score: 分 }\n")
+    warned_data = os.path.join(scratch, "w.json")
+    with open(warned_data, "w", encoding="utf-8") as f:
+        f.write('{"counties": [{"id": "A", "s": 80, "old": 1}]}')
+    code, out, err = run("check", warned)
+    case("check prints a warning and exits 0", code == 0 and "检查通过" in out and "1 个警告" in out
+         and "警告: 输入 旧 已声明, 但没有任何规则使用它" in err)
+    code, out, err = run("run", warned, warned_data, "--format", "json")
+    case("run does not print warnings", code == 0 and err == "" and json.loads(out)["results"][0]["score"] == "80.00")
+    code, out, err = run("run", warned, warned_data, "--format", "json", "--warnings")
+    case("run --warnings prints them to stderr", code == 0 and "警告: 输入 旧" in err
+         and json.loads(out)["results"][0]["score"] == "80.00")
+
 members = sum(len(c["members"]) for c in json.load(open(example, encoding="utf-8"))["counties"])
 case("json: one result per member", code == 0 and len(document.get("results", [])) == members)
 case("json: contract keys", all({"id", "entity", "score", "grade", "rank", "flags"} <= set(r) for r in document["results"]))

@@ -235,3 +235,13 @@ TEST_CASE("the Longnan policy's 第九条 belongs to 综合得分") {
     REQUIRE_FALSE(total->layout.comments.empty());
     CHECK(module.comments[total->layout.comments.front()].text.starts_with("第九条"));
 }
+
+TEST_CASE("use names a stdlib module or, in quotes, a file relative to this one") {
+    CHECK(printed("use votes  # 测评票\nuse \"./共用/公共指标.kh\"\nuse “../上级.kh”\n") ==
+          "use votes  # 测评票\nuse \"./共用/公共指标.kh\"\nuse \"../上级.kh\"\n");
+    Parsed parsed = parse("use votes\nuse \"./公共指标.kh\"\n");
+    REQUIRE(parsed.module.uses.size() == 2);
+    CHECK_FALSE(parsed.module.uses[0].local);
+    CHECK(parsed.module.uses[1].local);
+    CHECK(parsed.module.uses[1].module == "./公共指标.kh");
+}
