@@ -69,6 +69,8 @@ using selector = pegtl::parse_tree::selector<
         g::entity_decl, g::entity_name, g::entity_ref, g::input_decl, g::input_name, g::input_type, g::type_name,
         g::list_type, g::range_clause, g::range_low, g::range_high, g::optional_mark, g::nonempty_mark, g::at_clause, g::key_clause, g::json_path, g::require_decl,
         g::require_message, g::fn_decl, g::fn_name, g::param, g::param_name, g::value_decl, g::value_name,
+        g::points_clause, g::points_number, g::meta_key, g::meta_value, g::meta_item, g::metadata, g::section_decl,
+        g::section_name, g::section_members, g::section_member,
         g::of_clause, g::rank_decl, g::rank_name, g::direction, g::within_clause, g::grade_decl, g::grade_name,
         g::band, g::band_label, g::band_bound, g::band_threshold, g::quota_clause, g::rounding_mode, g::order_key,
         g::tie_flag, g::excess_flag, g::veto_decl, g::when_clause, g::cap_item, g::grade_ref, g::flag_item,

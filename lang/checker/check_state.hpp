@@ -95,6 +95,12 @@ void check_assert(State& state, const ast::AssertDecl& decl);
 void check_quota_shares(State& state);
 // A warning for a band no score can reach by the declared input ranges (bounds.cpp).
 void check_band_reach(State& state);
+// The largest value each symbol can take by the declared input ranges; nullopt when unbounded (bounds.cpp).
+std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols);
+// Points and metadata of values and sections onto their symbols (indicators.cpp).
+void declare_indicators(State& state, const std::vector<ast::Module>& modules);
+// Sections: members resolved, points added up against the declared ones (indicators.cpp).
+void check_sections(State& state, const std::vector<ast::Module>& modules);
 // A condition no policy can name (a veto's `when`, an entity's `require`), checked in the
 // entity's scope as a hidden boolean definition; returns its symbol.
 SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,
