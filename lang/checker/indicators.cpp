@@ -90,11 +90,12 @@ private:
         auto decl = values_.find(symbol);
         if (!s.points || decl == values_.end() || decl->second->section) return;
         const auto& high = highest_[symbol];
-        if (!high || *high <= *s.points) return;
+        if (high && *high <= *s.points) return;
         state_.diagnostics.report(
             Code::points_exceeded, decl->second->points_span,
-            fmt::format("{} 的分值是 {} 分, 但按声明的输入范围最高可得 {} 分", s.name, s.points->to_string(),
-                        high->to_string()),
+            high ? fmt::format("{} 的分值是 {} 分, 但按声明的输入范围最高可得 {} 分", s.name, s.points->to_string(),
+                               high->to_string())
+                 : fmt::format("{} 的分值是 {} 分, 但按声明的输入范围得分没有上限", s.name, s.points->to_string()),
             fmt::format("检查计分公式, 或用 min({}, …) 封顶", s.points->to_string()));
     }
 
@@ -131,9 +132,10 @@ private:
                 continue;
             }
             total = total + *points;
-            bool declared = state_.program.symbols[member].points.has_value();
-            parts += fmt::format("{}{} {}{}", parts.empty() ? "" : "、", written.name, points->to_string(),
-                                 declared ? "" : " (最高可得)");
+            const char* how = state_.program.symbols[member].points ? ""
+                              : sections_.count(member)                ? " (各项合计)"
+                                                                       : " (最高可得)";
+            parts += fmt::format("{}{} {}{}", parts.empty() ? "" : "、", written.name, points->to_string(), how);
         }
         totals_[symbol] = known ? std::optional(total) : std::nullopt;
         if (compare && known && total != *s.points)
