@@ -248,6 +248,8 @@ struct OutputItem {
     Span key_span;
     std::vector<ExprPtr> values;
     Layout layout;
+    std::string group = {};  // `components 减贫成效: …`; empty for the plain components
+    Span group_span = {};
 };
 
 struct OutputDecl {

@@ -93,7 +93,7 @@ public:
             for (const auto& item : o.items) {
                 std::string values;
                 for (const auto& v : item.values) values += (values.empty() ? "" : ", ") + print(*v);
-                line(1, item.key + ": " + values + notes(item.layout));
+                line(1, item.key + (item.group.empty() ? "" : " " + item.group) + ": " + values + notes(item.layout));
             }
         }
         for (const auto& v : module_.variants) {

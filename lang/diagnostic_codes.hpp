@@ -92,6 +92,7 @@ enum class Severity { error, warning };
     X(unknown_metadata_key, "P620", error, "未知的指标信息项")                                 \
     X(metadata_not_text, "P621", error, "指标信息应为带引号的文字")                            \
     X(duplicate_metadata_key, "P622", error, "同一指标信息项写了两次")                         \
+    X(group_not_components, "P623", error, "只有 components 可以分组")                          \
     /* order of evaluation and assertions */                                                   \
     X(cyclic_definition, "P701", error, "循环定义")                                            \
     X(unsupported_in_assert, "P702", error, "assert 中只能使用数字、maximum、minimum 和运算") \

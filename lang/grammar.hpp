@@ -269,7 +269,9 @@ struct veto_decl : if_must<kw_veto, sp, of_clause, sp, when_clause, sp, open_bra
 struct flag_name : identifier {};
 struct flag_decl : if_must<kw_flag, sp, sor<flag_text, flag_name>, sp, of_clause, sp, when_clause> {};
 
-struct output_item : seq<output_key, sp, must<colon>, sp, must<argument_list>> {};
+// `components 减贫成效: A1, A2` is one named group of components (a nested object in JSON).
+struct output_group : identifier {};
+struct output_item : seq<output_key, opt<sp, output_group>, sp, must<colon>, sp, must<argument_list>> {};
 struct output_decl : if_must<kw_output, sp, entity_ref, sp, kw_as, sp, output_kind, sp, open_brace, sp,
                              star<output_item, sp>, close_brace> {};
 

@@ -413,7 +413,7 @@ private:
                 layout(n)};
     }
 
-    // output_decl ← output entity_ref as output_kind { output_item* }; output_item ← key : expr, …
+    // output_decl ← output entity_ref as output_kind { output_item* }; output_item ← key [group] : expr, …
     ast::OutputDecl output(const Node& n) {
         const Node& of = the<g::entity_ref>(n);
         const Node& kind = the<g::output_kind>(n);
@@ -421,6 +421,10 @@ private:
         for (const Node* item : every<g::output_item>(n)) {
             const Node& key = the<g::output_key>(*item);
             ast::OutputItem out{key.string(), span(key), {}, layout(*item)};
+            if (const Node* group = maybe<g::output_group>(*item)) {
+                out.group = group->string();
+                out.group_span = span(*group);
+            }
             for (const Node* value : expressions(*item)) out.values.push_back(expr(*value));
             o.items.push_back(std::move(out));
         }

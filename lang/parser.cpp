@@ -75,7 +75,7 @@ using selector = pegtl::parse_tree::selector<
         g::band, g::band_label, g::band_bound, g::band_threshold, g::quota_clause, g::rounding_mode, g::order_key,
         g::tie_flag, g::excess_flag, g::veto_decl, g::when_clause, g::cap_item, g::grade_ref, g::flag_item,
         g::flag_text, g::for_clause, g::loop_var, g::flag_decl, g::output_decl, g::output_kind, g::output_item,
-        g::output_key, g::flag_name, g::variant_decl, g::variant_name, g::assert_decl, g::assert_scope,
+        g::output_key, g::output_group, g::flag_name, g::variant_decl, g::variant_name, g::assert_decl, g::assert_scope,
         g::assert_message, g::logical_not, g::negation, g::field_access,
         g::field_name, g::call, g::argument, g::where_clause, g::variable, g::if_expr, g::weighted_expr,
         g::weighted_item, g::weight, g::number_lit, g::string_lit, g::boolean_lit, g::op_or, g::op_and,

@@ -234,6 +234,7 @@ struct OutputField {
     std::string key;
     std::vector<CheckedExprPtr> values;
     std::vector<std::string> names;  // for components: the name of each value
+    std::string group = {};          // components in a named group (`components 减贫成效: …`)
 };
 
 // A rule about the data that the evaluator checks before anything is scored.
