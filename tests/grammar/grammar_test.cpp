@@ -235,3 +235,30 @@ TEST_CASE("the Longnan policy's 第九条 belongs to 综合得分") {
     REQUIRE_FALSE(total->layout.comments.empty());
     CHECK(module.comments[total->layout.comments.front()].text.starts_with("第九条"));
 }
+
+TEST_CASE("points, metadata, sections and component groups parse into the AST") {
+    Parsed parsed = parse(R"kh(value A1 of 县 points 15 = 15 * 完成率(甲, 乙)
+  article "第五条(一)1" dept "省扶贫办" source 5
+section 减贫成效 of 县 points 40: A1,
+  A2, A3
+  article "第五条(一)"
+output 县 as county { components 减贫成效: A1, A2 }
+)kh");
+    REQUIRE(parsed.errors.empty());
+    const auto& values = parsed.module.values;
+    REQUIRE(values.size() == 2);
+    CHECK(values[0].points == kaohe::Rational(15));
+    REQUIRE(values[0].metadata.size() == 3);
+    CHECK(values[0].metadata[1].key == "dept");
+    CHECK(values[0].metadata[1].text == "省扶贫办");
+    CHECK_FALSE(values[0].metadata[2].is_text);  // the checker says it must be a text
+    CHECK(values[1].section);
+    CHECK(values[1].members.size() == 3);
+    CHECK(kaohe::ast::print(*values[1].expr) == "((A1 + A2) + A3)");  // a section is the sum of its members
+    CHECK(kaohe::ast::print(parsed.module) ==
+          "value A1 of 县 points 15 = (15 * 完成率(甲, 乙)) article \"第五条(一)1\" dept \"省扶贫办\" source 5\n"
+          "section 减贫成效 of 县 points 40: A1, A2, A3 article \"第五条(一)\"\n"
+          "output 县 as county\n"
+          "  components 减贫成效: A1, A2\n");
+    CHECK(parse("section 小计 of 县 points 10: A1,\n").errors.find("逗号后应为下一项指标的名称") != std::string::npos);
+}
