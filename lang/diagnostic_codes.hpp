@@ -93,6 +93,7 @@ enum class Severity { error, warning };
     X(metadata_not_text, "P621", error, "指标信息应为带引号的文字")                            \
     X(duplicate_metadata_key, "P622", error, "同一指标信息项写了两次")                         \
     X(group_not_components, "P623", error, "只有 components 可以分组")                          \
+    X(variant_indicator_clause, "P624", error, "变体中的定义沿用基础定义的分值和指标信息")    \
     /* order of evaluation and assertions */                                                   \
     X(cyclic_definition, "P701", error, "循环定义")                                            \
     X(unsupported_in_assert, "P702", error, "assert 中只能使用数字、maximum、minimum 和运算") \

@@ -286,7 +286,7 @@ private:
     void indicator_clauses(const Node& n, ast::ValueDecl& v) {
         if (const Node* points = maybe<g::points_clause>(n)) {
             const Node& number = the<g::points_number>(*points);
-            v.points = bound_number(number, "分值", "分值写作分数, 例如 points 15");
+            v.points = bound_number(number, "分值", "分值是分数, 写作 points 15");
             v.points_span = span(number);
         }
         if (const Node* metadata = maybe<g::metadata>(n))

@@ -65,15 +65,19 @@ public:
     PointsCheck(State& state, std::map<SymbolId, const ast::ValueDecl*> values) : state_(state), values_(std::move(values)) {
         for (const auto& [symbol, decl] : values_)
             if (decl->section) sections_[symbol] = decl;
-        std::vector<SymbolId> all;
-        for (SymbolId s : state.program.symbols.ids()) all.push_back(s);
-        highest_ = highest_values(state, all);
+        // Bounds only where a number of points is compared: values with points, and members.
+        std::vector<SymbolId> compared;
+        for (const auto& [symbol, decl] : values_)
+            if (decl->points) compared.push_back(symbol);
+        for (const Section& section : state.program.sections)
+            compared.insert(compared.end(), section.members.begin(), section.members.end());
+        highest_ = highest_values(state, compared);
     }
 
     void run() {
         for (const auto& [symbol, decl] : sections_)
             if (decl->points) section_total(symbol, true);
-        for (SymbolId s : state_.program.symbols.ids()) exceeded(s);
+        for (const auto& [symbol, decl] : values_) exceeded(symbol);
     }
 
 private:
@@ -151,6 +155,14 @@ private:
 
 void declare_indicators(State& state, const std::vector<ast::Module>& modules) {
     for (const auto& module : modules)
+        for (const auto& variant : module.variants)
+            for (const auto& value : variant.values)
+                if (value.points || !value.metadata.empty())
+                    state.diagnostics.report(
+                        Code::variant_indicator_clause, value.points ? value.points_span : value.metadata.front().key_span,
+                        fmt::format("变体 {} 中的 {} 沿用基础定义的分值和指标信息, 这里不能再写", variant.name, value.name),
+                        "把 points 和 article、dept、source 写在基础定义上");
+    for (const auto& module : modules)
         for (const auto& value : module.values) {
             IndicatorInfo info = read_metadata(state, value);
             SymbolId symbol = state.declared_symbol(&value);
@@ -182,7 +194,9 @@ void check_sections(State& state, const std::vector<ast::Module>& modules) {
             state.program.sections.push_back(std::move(section));
         }
     // Adding up points needs every definition typed; after an error the bounds would mislead.
-    if (!state.diagnostics.has_errors()) PointsCheck(state, std::move(values)).run();
+    bool any_points = false;
+    for (const auto& [symbol, decl] : values) any_points = any_points || decl->points;
+    if (any_points && !state.diagnostics.has_errors()) PointsCheck(state, std::move(values)).run();
 }
 
 }  // namespace kaohe::checker

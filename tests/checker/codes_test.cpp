@@ -133,6 +133,8 @@ const std::vector<Example> examples = {
     {"P621", "value 甲 of 成员 = 民主测评\n  article 5\n"},
     {"P622", "value 甲 of 成员 = 民主测评\n  dept \"组织部\" dept \"人事处\"\n"},
     {"P623", "output 县区 as county { score 合计: 实绩得分 }\n"},
+    {"P624", "input 年度: count at year\nvalue 甲 of 成员 points 10 = 民主测评 / 10\nvariant 甲年 when 年度 = 3 {\n"
+             "  value 甲 of 成员 points 20 = 民主测评 / 5\n}\n"},
     {"P701", "value 甲 of 成员 = 乙 + 1\nvalue 乙 of 成员 = 甲 * 2\n"},
     {"P702", "value 甲 of 成员 = 民主测评\nassert: 甲 > 1 else \"x\"\n"},
     {"P703", "input 乙: number at b\nvalue 丙 = 乙 * 2\nassert: maximum(丙) <= 100 else \"x\"\n"},
