@@ -128,12 +128,34 @@ struct EntityRef {
     Span span;
 };
 
+// `article "第五条(一)1"`: one metadata item after a value or section, as written; the checker
+// knows the keys and that the value must be a text.
+struct MetaItem {
+    std::string key;
+    Span key_span;
+    std::string text;
+    bool is_text = true;  // false: written as a number
+    Span value_span;
+};
+
+struct SectionMember {
+    std::string name;
+    Span span;
+};
+
 struct ValueDecl {
     std::string name;
     Span name_span;
     EntityRef of;
     ExprPtr expr;
     Layout layout;
+    std::optional<Rational> points = std::nullopt;  // `points 15`
+    Span points_span = {};
+    std::vector<MetaItem> metadata = {};
+    // `section S: a, b, c` is a value whose expr the parser builds as a + b + c; members keeps
+    // the list as written so the checker can add up their points.
+    bool section = false;
+    std::vector<SectionMember> members = {};
 };
 
 struct RankDecl {
@@ -228,6 +250,8 @@ struct OutputItem {
     Span key_span;
     std::vector<ExprPtr> values;
     Layout layout;
+    std::string group = {};  // `components 减贫成效: …`; empty for the plain components
+    Span group_span = {};
 };
 
 struct OutputDecl {

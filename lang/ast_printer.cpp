@@ -104,7 +104,7 @@ public:
             for (const auto& item : o.items) {
                 std::string values;
                 for (const auto& v : item.values) values += (values.empty() ? "" : ", ") + print(*v);
-                line(1, item.key + ": " + values + notes(item.layout));
+                line(1, item.key + (item.group.empty() ? "" : " " + item.group) + ": " + values + notes(item.layout));
             }
         }
         for (const auto& v : module_.variants) {
@@ -162,7 +162,16 @@ private:
     }
 
     void value(const ValueDecl& v, int depth) {
-        line(depth, "value " + v.name + of(v.of) + " = " + print(*v.expr) + notes(v.layout));
+        std::string points = v.points ? " points " + v.points->to_string() : "";
+        std::string metadata;
+        for (const auto& m : v.metadata) metadata += " " + m.key + " " + (m.is_text ? "\"" + m.text + "\"" : m.text);
+        if (v.section) {
+            std::string members;
+            for (const auto& m : v.members) members += (members.empty() ? "" : ", ") + m.name;
+            line(depth, "section " + v.name + of(v.of) + points + ": " + members + metadata + notes(v.layout));
+            return;
+        }
+        line(depth, "value " + v.name + of(v.of) + points + " = " + print(*v.expr) + metadata + notes(v.layout));
         weighted_items(*v.expr, depth + 1);
     }
 

@@ -79,6 +79,10 @@ enum class Severity { error, warning };
     X(weight_not_parameter, "P512", error, "权重应为百分数或 param 参数")                      \
     X(parameter_weight_not_percent, "P513", error, "权重参数的默认值应写作百分数")            \
     X(weight_without_percent, "P514", error, "权重应写作百分数, 例如 45%")                     \
+    X(section_points_mismatch, "P520", error, "指标各项的分值合计与声明的分值不符")            \
+    X(points_exceeded, "P521", warning, "按声明的输入范围, 指标最高得分超过它的分值")          \
+    X(duplicate_section_member, "P522", error, "同一项在指标中列了两次")                      \
+    X(member_points_unknown, "P523", error, "无法确定分项的分值, 无法核对指标的合计")          \
     /* flags, outputs and variants */                                                          \
     X(flag_placeholder_missing, "P601", error, "for 的标记文本中没有 {变量}")                  \
     X(flag_placeholder_without_loop, "P602", error, "标记文本中的 {…} 只能与 for 一起使用")    \
@@ -92,6 +96,11 @@ enum class Severity { error, warning };
     X(variant_condition, "P610", error, "变体的条件应为只用方案级输入的条件")                  \
     X(variant_type_mismatch, "P611", error, "变体中的定义与基础定义类型不同")                  \
     X(duplicate_output_key, "P612", error, "同一 output 中的字段名重复")                       \
+    X(unknown_metadata_key, "P620", error, "未知的指标信息项")                                 \
+    X(metadata_not_text, "P621", error, "指标信息应为带引号的文字")                            \
+    X(duplicate_metadata_key, "P622", error, "同一指标信息项写了两次")                         \
+    X(group_not_components, "P623", error, "只有 components 可以分组")                          \
+    X(variant_indicator_clause, "P624", error, "变体中的定义沿用基础定义的分值和指标信息")    \
     /* order of evaluation and assertions */                                                   \
     X(cyclic_definition, "P701", error, "循环定义")                                            \
     X(unsupported_in_assert, "P702", error, "assert 中只能使用数字、maximum、minimum 和运算") \

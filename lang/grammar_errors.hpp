@@ -15,7 +15,7 @@ inline constexpr const char* error_message = "这里的写法无法识别";
     template <>                 \
     inline constexpr const char* error_message<rule> = text
 
-KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、param、record、entity、input、require、fn、value、rank、grade、veto、flag、output、variant 或 assert");
+KAOHE_ERROR(declaration, "这里应为一个声明: scheme、use、param、record、entity、input、require、fn、value、section、rank、grade、veto、flag、output、variant 或 assert");
 KAOHE_ERROR(end_of_declaration, "声明已经结束, 这里多出了无法识别的内容");
 KAOHE_ERROR(expr, "这里应为一个表达式, 例如名称、数字、45% 或函数调用");
 KAOHE_ERROR(argument, "逗号后应为下一个参数");
@@ -53,6 +53,10 @@ KAOHE_ERROR(require_message, "else 后应为带引号的错误说明");
 KAOHE_ERROR(fn_name, "fn 后应为函数名称");
 KAOHE_ERROR(param, "逗号后应为下一个参数: 名称: 类型");
 KAOHE_ERROR(value_name, "value 后应为名称");
+KAOHE_ERROR(section_name, "section 后应为指标名称, 例如 section 减贫成效 of 县 points 40: A1, A2");
+KAOHE_ERROR(section_member, "逗号后应为下一项指标的名称");
+KAOHE_ERROR(section_members, "冒号后应为所含指标的名称, 用逗号分开");
+KAOHE_ERROR(points_number, "points 后应为分值, 例如 points 15");
 KAOHE_ERROR(rank_name, "rank 后应为名次的名称");
 KAOHE_ERROR(grade_name, "grade 后应为等次的名称");
 KAOHE_ERROR(grade_ref, "cap 后应为等次的名称, 例如 cap 等次 at 称职");

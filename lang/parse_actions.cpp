@@ -100,6 +100,8 @@ public:
             module.functions.push_back(function(n));
         } else if (n.is_type<g::value_decl>()) {
             module.values.push_back(value(n));
+        } else if (n.is_type<g::section_decl>()) {
+            module.values.push_back(section(n));
         } else if (n.is_type<g::rank_decl>()) {
             module.ranks.push_back(rank(n));
         } else if (n.is_type<g::grade_decl>()) {
@@ -263,12 +265,56 @@ private:
         return {name.string(), span(name)};
     }
 
-    // value_decl ← value name [of_clause] = expr
+    // value_decl ← value name [of_clause] [points_clause] = expr [metadata]
     ast::ValueDecl value(const Node& n) {
         const Node& name = the<g::value_name>(n);
         ast::ValueDecl v{name.string(), span(name), {}, expr(the_expression(n)), layout(n)};
         if (const Node* of = maybe<g::of_clause>(n)) v.of = entity_ref(*of);
+        indicator_clauses(n, v);
         return v;
+    }
+
+    // section_decl ← section name [of_clause] [points_clause] : member, … [metadata]
+    // The section is the value member + member + …, so it can be used and output like one.
+    ast::ValueDecl section(const Node& n) {
+        const Node& name = the<g::section_name>(n);
+        ast::ValueDecl v{name.string(), span(name), {}, nullptr, layout(n)};
+        if (const Node* of = maybe<g::of_clause>(n)) v.of = entity_ref(*of);
+        v.section = true;
+        for (const Node* member : every<g::section_member>(the<g::section_members>(n))) {
+            v.members.push_back({member->string(), span(*member)});
+            auto term = make(ast::ExprKind::name, *member);
+            term->text = member->string();
+            if (!v.expr) {
+                v.expr = std::move(term);
+                continue;
+            }
+            auto sum = make(ast::ExprKind::binary, *member);
+            sum->span.begin = v.expr->span.begin;
+            sum->op = ast::BinaryOp::add;
+            sum->operands.push_back(std::move(v.expr));
+            sum->operands.push_back(std::move(term));
+            v.expr = std::move(sum);
+        }
+        indicator_clauses(n, v);
+        return v;
+    }
+
+    // points_clause and metadata, shared by values and sections.
+    void indicator_clauses(const Node& n, ast::ValueDecl& v) {
+        if (const Node* points = maybe<g::points_clause>(n)) {
+            const Node& number = the<g::points_number>(*points);
+            v.points = bound_number(number, "分值", "分值是分数, 写作 points 15");
+            v.points_span = span(number);
+        }
+        if (const Node* metadata = maybe<g::metadata>(n))
+            for (const Node* item : every<g::meta_item>(*metadata)) {
+                const Node& key = the<g::meta_key>(*item);
+                const Node& value = the<g::meta_value>(*item);
+                const Node* text = maybe<g::string_lit>(value);
+                v.metadata.push_back({key.string(), span(key), text ? string_text(*text) : value.string(),
+                                      text != nullptr, span(value)});
+            }
     }
 
     // rank_decl ← rank name of_clause by expr [direction] [within_clause]
@@ -385,7 +431,7 @@ private:
                 layout(n)};
     }
 
-    // output_decl ← output entity_ref as output_kind { output_item* }; output_item ← key : expr, …
+    // output_decl ← output entity_ref as output_kind { output_item* }; output_item ← key [group] : expr, …
     ast::OutputDecl output(const Node& n) {
         const Node& of = the<g::entity_ref>(n);
         const Node& kind = the<g::output_kind>(n);
@@ -393,6 +439,10 @@ private:
         for (const Node* item : every<g::output_item>(n)) {
             const Node& key = the<g::output_key>(*item);
             ast::OutputItem out{key.string(), span(key), {}, layout(*item)};
+            if (const Node* group = maybe<g::output_group>(*item)) {
+                out.group = group->string();
+                out.group_span = span(*group);
+            }
             for (const Node* value : expressions(*item)) out.values.push_back(expr(*value));
             o.items.push_back(std::move(out));
         }

@@ -92,6 +92,15 @@ struct EntityType {
 
 enum class SymbolKind { input, value, rank, grade, veto_condition, requirement };
 
+// Where an indicator comes from, as the policy says (`article "第五条(一)1" dept "省扶贫办"
+// source "统计年报"`): kept for explanations and reports; no effect on a result.
+struct IndicatorInfo {
+    std::string article;     // the article (条款) that defines it
+    std::string department;  // the 考核部门 that scores it (written `dept`)
+    std::string source;      // where its data comes from
+    bool empty() const { return article.empty() && department.empty() && source.empty(); }
+};
+
 struct Symbol {
     std::string name;
     Span span;
@@ -102,6 +111,8 @@ struct Symbol {
     // The comments on its declaration ("第九条: 综合得分 = …"), which an explanation can quote.
     std::vector<std::string> comments = {};
     Scale scale = Scale::plain;  // numbers: points for a percent input, else its definition's scale
+    IndicatorInfo info = {};
+    std::optional<Rational> points = std::nullopt;  // an indicator's declared points (`points 15`)
 };
 
 // grade_label: the band of grade type.grade whose label is the text args[0], or that text when
@@ -231,6 +242,7 @@ struct OutputField {
     std::string key;
     std::vector<CheckedExprPtr> values;
     std::vector<std::string> names;  // for components: the name of each value
+    std::string group = {};          // components in a named group (`components 减贫成效: …`)
 };
 
 // A rule about the data that the evaluator checks before anything is scored.
@@ -251,6 +263,13 @@ struct Output {
     std::vector<OutputField> fields;
 };
 
+// `section 减贫成效 of 县 points 40: A1, A2, A3`: the section's symbol is a value, the sum of
+// its members; the list is kept so a report can show the structure of the scheme.
+struct Section {
+    SymbolId symbol;
+    std::vector<SymbolId> members;  // in the order written
+};
+
 struct Program {
     std::string scheme_name;
     IdVector<RecordId, RecordType> records;
@@ -263,6 +282,7 @@ struct Program {
     std::vector<Grade> grades;
     std::vector<FlagRule> flags;
     std::vector<Output> outputs;
+    std::vector<Section> sections;
     std::vector<SymbolId> scheme_inputs;  // read from the document's root; parameters among them
     std::vector<SymbolId> parameters;     // `param` declarations, in file order
     std::vector<EntityRequirement> requirements;

@@ -368,6 +368,13 @@ void check_band_reach(State& state) {
     }
 }
 
+std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols) {
+    BoundsAnalysis bounds(state, VariantId::none());
+    std::map<SymbolId, std::optional<Rational>> highest;
+    for (SymbolId symbol : symbols) highest[symbol] = bounds.of_symbol(symbol).high;
+    return highest;
+}
+
 void check_quota_shares(State& state) {
     BoundsAnalysis bounds(state, VariantId::none());
     for (const Grade& grade : state.program.grades)

@@ -97,6 +97,12 @@ void check_quota_shares(State& state);
 void check_band_reach(State& state);
 // Warnings for an unused input or value and a summed indicator missing from components (warnings.cpp).
 void check_unused(State& state, const std::vector<ast::Module>& modules);
+// The largest value each symbol can take by the declared input ranges; nullopt when unbounded (bounds.cpp).
+std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols);
+// Points and metadata of values and sections onto their symbols (indicators.cpp).
+void declare_indicators(State& state, const std::vector<ast::Module>& modules);
+// Sections: members resolved, points added up against the declared ones (indicators.cpp).
+void check_sections(State& state, const std::vector<ast::Module>& modules);
 // A condition no policy can name (a veto's `when`, an entity's `require`), checked in the
 // entity's scope as a hidden boolean definition; returns its symbol.
 SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,

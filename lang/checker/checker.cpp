@@ -110,9 +110,11 @@ std::optional<Program> check_program(const std::vector<ast::Module>& modules, Di
     checker::declare_records_and_entities(state, modules);
     checker::declare_functions(state, modules);
     checker::declare_definitions(state, modules);
+    checker::declare_indicators(state, modules);
     checker::check_definitions(state, modules);
     checker::check_outputs(state, modules);
     checker::order_definitions(state);
+    checker::check_sections(state, modules);
     if (state.program.outputs.empty() && !modules.empty())
         diagnostics.report(checker::Code::missing_output, modules.front().scheme_span,
                            "方案没有 output 声明, 运行时没有任何结果可输出",

@@ -158,19 +158,21 @@ private:
 
 void check_components(State& state) {
     for (const Output& output : state.program.outputs) {
-        const OutputField* components = nullptr;
-        for (const auto& field : output.fields)
-            if (field.key == "components") components = &field;
-        if (!components || components->values.empty()) continue;
+        // Every components group counts: an indicator listed in any of them is shown.
         std::set<SymbolId> listed;
-        for (const auto& value : components->values)
-            if (value && value->op == ExprOp::symbol) listed.insert(value->symbol);
-        Span span = components->values.front()->span;
+        std::optional<Span> span;
+        for (const auto& field : output.fields)
+            if (field.key == "components")
+                for (const auto& value : field.values) {
+                    if (value && value->op == ExprOp::symbol) listed.insert(value->symbol);
+                    if (value && !span) span = value->span;
+                }
+        if (!span) continue;
         for (const auto& field : output.fields) {
-            if (&field == components || field.values.size() != 1 || !field.values.front()) continue;
+            if (field.key == "components" || field.values.size() != 1 || !field.values.front()) continue;
             const CheckedExpr* shown = unwrap(field.values.front().get());
             if (shown->op != ExprOp::symbol || state.program.symbols[shown->symbol].kind != SymbolKind::value) continue;
-            ComponentCheck(state, listed, span).check_sum_of(shown->symbol);
+            ComponentCheck(state, listed, *span).check_sum_of(shown->symbol);
         }
     }
 }

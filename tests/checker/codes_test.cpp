@@ -118,6 +118,11 @@ const std::vector<Example> examples = {
     {"P512", "value 甲 of 成员 = weighted { 民主测评 民主测评 }\n"},
     {"P513", "param 测评权重 = 100\nvalue 甲 of 成员 = weighted { 测评权重 民主测评 }\n"},
     {"P514", "value 甲 of 成员 = weighted { 100 民主测评 }\n"},
+    {"P520", "value 甲 of 成员 points 10 = min(10, 民主测评)\nvalue 乙 of 成员 points 5 = 民主测评 / 20\n"
+             "section 小计 of 成员 points 20: 甲, 乙\n"},
+    {"P521", "value 甲 of 成员 points 10 = 民主测评 / 5\n"},
+    {"P522", "value 甲 of 成员 points 10 = min(10, 民主测评)\nsection 小计 of 成员 points 20: 甲, 甲\n"},
+    {"P523", "input 乙: number at b\nvalue 甲 of 成员 = 乙 * 2\nsection 小计 of 成员 points 20: 甲\n"},
     {"P601", "veto of 成员 when not empty(否决事项) {\n  flag \"否决\" for 项 in 否决事项\n}\n"},
     {"P602", "veto of 成员 when not empty(否决事项) {\n  flag \"一票否决:{项}\"\n}\n"},
     {"P603", "entity 县区 at counties key id {\n  input 甲: score at a\n}\n", true},
@@ -131,6 +136,12 @@ const std::vector<Example> examples = {
     {"P612", "output 县区 as county { score: 实绩得分  score: 实绩得分 }\n"},
     {"P611", "input 年度: count at year\nvalue 甲 of 成员 = 1\nvariant 甲年 when 年度 = 3 {\n"
              "  value 甲 of 成员 = 民主测评 > 1\n}\n"},
+    {"P620", "value 甲 of 成员 = 民主测评\n  article \"第五条\" office \"组织部\"\n"},
+    {"P621", "value 甲 of 成员 = 民主测评\n  article 5\n"},
+    {"P622", "value 甲 of 成员 = 民主测评\n  dept \"组织部\" dept \"人事处\"\n"},
+    {"P623", "output 县区 as county { score 合计: 实绩得分 }\n"},
+    {"P624", "input 年度: count at year\nvalue 甲 of 成员 points 10 = 民主测评 / 10\nvariant 甲年 when 年度 = 3 {\n"
+             "  value 甲 of 成员 points 20 = 民主测评 / 5\n}\n"},
     {"P701", "value 甲 of 成员 = 乙 + 1\nvalue 乙 of 成员 = 甲 * 2\n"},
     {"P702", "value 甲 of 成员 = 民主测评\nassert: 甲 > 1 else \"x\"\n"},
     {"P703", "input 乙: number at b\nvalue 丙 = 乙 * 2\nassert: maximum(丙) <= 100 else \"x\"\n"},

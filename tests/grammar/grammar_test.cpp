@@ -117,7 +117,7 @@ TEST_CASE("syntax errors name what was expected, with a caret under the spot") {
          "t.kh:2:6: 错误: 等次名后应为 >= 分数线、> 分数线 或 otherwise\n"
          "    2 |   优秀 90\n"
          "      |        ^^\n"},
-        {"valeu 甲 = 1\n", "t.kh:1:1: 错误: 这里应为一个声明: scheme、use、param、record、entity、input、require、fn、value、rank、grade、veto、flag、output、variant 或 assert\n"
+        {"valeu 甲 = 1\n", "t.kh:1:1: 错误: 这里应为一个声明: scheme、use、param、record、entity、input、require、fn、value、section、rank、grade、veto、flag、output、variant 或 assert\n"
                            "    1 | valeu 甲 = 1\n"
                            "      | ^^^^^\n"},
     };
