@@ -21,14 +21,16 @@ void PhaseTimer::lap(const char* phase) {
     last_ = now;
 }
 
-Exit load_policy(const std::string& path, LoadedProgram& loaded) {
+Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warnings) {
     try {
         loaded = load_program_file(path);
     } catch (const std::exception& e) {  // the loader throws only when the file cannot be read
         std::cerr << "kaohe: " << e.what() << "\n";
         return file_error;
     }
-    std::cerr << diagnostics_text(loaded.diagnostics, loaded.sources);
+    for (const Diagnostic& diagnostic : loaded.diagnostics.all())
+        if (show_warnings || diagnostic.severity == Severity::error)
+            std::cerr << diagnostic_text(diagnostic, loaded.sources);
     return loaded.program ? success : policy_error;
 }
 

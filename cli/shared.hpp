@@ -46,9 +46,10 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Reads, parses and checks a policy, printing its diagnostics. Returns success (and
-// loaded.program is set), policy_error, or file_error when the file cannot be read.
-Exit load_policy(const std::string& path, LoadedProgram& loaded);
+// Reads, parses and checks a policy, printing its diagnostics (warnings only when asked: `check`
+// always asks, `run` with --warnings). Returns success (and loaded.program is set),
+// policy_error, or file_error when the file cannot be read.
+Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warnings = true);
 
 // Reads and parses a data file, printing why when it cannot; laps "read" and "parse".
 // Returns success (document is set), file_error, or data_error for invalid JSON.

@@ -41,6 +41,7 @@ using ExprPtr = std::unique_ptr<Expr>;
 struct WeightedItem {
     Rational weight;  // 45% is stored as 9/20
     bool percent = false;
+    std::string weight_name;  // written as the name of a `param` instead
     Span weight_span;
     ExprPtr expr;
     Layout layout;
@@ -127,12 +128,34 @@ struct EntityRef {
     Span span;
 };
 
+// `article "第五条(一)1"`: one metadata item after a value or section, as written; the checker
+// knows the keys and that the value must be a text.
+struct MetaItem {
+    std::string key;
+    Span key_span;
+    std::string text;
+    bool is_text = true;  // false: written as a number
+    Span value_span;
+};
+
+struct SectionMember {
+    std::string name;
+    Span span;
+};
+
 struct ValueDecl {
     std::string name;
     Span name_span;
     EntityRef of;
     ExprPtr expr;
     Layout layout;
+    std::optional<Rational> points = std::nullopt;  // `points 15`
+    Span points_span = {};
+    std::vector<MetaItem> metadata = {};
+    // `section S: a, b, c` is a value whose expr the parser builds as a + b + c; members keeps
+    // the list as written so the checker can add up their points.
+    bool section = false;
+    std::vector<SectionMember> members = {};
 };
 
 struct RankDecl {
@@ -152,6 +175,7 @@ struct Band {
     Span span;
     BandEdge edge = BandEdge::otherwise;
     Rational threshold;
+    std::string threshold_name;  // written as the name of a `param` instead
     Span threshold_span;
     Layout layout;
 };
@@ -226,6 +250,8 @@ struct OutputItem {
     Span key_span;
     std::vector<ExprPtr> values;
     Layout layout;
+    std::string group = {};  // `components 减贫成效: …`; empty for the plain components
+    Span group_span = {};
 };
 
 struct OutputDecl {
@@ -264,18 +290,34 @@ struct EnumDecl {
     Layout layout;
 };
 
-struct UseDecl {
-    std::string module;
-    Span span;
+// param 优秀线 = 90 at 实施方案.优秀线: a named number the scheme's rules use, with a default
+// that the data (at the optional path) or a parameters file replaces for one run.
+struct ParameterDecl {
+    std::string name;
+    Span name_span;
+    Rational default_value;  // 45% is stored as 9/20
+    bool percent = false;
+    Span default_span;
+    std::string path;  // empty: not read from the data file
+    Span path_span;
     Layout layout;
 };
 
+struct UseDecl {
+    std::string module;  // a stdlib module's name, or the path as written
+    Span span;
+    Layout layout;
+    bool local = false;  // use "./common.kh": a path relative to the file that says it
+};
+
 struct Module {
+    bool stdlib = false;  // read from the stdlib folder: its unused definitions are no warning
     std::string scheme_name;
     Span scheme_span;
     Layout scheme_layout;
     std::vector<Comment> comments;  // every comment of the file, in order
     std::vector<UseDecl> uses;
+    std::vector<ParameterDecl> parameters;
     std::vector<RecordDecl> records;
     std::vector<EntityDecl> entities;
     std::vector<FunctionDecl> functions;

@@ -2,6 +2,14 @@
 
 namespace kaohe::ast {
 
+// A weight or a threshold as written: its number, or the `param` it names.
+static std::string weight_text(const WeightedItem& item) {
+    return item.weight_name.empty() ? item.weight.to_string() : item.weight_name;
+}
+static std::string threshold_text(const Band& band) {
+    return band.threshold_name.empty() ? band.threshold.to_string() : band.threshold_name;
+}
+
 const char* spelling(BinaryOp op) {
     switch (op) {
     case BinaryOp::logical_or: return "or";
@@ -45,7 +53,7 @@ std::string print(const Expr& e) {
     case ExprKind::weighted: {
         std::string out = "weighted{";
         for (std::size_t i = 0; i < e.items.size(); ++i)
-            out += (i ? ", " : "") + e.items[i].weight.to_string() + "×" + print(*e.items[i].expr);
+            out += (i ? ", " : "") + weight_text(e.items[i]) + "×" + print(*e.items[i].expr);
         return out + "}";
     }
     }
@@ -64,7 +72,10 @@ public:
 
     std::string print_all() {
         if (!module_.scheme_name.empty()) line(0, "scheme " + module_.scheme_name + notes(module_.scheme_layout));
-        for (const auto& u : module_.uses) line(0, "use " + u.module + notes(u.layout));
+        for (const auto& u : module_.uses) line(0, "use " + (u.local ? "\"" + u.module + "\"" : u.module) + notes(u.layout));
+        for (const auto& p : module_.parameters)
+            line(0, "param " + p.name + " = " + p.default_value.to_string() + (p.percent ? " (percent)" : "") +
+                        (p.path.empty() ? "" : " at " + p.path) + notes(p.layout));
         for (const auto& r : module_.records) record(r);
         for (const auto& e : module_.enums) {
             std::string values;
@@ -98,7 +109,7 @@ public:
             for (const auto& item : o.items) {
                 std::string values;
                 for (const auto& v : item.values) values += (values.empty() ? "" : ", ") + print(*v);
-                line(1, item.key + ": " + values + notes(item.layout));
+                line(1, item.key + (item.group.empty() ? "" : " " + item.group) + ": " + values + notes(item.layout));
             }
         }
         for (const auto& v : module_.variants) {
@@ -156,14 +167,23 @@ private:
     }
 
     void value(const ValueDecl& v, int depth) {
-        line(depth, "value " + v.name + of(v.of) + " = " + print(*v.expr) + notes(v.layout));
+        std::string points = v.points ? " points " + v.points->to_string() : "";
+        std::string metadata;
+        for (const auto& m : v.metadata) metadata += " " + m.key + " " + (m.is_text ? "\"" + m.text + "\"" : m.text);
+        if (v.section) {
+            std::string members;
+            for (const auto& m : v.members) members += (members.empty() ? "" : ", ") + m.name;
+            line(depth, "section " + v.name + of(v.of) + points + ": " + members + metadata + notes(v.layout));
+            return;
+        }
+        line(depth, "value " + v.name + of(v.of) + points + " = " + print(*v.expr) + metadata + notes(v.layout));
         weighted_items(*v.expr, depth + 1);
     }
 
     // Weighted items carry comments of their own (`45% 实绩得分  # 第九条 (一)`).
     void weighted_items(const Expr& e, int depth) {
         for (const auto& item : e.items) {
-            if (!item.layout.comments.empty()) line(depth, item.weight.to_string() + "×" + print(*item.expr) + notes(item.layout));
+            if (!item.layout.comments.empty()) line(depth, weight_text(item) + "×" + print(*item.expr) + notes(item.layout));
             weighted_items(*item.expr, depth + 1);
         }
         for (const auto& operand : e.operands)
@@ -174,8 +194,8 @@ private:
         line(0, "grade " + g.name + of(g.of) + " by " + print(*g.by) + notes(g.layout));
         for (const auto& b : g.bands)
             line(1, b.label + (b.edge == BandEdge::otherwise ? " otherwise"
-                               : b.edge == BandEdge::at_least ? " >= " + b.threshold.to_string()
-                                                              : " > " + b.threshold.to_string()) + notes(b.layout));
+                               : b.edge == BandEdge::at_least ? " >= " + threshold_text(b)
+                                                              : " > " + threshold_text(b)) + notes(b.layout));
         for (const auto& q : g.quotas) {
             std::string keys;
             for (const auto& k : q.order) keys += (keys.empty() ? "" : ", ") + print(*k.expr) + (k.descending ? " desc" : " asc");

@@ -11,7 +11,7 @@
 
 namespace kaohe {
 
-// modules[0] is the policy; the rest are the stdlib modules it uses.
+// modules[0] is the policy; the rest are the modules it uses (stdlib or local files).
 std::optional<Program> check_program(const std::vector<ast::Module>& modules, Diagnostics& diagnostics);
 
 }  // namespace kaohe

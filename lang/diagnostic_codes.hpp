@@ -41,6 +41,8 @@ enum class Severity { error, warning };
     X(ambiguous_name, "P211", error, "名称在多个实体中都有定义, 无法确定指哪一个")             \
     X(not_a_descendant, "P212", error, "不是下属实体, 这里不能汇总它")                         \
     X(not_an_ancestor, "P213", error, "不是上级实体 (排名范围或名额池)")                       \
+    X(module_not_found, "P230", error, "找不到 use 的模块文件")                                \
+    X(module_cycle, "P231", error, "模块直接或间接地 use 了自己")                              \
     /* types */                                                                                \
     X(expected_number, "P301", error, "这里应为数值")                                          \
     X(expected_condition, "P302", error, "这里应为条件")                                       \
@@ -76,6 +78,15 @@ enum class Severity { error, warning };
     X(unreachable_band, "P506", error, "分数线不低于上一个等次, 这个等次永远不会得到")         \
     X(grade_without_floor, "P507", error, "最后一个等次不是 otherwise, 低分没有等次")          \
     X(quota_without_lower_band, "P508", error, "名额限制的等次之下没有等次可降")               \
+    X(threshold_not_parameter, "P510", error, "分数线应为数字或 param 参数")                   \
+    X(percent_parameter_threshold, "P511", error, "分数线参数的默认值不带 %")                 \
+    X(weight_not_parameter, "P512", error, "权重应为百分数或 param 参数")                      \
+    X(parameter_weight_not_percent, "P513", error, "权重参数的默认值应写作百分数")            \
+    X(weight_without_percent, "P514", error, "权重应写作百分数, 例如 45%")                     \
+    X(section_points_mismatch, "P520", error, "指标各项的分值合计与声明的分值不符")            \
+    X(points_exceeded, "P521", warning, "按声明的输入范围, 指标最高得分超过它的分值")          \
+    X(duplicate_section_member, "P522", error, "同一项在指标中列了两次")                      \
+    X(member_points_unknown, "P523", error, "无法确定分项的分值, 无法核对指标的合计")          \
     /* flags, outputs and variants */                                                          \
     X(flag_placeholder_missing, "P601", error, "for 的标记文本中没有 {变量}")                  \
     X(flag_placeholder_without_loop, "P602", error, "标记文本中的 {…} 只能与 for 一起使用")    \
@@ -89,6 +100,11 @@ enum class Severity { error, warning };
     X(variant_condition, "P610", error, "变体的条件应为只用方案级输入的条件")                  \
     X(variant_type_mismatch, "P611", error, "变体中的定义与基础定义类型不同")                  \
     X(duplicate_output_key, "P612", error, "同一 output 中的字段名重复")                       \
+    X(unknown_metadata_key, "P620", error, "未知的指标信息项")                                 \
+    X(metadata_not_text, "P621", error, "指标信息应为带引号的文字")                            \
+    X(duplicate_metadata_key, "P622", error, "同一指标信息项写了两次")                         \
+    X(group_not_components, "P623", error, "只有 components 可以分组")                          \
+    X(variant_indicator_clause, "P624", error, "变体中的定义沿用基础定义的分值和指标信息")    \
     /* order of evaluation and assertions */                                                   \
     X(cyclic_definition, "P701", error, "循环定义")                                            \
     X(unsupported_in_assert, "P702", error, "assert 中只能使用数字、maximum、minimum 和运算") \
@@ -97,6 +113,9 @@ enum class Severity { error, warning };
     X(quota_share_range, "P705", error, "名额比例应在 0 到 100% 之间")                         \
     /* what passes silently otherwise: warnings */                                             \
     X(threshold_out_of_reach, "P801", warning, "按声明的输入范围, 没有分数能达到这个分数线")         \
+    X(unused_input, "P810", warning, "声明的输入没有被任何规则使用")                          \
+    X(unused_value, "P811", warning, "计算的值既没有输出, 也没有被使用")                      \
+    X(component_missing, "P812", warning, "计入得分的指标没有列在 output 的 components 中")   \
     /* the data: its shape and its values, found while reading it */                           \
     X(invalid_json, "D100", error, "数据文件不是有效的 JSON")                                  \
     X(document_not_object, "D101", error, "数据文件应为一个 JSON 对象")                        \
@@ -106,10 +125,14 @@ enum class Severity { error, warning };
     X(out_of_range, "D105", error, "数值超出声明的范围")                                       \
     X(invalid_id, "D106", error, "编号应为非空字符串或数字")                                   \
     X(empty_list, "D107", error, "nonempty 列表至少应有一项")                                  \
+    X(unknown_parameter, "D108", error, "参数文件中的名称不是方案的参数")                      \
+    X(bad_parameter_value, "D109", error, "参数的值写法不对")                                  \
     X(enum_value_outside, "D110", error, "文本不在枚举类型允许的值之中")                       \
     /* the data: rules of the policy that failed on it */                                      \
     X(requirement_failed, "D201", error, "数据不满足方案的 require 要求")                      \
-    X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)")
+    X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)") \
+    X(parameter_weights_not_100, "D203", error, "参数给出的权重合计不是 100%")                  \
+    X(parameter_thresholds_out_of_order, "D204", error, "参数给出的分数线没有从高到低排列")
 
 enum class DiagnosticCode {
 #define KAOHE_DIAGNOSTIC_ENUM(name, id, severity, description) name,

@@ -92,6 +92,9 @@ KAOHE_KEYWORD(weighted, "weighted");
 KAOHE_KEYWORD(where, "where");
 KAOHE_KEYWORD(variant, "variant");
 KAOHE_KEYWORD(assert, "assert");
+KAOHE_KEYWORD(param, "param");
+KAOHE_KEYWORD(section, "section");
+KAOHE_KEYWORD(points, "points");
 KAOHE_KEYWORD(enum, "enum");
 #undef KAOHE_KEYWORD
 
@@ -100,7 +103,7 @@ struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, k
                      kw_desc, kw_grade, kw_otherwise, kw_quota, kw_share, kw_per, kw_round, kw_order, kw_tie,
                      kw_excess, kw_veto, kw_when, kw_cap, kw_flag, kw_for, kw_in, kw_output, kw_as,
                      kw_if, kw_then, kw_and, kw_or, kw_not, kw_true, kw_false, kw_weighted, kw_where,
-                     kw_variant, kw_assert, kw_enum> {};
+                     kw_variant, kw_assert, kw_param, kw_section, kw_points, kw_enum> {};
 
 struct identifier : seq<not_at<keyword>, ident_word> {};
 
@@ -160,7 +163,9 @@ struct call : seq<identifier, sp, if_must<left_paren, sp, opt<call_arguments>, s
 struct variable : identifier {};
 struct paren_expr : if_must<left_paren, sp, expr, sp, close_paren> {};
 struct if_expr : if_must<kw_if, sp, expr, sp, kw_then, sp, expr, sp, kw_else, sp, expr> {};
-struct weight : number_lit {};
+// A weight is a percentage, written out or as the name of a `param`.
+struct weight_name : identifier {};
+struct weight : sor<number_lit, weight_name> {};
 struct weighted_item : seq<weight, sp, must<expr>> {};
 struct weighted_close : one<'}'> {};
 struct weighted_expr : if_must<kw_weighted, sp, open_brace, sp, star<weighted_item, sp>, weighted_close> {};
@@ -186,7 +191,9 @@ struct expr : seq<and_expr, star<sp, op_or, sp, must<and_expr>>> {};
 // ---------------------------------------------------------------- declarations
 struct year_lit : plus<digit> {};
 struct scheme_decl : if_must<kw_scheme, sp, scheme_name, opt<star<blank>, year_lit>> {};
-struct use_decl : if_must<kw_use, sp, module_name> {};
+struct module_path : string_lit {};  // use "./common.kh": a file beside the policy
+struct module_ref : sor<module_path, module_name> {};
+struct use_decl : if_must<kw_use, sp, module_ref> {};
 
 struct list_type : if_must<kw_list, sp, kw_of, sp, type_name> {};
 struct optional_mark : kw_optional {};
@@ -217,7 +224,25 @@ struct fn_decl : if_must<kw_fn, sp, fn_name, sp, open_paren, sp, opt<param_list>
                          expr> {};
 
 struct of_clause : if_must<kw_of, sp, entity_ref> {};
-struct value_decl : if_must<kw_value, sp, value_name, sp, opt<of_clause, sp>, equals, sp, expr> {};
+// An indicator's points (`points 15`, before the =) and, on the lines after it, its metadata:
+// `article "第五条(一)1" dept "省扶贫办" source "统计年报"`. A metadata item is any name followed
+// by a text or a number, so the checker can say which key is unknown or that a value is no text.
+struct points_number : signed_number {};
+struct points_clause : if_must<kw_points, sp, points_number> {};
+struct meta_key : identifier {};
+struct meta_value : sor<string_lit, signed_number> {};
+struct meta_item : seq<meta_key, sp, meta_value> {};
+struct metadata : seq<meta_item, star<sp, meta_item>> {};
+struct value_decl : if_must<kw_value, sp, value_name, sp, opt<of_clause, sp>, opt<points_clause, sp>, equals, sp, expr,
+                            opt<sp, metadata>> {};
+
+// section 减贫成效 of 县 points 40: A1减贫人数, A2贫困村退出, A3收入增长 — a value that is the sum
+// of its members, whose points the checker adds up against the declared ones.
+struct section_name : identifier {};
+struct section_member : identifier {};
+struct section_members : seq<section_member, star<sp, comma, sp, must<section_member>>> {};
+struct section_decl : if_must<kw_section, sp, section_name, sp, opt<of_clause, sp>, opt<points_clause, sp>, colon, sp,
+                              section_members, opt<sp, metadata>> {};
 
 struct direction : sor<kw_asc, kw_desc> {};
 struct within_clause : if_must<kw_within, sp, entity_ref> {};
@@ -225,7 +250,8 @@ struct rank_decl : if_must<kw_rank, sp, rank_name, sp, of_clause, sp, kw_by, sp,
                            opt<sp, within_clause>> {};
 
 struct band_label : sor<string_lit, identifier> {};
-struct band_threshold : signed_number {};
+struct threshold_name : identifier {};  // a `param`
+struct band_threshold : sor<signed_number, threshold_name> {};
 struct band_bound : seq<op_compare, sp, must<band_threshold>> {};
 struct band_condition : sor<kw_otherwise, band_bound> {};
 struct band : seq<band_label, sp, must<band_condition>> {};
@@ -250,7 +276,9 @@ struct veto_decl : if_must<kw_veto, sp, of_clause, sp, when_clause, sp, open_bra
 struct flag_name : identifier {};
 struct flag_decl : if_must<kw_flag, sp, sor<flag_text, flag_name>, sp, of_clause, sp, when_clause> {};
 
-struct output_item : seq<output_key, sp, must<colon>, sp, must<argument_list>> {};
+// `components 减贫成效: A1, A2` is one named group of components (a nested object in JSON).
+struct output_group : identifier {};
+struct output_item : seq<output_key, opt<sp, output_group>, sp, must<colon>, sp, must<argument_list>> {};
 struct output_decl : if_must<kw_output, sp, entity_ref, sp, kw_as, sp, output_kind, sp, open_brace, sp,
                              star<output_item, sp>, close_brace> {};
 
@@ -269,9 +297,16 @@ struct enum_value : sor<string_lit, identifier> {};
 struct enum_values : seq<enum_value, star<sp, sor<seq<comma, sp, must<enum_value>>, enum_value>>> {};
 struct enum_decl : if_must<kw_enum, sp, enum_name, sp, open_brace, sp, enum_values, sp, close_brace> {};
 
-struct declaration : sor<scheme_decl, use_decl, record_decl, entity_decl, input_decl, require_decl, fn_decl,
-                         value_decl, rank_decl, grade_decl, veto_decl, flag_decl, output_decl, variant_decl,
-                         assert_decl, enum_decl> {};
+// param 实绩权重 = 45% at 实施方案.实绩权重: a named number with its default, which the data
+// (at the optional path) or a parameters file may replace for one run.
+struct parameter_name : identifier {};
+struct parameter_default : signed_number {};
+struct parameter_decl : if_must<kw_param, sp, parameter_name, sp, equals, sp, parameter_default,
+                                opt<sp, at_clause>> {};
+
+struct declaration : sor<scheme_decl, use_decl, parameter_decl, record_decl, entity_decl, input_decl, require_decl,
+                         fn_decl, value_decl, section_decl, rank_decl, grade_decl, veto_decl, flag_decl, output_decl,
+                         variant_decl, assert_decl, enum_decl> {};
 struct end_of_declaration : eof {};
 // One top-level chunk of the file (see parser.cpp): a declaration and nothing after it.
 struct chunk : seq<sp, must<declaration>, sp, must<end_of_declaration>> {};

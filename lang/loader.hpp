@@ -1,5 +1,6 @@
-// Loads a policy: reads the file, parses it and every stdlib module it uses (`use votes`
-// reads stdlib/votes.kh once), and checks the whole program.
+// Loads a policy: reads the file, parses it and every module it uses — a stdlib module by name
+// (`use votes` reads stdlib/votes.kh) or a local file by path (`use "./公共指标.kh"`, relative to
+// the file that says it) — each file once, and checks the whole program.
 #pragma once
 
 #include <optional>

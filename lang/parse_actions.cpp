@@ -86,8 +86,12 @@ public:
             module.scheme_span = span(name);
             module.scheme_layout.span = span(n);
         } else if (n.is_type<g::use_decl>()) {
-            const Node& name = the<g::module_name>(n);
-            module.uses.push_back({name.string(), span(name), layout(n)});
+            if (const Node* path = maybe<g::module_path>(n))
+                module.uses.push_back({string_text(*path), span(*path), layout(n), true});
+            else
+                module.uses.push_back({the<g::module_name>(n).string(), span(the<g::module_name>(n)), layout(n)});
+        } else if (n.is_type<g::parameter_decl>()) {
+            module.parameters.push_back(parameter(n));
         } else if (n.is_type<g::record_decl>()) {
             module.records.push_back(record(n));
         } else if (n.is_type<g::entity_decl>()) {
@@ -96,6 +100,8 @@ public:
             module.functions.push_back(function(n));
         } else if (n.is_type<g::value_decl>()) {
             module.values.push_back(value(n));
+        } else if (n.is_type<g::section_decl>()) {
+            module.values.push_back(section(n));
         } else if (n.is_type<g::rank_decl>()) {
             module.ranks.push_back(rank(n));
         } else if (n.is_type<g::grade_decl>()) {
@@ -186,6 +192,20 @@ private:
         return {name.string(), span(name), type(the<g::input_type>(n)), path.string(), span(path), layout(n)};
     }
 
+    // parameter_decl ← param name = signed_number [at_clause]
+    ast::ParameterDecl parameter(const Node& n) {
+        const Node& name = the<g::parameter_name>(n);
+        const Node& written = the<g::parameter_default>(n);
+        auto number = this->number(written);
+        ast::ParameterDecl p{name.string(), span(name), number->number, number->percent, span(written), {}, {}, layout(n)};
+        if (const Node* at = maybe<g::at_clause>(n)) {
+            const Node& path = the<g::json_path>(*at);
+            p.path = path.string();
+            p.path_span = span(path);
+        }
+        return p;
+    }
+
     // require_decl ← require expr [at_clause] else message
     ast::Requirement requirement(const Node& n) {
         ast::Requirement r{expr(the_expression(n)), string_text(the<g::require_message>(n)), span(n), {}, layout(n)};
@@ -258,12 +278,56 @@ private:
         return {name.string(), span(name)};
     }
 
-    // value_decl ← value name [of_clause] = expr
+    // value_decl ← value name [of_clause] [points_clause] = expr [metadata]
     ast::ValueDecl value(const Node& n) {
         const Node& name = the<g::value_name>(n);
         ast::ValueDecl v{name.string(), span(name), {}, expr(the_expression(n)), layout(n)};
         if (const Node* of = maybe<g::of_clause>(n)) v.of = entity_ref(*of);
+        indicator_clauses(n, v);
         return v;
+    }
+
+    // section_decl ← section name [of_clause] [points_clause] : member, … [metadata]
+    // The section is the value member + member + …, so it can be used and output like one.
+    ast::ValueDecl section(const Node& n) {
+        const Node& name = the<g::section_name>(n);
+        ast::ValueDecl v{name.string(), span(name), {}, nullptr, layout(n)};
+        if (const Node* of = maybe<g::of_clause>(n)) v.of = entity_ref(*of);
+        v.section = true;
+        for (const Node* member : every<g::section_member>(the<g::section_members>(n))) {
+            v.members.push_back({member->string(), span(*member)});
+            auto term = make(ast::ExprKind::name, *member);
+            term->text = member->string();
+            if (!v.expr) {
+                v.expr = std::move(term);
+                continue;
+            }
+            auto sum = make(ast::ExprKind::binary, *member);
+            sum->span.begin = v.expr->span.begin;
+            sum->op = ast::BinaryOp::add;
+            sum->operands.push_back(std::move(v.expr));
+            sum->operands.push_back(std::move(term));
+            v.expr = std::move(sum);
+        }
+        indicator_clauses(n, v);
+        return v;
+    }
+
+    // points_clause and metadata, shared by values and sections.
+    void indicator_clauses(const Node& n, ast::ValueDecl& v) {
+        if (const Node* points = maybe<g::points_clause>(n)) {
+            const Node& number = the<g::points_number>(*points);
+            v.points = bound_number(number, "分值", "分值是分数, 写作 points 15");
+            v.points_span = span(number);
+        }
+        if (const Node* metadata = maybe<g::metadata>(n))
+            for (const Node* item : every<g::meta_item>(*metadata)) {
+                const Node& key = the<g::meta_key>(*item);
+                const Node& value = the<g::meta_value>(*item);
+                const Node* text = maybe<g::string_lit>(value);
+                v.metadata.push_back({key.string(), span(key), text ? string_text(*text) : value.string(),
+                                      text != nullptr, span(value)});
+            }
     }
 
     // rank_decl ← rank name of_clause by expr [direction] [within_clause]
@@ -292,9 +356,9 @@ private:
             if (b.edge == ast::BandEdge::otherwise)
                 diagnostics_.report(DiagnosticCode::band_comparison, span(op), "等次分数线只能用 >= 或 >, 从高到低排列");
             const Node& threshold = the<g::band_threshold>(*bound);
-            b.threshold = bound_number(threshold, "等次分数线",
-                                       "分数是 0 到 100 时写 90; 比例 (0 到 1) 时写 0.9");
             b.threshold_span = span(threshold);
+            if (const Node* name = maybe<g::threshold_name>(threshold)) b.threshold_name = name->string();
+            else b.threshold = bound_number(threshold, "等次分数线", "分数是 0 到 100 时写 90; 比例 (0 到 1) 时写 0.9");
         }
         return b;
     }
@@ -380,7 +444,7 @@ private:
                 layout(n)};
     }
 
-    // output_decl ← output entity_ref as output_kind { output_item* }; output_item ← key : expr, …
+    // output_decl ← output entity_ref as output_kind { output_item* }; output_item ← key [group] : expr, …
     ast::OutputDecl output(const Node& n) {
         const Node& of = the<g::entity_ref>(n);
         const Node& kind = the<g::output_kind>(n);
@@ -388,6 +452,10 @@ private:
         for (const Node* item : every<g::output_item>(n)) {
             const Node& key = the<g::output_key>(*item);
             ast::OutputItem out{key.string(), span(key), {}, layout(*item)};
+            if (const Node* group = maybe<g::output_group>(*item)) {
+                out.group = group->string();
+                out.group_span = span(*group);
+            }
             for (const Node* value : expressions(*item)) out.values.push_back(expr(*value));
             o.items.push_back(std::move(out));
         }
@@ -402,9 +470,9 @@ private:
         return e;
     }
 
-    ast::ExprPtr number(const Node& n) {  // number_lit or weight: digits [. digits] [%]
+    ast::ExprPtr number(const Node& n) {  // [-] digits [. digits] [%]
         auto e = make(ast::ExprKind::number, n);
-        std::string text = n.string();
+        std::string text = ascii_twins(n.string());
         std::size_t digits = text.find_first_not_of("0123456789.-");
         e->percent = digits != std::string::npos;
         e->number = *Rational::parse(text.substr(0, digits));
@@ -450,9 +518,16 @@ private:
     ast::ExprPtr weighted(const Node& n) {
         auto e = make(ast::ExprKind::weighted, n);
         for (const Node* item : every<g::weighted_item>(n)) {
-            auto weight = number(the<g::weight>(*item));
-            e->items.push_back(
-                {weight->number, weight->percent, weight->span, expr(the_expression(*item)), layout(*item)});
+            const Node& written = the<g::weight>(*item);
+            ast::WeightedItem w{{}, false, {}, span(written), expr(the_expression(*item)), layout(*item)};
+            if (const Node* name = maybe<g::weight_name>(written)) {
+                w.weight_name = name->string();
+            } else {
+                auto weight = number(the<g::number_lit>(written));
+                w.weight = weight->number;
+                w.percent = weight->percent;
+            }
+            e->items.push_back(std::move(w));
         }
         return e;
     }

@@ -33,8 +33,9 @@ enum class Scale : unsigned char { plain, points, fraction };
 
 enum class BaseType { number, boolean, text, record, collection, invalid };
 
-// Number inputs carry a kind that fixes their accepted range when data is bound.
-enum class NumberKind { any, percent, score, count };
+// Number inputs carry a kind that fixes their accepted range when data is bound. `fraction`
+// is a parameter whose default is written with % (45% is 0.45); data gives it as 45 or "45%".
+enum class NumberKind { any, percent, score, count, fraction };
 
 struct Type {
     BaseType base = BaseType::invalid;
@@ -67,6 +68,9 @@ struct InputSpec {
     bool nonempty = false;
     std::optional<Rational> low, high;  // accepted range, from the type and any `in low..high`
     std::string json_key;  // a dotted path below the entity's JSON object
+    // A `param`: its default, used when neither the data (at json_key, which may be empty)
+    // nor a parameters file gives a value.
+    std::optional<Rational> default_value;
 };
 
 struct CheckedExpr;
@@ -97,6 +101,15 @@ struct EntityType {
 
 enum class SymbolKind { input, value, rank, grade, veto_condition, requirement };
 
+// Where an indicator comes from, as the policy says (`article "第五条(一)1" dept "省扶贫办"
+// source "统计年报"`): kept for explanations and reports; no effect on a result.
+struct IndicatorInfo {
+    std::string article;     // the article (条款) that defines it
+    std::string department;  // the 考核部门 that scores it (written `dept`)
+    std::string source;      // where its data comes from
+    bool empty() const { return article.empty() && department.empty() && source.empty(); }
+};
+
 struct Symbol {
     std::string name;
     Span span;
@@ -107,6 +120,8 @@ struct Symbol {
     // The comments on its declaration ("第九条: 综合得分 = …"), which an explanation can quote.
     std::vector<std::string> comments = {};
     Scale scale = Scale::plain;  // numbers: points for a percent input, else its definition's scale
+    IndicatorInfo info = {};
+    std::optional<Rational> points = std::nullopt;  // an indicator's declared points (`points 15`)
 };
 
 // grade_label: the band of grade type.grade whose label is the text args[0], or that text when
@@ -148,6 +163,9 @@ struct CheckedExpr {
 // them (a what-if) in its own copy while the program stays shared and unchanged.
 struct Weighting {
     std::vector<Rational> weights;  // one per term
+    // The `param` each weight was written as (none: a literal); weights holds their defaults
+    // until a run binds the parameters.
+    std::vector<SymbolId> parameters;
     // weights[i] = units[i] / unit, over their least common denominator, so a sum multiplies
     // by integers and divides once. unit is 0 when that does not fit 64 bits.
     std::vector<std::int64_t> units;
@@ -181,7 +199,8 @@ struct Rank {
 struct Band {
     std::string label;
     BandEdge edge = BandEdge::otherwise;
-    Rational threshold;
+    Rational threshold;  // a parameter's default until a run binds it
+    SymbolId parameter;  // the `param` the threshold was written as, if any
 };
 
 // The band after `band` in a grade's list: the next worse one.
@@ -232,6 +251,7 @@ struct OutputField {
     std::string key;
     std::vector<CheckedExprPtr> values;
     std::vector<std::string> names;  // for components: the name of each value
+    std::string group = {};          // components in a named group (`components 减贫成效: …`)
 };
 
 // A rule about the data that the evaluator checks before anything is scored.
@@ -252,6 +272,13 @@ struct Output {
     std::vector<OutputField> fields;
 };
 
+// `section 减贫成效 of 县 points 40: A1, A2, A3`: the section's symbol is a value, the sum of
+// its members; the list is kept so a report can show the structure of the scheme.
+struct Section {
+    SymbolId symbol;
+    std::vector<SymbolId> members;  // in the order written
+};
+
 struct Program {
     std::string scheme_name;
     IdVector<RecordId, RecordType> records;
@@ -265,7 +292,9 @@ struct Program {
     std::vector<Grade> grades;
     std::vector<FlagRule> flags;
     std::vector<Output> outputs;
-    std::vector<SymbolId> scheme_inputs;  // read from the document's root
+    std::vector<Section> sections;
+    std::vector<SymbolId> scheme_inputs;  // read from the document's root; parameters among them
+    std::vector<SymbolId> parameters;     // `param` declarations, in file order
     std::vector<EntityRequirement> requirements;
     IdVector<VariantId, Variant> variants;
     IdVector<WeightingId, Weighting> weightings;  // per weighted sum, as written; a run may override them

@@ -1,9 +1,11 @@
 #include "runtime/bind.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "lang/diagnostics.hpp"
 #include "runtime/expression_evaluator.hpp"
 
 namespace kaohe {
@@ -41,8 +43,9 @@ struct Location {
 
 class Binder {
 public:
-    Binder(const Plan& plan, const RunState& state, JsonValue document, BindResult& result)
-        : plan_(plan), program_(*plan.program), document_(document), result_(result),
+    Binder(const Plan& plan, const RunState& state, JsonValue document, const ParameterFile* parameters,
+           BindResult& result)
+        : plan_(plan), program_(*plan.program), document_(document), parameters_(parameters), result_(result),
           evaluator_(plan, state, result.tables) {}
 
     void run() {
@@ -57,11 +60,12 @@ public:
         tables.entities.resize(program_.entities.size());
         tables.scheme_slots.resize(plan_.scheme_slot_count);
         objects_.resize(program_.entities.size());
+        check_parameter_file();
         for (SymbolId symbol : program_.scheme_inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
             Location at{&root, spec.json_key};
             tables.scheme_slots[plan_.column_of_symbol[symbol]] =
-                bind_input(spec, find_path(document_, spec.json_key), at);
+                spec.default_value ? bind_parameter(symbol, spec, at) : bind_input(spec, find_path(document_, spec.json_key), at);
         }
         for (EntityId e : program_.entities.ids()) bind_entity(e);
         for (EntityId e : program_.entities.ids()) build_ranges(e);
@@ -71,6 +75,7 @@ private:
     const Plan& plan_;
     const Program& program_;
     JsonValue document_;
+    const ParameterFile* parameters_;
     BindResult& result_;
     ExpressionEvaluator evaluator_;
     IdVector<EntityId, std::vector<JsonValue>> objects_;  // the JSON object of each row (missing if not one)
@@ -178,6 +183,65 @@ private:
             table.columns[plan_.column_of_symbol[symbol]][row] =
                 bind_input(spec, find_path(object, spec.json_key), input_at);
         }
+    }
+
+    // Every name in a parameters file must be a parameter: a misspelt one would otherwise be
+    // ignored, and the run would silently use the default.
+    void check_parameter_file() {
+        if (!parameters_) return;
+        JsonValue root = parameters_->document->root();
+        if (root.kind() != JsonKind::object) {
+            result_.errors.push_back({.code = DiagnosticCode::document_not_object,
+                                      .path = parameters_->name,
+                                      .message = "参数文件应为一个 JSON 对象 {\"参数名\": 值, …}, 这里是" + root.describe()});
+            return;
+        }
+        std::vector<std::string> names;
+        for (SymbolId p : program_.parameters) names.push_back(program_.symbols[p].name);
+        for (JsonValue member = root.first(); member.exists(); member = member.next()) {
+            std::string key(member.key());
+            if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+            std::string suggestion = closest_name(key, names);
+            std::string known;
+            for (const auto& name : names) known += (known.empty() ? "" : "、") + name;
+            result_.errors.push_back(
+                {.code = DiagnosticCode::unknown_parameter,
+                 .path = parameter_path(key),
+                 .message = fmt::format("{} 不是方案的参数{}", key,
+                                        suggestion.empty() ? (known.empty() ? " (方案没有声明参数)" : " (参数有: " + known + ")")
+                                                           : ", 是否指 " + suggestion + "？")});
+        }
+    }
+
+    std::string parameter_path(std::string_view name) const { return fmt::format("{}: $.{}", parameters_->name, name); }
+
+    // A parameter's value: the parameters file's, else the data's (at its path), else the default.
+    // One written with % in the policy is a fraction: the data gives 45 or "45%" for 45%, as a
+    // percent input would.
+    Value bind_parameter(SymbolId symbol, const InputSpec& spec, const Location& at) {
+        JsonValue node;
+        std::string path;
+        if (parameters_ && parameters_->document->root().kind() == JsonKind::object)
+            node = parameters_->document->root().find(spec.name);
+        if (node.exists()) path = parameter_path(spec.name);
+        else if (!spec.json_key.empty()) node = find_path(document_, spec.json_key);
+        if (!node.exists() || node.kind() == JsonKind::null) return Value::of_number(*spec.default_value);
+        if (path.empty()) path = path_of(at);
+        result_.parameter_paths[symbol] = path;
+        bool fraction = spec.number_kind == NumberKind::fraction;
+        if (node.kind() == JsonKind::number) return Value::of_number(fraction ? node.number() / Rational(100) : node.number());
+        if (fraction && node.kind() == JsonKind::string) {
+            std::string text(node.text());
+            std::optional<Rational> points;
+            if (text.size() > 1 && text.back() == '%') points = Rational::parse(text.substr(0, text.size() - 1));
+            if (points) return Value::of_number(*points / Rational(100));
+        }
+        result_.errors.push_back(
+            {.code = DiagnosticCode::bad_parameter_value,
+             .path = path,
+             .message = fmt::format("参数 {} 应为{}, 这里是{}", spec.name,
+                                    fraction ? "百分数, 写作 45 或 \"45%\"" : "数字", node.describe())});
+        return Value::of_number(*spec.default_value);
     }
 
     Value bind_input(const InputSpec& spec, JsonValue node, const Location& at) {
@@ -329,9 +393,10 @@ private:
 
 }  // namespace
 
-BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document) {
+BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document,
+                     const ParameterFile* parameters) {
     BindResult result;
-    Binder(plan, state, document.root(), result).run();
+    Binder(plan, state, document.root(), parameters, result).run();
     return result;
 }
 

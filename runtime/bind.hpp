@@ -2,6 +2,9 @@
 // its type and range. All data errors are collected; the caller prints them and stops.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "runtime/data_error.hpp"
@@ -15,9 +18,18 @@ namespace kaohe {
 struct BindResult {
     Tables tables;
     std::vector<DataError> errors;
+    std::map<SymbolId, std::string> parameter_paths;  // where each parameter not at its default came from
+};
+
+// A parameters file (`--params`): a JSON object from `param` names to values, which win over
+// the data file's and the defaults.
+struct ParameterFile {
+    std::shared_ptr<const JsonDocument> document;
+    std::string name;  // as given, for messages
 };
 
 // Text values in the tables are views into the document: it must outlive them.
-BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document);
+BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document,
+                     const ParameterFile* parameters = nullptr);
 
 }  // namespace kaohe

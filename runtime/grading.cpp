@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <numeric>
 
+#include <fmt/format.h>
+
+#include "runtime/parameters.hpp"
+
 namespace kaohe {
 namespace {
 
-bool in_band(const Band& band, const Rational& value) {
+bool in_band(const Band& band, const Rational& threshold, const Rational& value) {
     switch (band.edge) {
-    case BandEdge::at_least: return value >= band.threshold;
-    case BandEdge::above: return value > band.threshold;
+    case BandEdge::at_least: return value >= threshold;
+    case BandEdge::above: return value > threshold;
     case BandEdge::otherwise: return true;
     }
     return true;
@@ -116,11 +120,23 @@ private:
 
 }  // namespace
 
+// A share outside 0–100% (a parameter or an input given as 30 for 30%, say) would grant no
+// places or more places than candidates; `check` rules it out for the defaults, a run here.
+static Rational quota_share(const ExpressionEvaluator& evaluator, const Quota& quota, std::uint32_t pool_row) {
+    Rational share = evaluator.number(*quota.share, Context{quota.pool, pool_row, nullptr});
+    if (share.is_negative() || share > Rational(1))
+        throw EvaluationFailure{quota.share->span, fmt::format("名额比例为 {}%, 应在 0 到 100% 之间",
+                                                               (share * Rational(100)).to_string())};
+    return share;
+}
+
 template <typename Listener>
 void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const ExpressionEvaluator& evaluator,
                     RowFailures& failures, Listener& listener) {
     const Grade& grade = *step.grade;
     Table& table = tables.entities[step.entity];
+    std::vector<const Rational*> thresholds;  // as this run has them: a parameter's bound value
+    for (const Band& band : grade.bands) thresholds.push_back(&threshold_of(band, plan, tables));
     std::vector<BandIndex> bands(table.size(), BandIndex(0));
     bool complete = true;
     for (std::uint32_t row = 0; row < table.size(); ++row) {
@@ -131,7 +147,7 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
             continue;
         }
         BandIndex band(0);
-        while (band_below(band).index() < grade.bands.size() && !in_band(grade.bands[band], value))
+        while (band_below(band).index() < grade.bands.size() && !in_band(grade.bands[band], *thresholds[band.index()], value))
             band = band_below(band);
         BandIndex by_score = band;
         for (const VetoCap& cap : grade.caps)
@@ -154,7 +170,7 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
         for (std::uint32_t pool_row = 0; pool_row < pool_table.size(); ++pool_row) {
             Rational share;
             if (!failures.guard(quota.pool, pool_row,
-                                [&] { share = evaluator.number(*quota.share, Context{quota.pool, pool_row, nullptr}); }))
+                                [&] { share = quota_share(evaluator, quota, pool_row); }))
                 continue;
             RowRange pool_rows = table.ranges[quota.pool][pool_row];
             if (!in_pool.decide(pool_rows, share, bands)) continue;

@@ -301,6 +301,10 @@ JsonValue JsonValue::next() const {
     return sibling;
 }
 
+std::string_view JsonValue::key() const {
+    return member_ ? JsonValue(document_, index_ - 1).text() : std::string_view();  // the key node precedes its value
+}
+
 JsonValue JsonValue::find(std::string_view key) const {
     const auto& node = document_->nodes_[index_];
     if (node.kind != Kind::object) return {};

@@ -40,6 +40,7 @@ public:
     JsonValue first() const;
     JsonValue next() const;  // the following element, or missing after the last
     JsonValue find(std::string_view key) const;  // an object's member, or missing
+    std::string_view key() const;  // a member reached by first()/next()/find(): its name
     std::string describe() const;   // for messages: 字符串 "abc", 数组 …
 
 private:

@@ -52,7 +52,9 @@ std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, 
         std::vector<std::vector<std::string>> flags = row_flags(program, tables, output.entity);
         // Decided once per output, not per row: which field is the components object, which ranks.
         std::vector<bool> components_field, integer_field;
+        bool grouped = false;
         for (const OutputField& field : output.fields) {
+            grouped = grouped || !field.group.empty();
             components_field.push_back(field.key == "components");
             integer_field.push_back(is_rank(program, *field.values.front()));
         }
@@ -66,6 +68,7 @@ std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, 
                         Value value = evaluator.evaluate(*field.values[i], context);
                         if (value.kind() == Value::Kind::number) value = Value::of_number(value.number().round_half_up(2));
                         result.components.emplace_back(field.names[i], to_cell(value, false));
+                        if (grouped) result.component_groups.push_back(field.group);
                     }
                     continue;
                 }

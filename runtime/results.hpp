@@ -27,6 +27,9 @@ struct ResultRow {
     std::vector<std::pair<std::string_view, Cell>> fields;
     std::vector<std::pair<std::string_view, Cell>> components;
     std::vector<std::string> flags;
+    // The group of each component (`components 减贫成效: …`), empty for the plain ones; an empty
+    // vector when the output has no groups. A group's components are next to each other.
+    std::vector<std::string_view> component_groups = {};
 };
 
 std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables);

@@ -3,6 +3,7 @@
 #include "base/utf8.hpp"
 #include "runtime/bind.hpp"
 #include "runtime/evaluator.hpp"
+#include "runtime/parameters.hpp"
 
 namespace kaohe {
 
@@ -25,11 +26,14 @@ std::shared_ptr<const JsonDocument> parse_data(std::string text, const std::stri
     return nullptr;
 }
 
-Run::Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const JsonDocument> document)
-    : policy_(std::move(policy)), document_(std::move(document)), state_(initial_state(policy_->program)) {
-    BindResult bound = bind_data(policy_->plan, state_, *document_);
+Run::Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const JsonDocument> document,
+         std::optional<ParameterFile> parameters)
+    : policy_(std::move(policy)), document_(std::move(document)), parameters_(std::move(parameters)),
+      state_(initial_state(policy_->program)) {
+    BindResult bound = bind_data(policy_->plan, state_, *document_, parameters_ ? &*parameters_ : nullptr);
     tables_ = std::move(bound.tables);
     errors_ = std::move(bound.errors);
+    if (errors_.empty()) errors_ = apply_parameters(policy_->plan, tables_, state_, bound.parameter_paths);
 }
 
 bool Run::evaluate(EvaluationListener* listener) {

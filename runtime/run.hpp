@@ -7,9 +7,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "lang/loader.hpp"
+#include "runtime/bind.hpp"
 #include "runtime/data_error.hpp"
 #include "runtime/json_document.hpp"
 #include "runtime/listener.hpp"
@@ -36,8 +38,10 @@ std::shared_ptr<const JsonDocument> parse_data(std::string text, const std::stri
 
 class Run {
 public:
-    // Binds the document; errors() then holds any data errors found while binding.
-    Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const JsonDocument> document);
+    // Binds the document (and a parameters file, if any, whose values win over the document's);
+    // errors() then holds any data errors found while binding or verifying the parameters.
+    Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const JsonDocument> document,
+        std::optional<ParameterFile> parameters = std::nullopt);
 
     // Evaluates every step; false when there were data errors (see errors()), and then no
     // result may be shown. A listener hears what the evaluator does.
@@ -58,6 +62,7 @@ public:
 private:
     std::shared_ptr<const CompiledPolicy> policy_;
     std::shared_ptr<const JsonDocument> document_;  // text values in the tables view into it
+    std::optional<ParameterFile> parameters_;
     RunState state_;
     Tables tables_;
     std::vector<DataError> errors_;

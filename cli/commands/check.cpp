@@ -19,8 +19,10 @@ struct CheckOptions {
 Exit check(const CheckOptions& options) {
     LoadedProgram loaded;
     if (Exit exit = load_policy(options.policy, loaded); exit != success) return exit;
-    std::cout << fmt::format("{}: 检查通过 ({} 个实体, {} 个定义)\n", options.policy,
-                             loaded.program->entities.size(), loaded.program->evaluation_order.size());
+    std::size_t warnings = loaded.diagnostics.all().size();  // a checked program has no errors
+    std::cout << fmt::format("{}: 检查通过 ({} 个实体, {} 个定义{})\n", options.policy,
+                             loaded.program->entities.size(), loaded.program->evaluation_order.size(),
+                             warnings ? fmt::format(", {} 个警告", warnings) : "");
     return success;
 }
 

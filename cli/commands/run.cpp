@@ -21,19 +21,27 @@ namespace {
 struct RunOptions {
     std::string policy;
     std::string data;
+    std::string parameters;
     std::string format;
     bool timings = false;
+    bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
 };
 
 Exit run(const RunOptions& options) {
     PhaseTimer timer(options.timings);
     LoadedProgram loaded;
-    if (Exit exit = load_policy(options.policy, loaded); exit != success) return exit;
+    if (Exit exit = load_policy(options.policy, loaded, options.warnings); exit != success) return exit;
     timer.lap("policy");
     std::shared_ptr<const JsonDocument> document;
     if (Exit exit = load_data(options.data, timer, document); exit != success) return exit;
+    std::optional<ParameterFile> parameters;
+    if (!options.parameters.empty()) {
+        std::shared_ptr<const JsonDocument> parameter_document;
+        if (Exit exit = load_data(options.parameters, timer, parameter_document); exit != success) return exit;
+        parameters = ParameterFile{parameter_document, options.parameters};
+    }
     auto policy = compile(std::move(loaded));
-    Run evaluation(policy, document);
+    Run evaluation(policy, document, parameters);
     timer.lap("bind");
     evaluation.evaluate();
     timer.lap("evaluate");
@@ -53,8 +61,10 @@ Action define(CLI::App& command) {
     auto options = std::make_shared<RunOptions>();
     command.add_option("POLICY", options->policy, "方案文件")->required();
     command.add_option("DATA", options->data, "数据文件")->required();
+    command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
+    command.add_flag("--warnings", options->warnings, "在标准错误输出方案的警告 (kaohe check 总会输出)");
     return [options] { return run(*options); };
 }
 
@@ -62,11 +72,14 @@ Action define(CLI::App& command) {
 
 Command run_command() {
     auto option_help = format_option_help();
+    option_help.emplace_back("--params FILE", "参数文件 (JSON 对象 {\"参数名\": 值}): 本次计算用这些参数值, 优先于数据文件中的和方案中的默认值; "
+                                              "百分数参数写作 45 或 \"45%\"");
     option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
                                           "bind 绑定, evaluate 计算, results 整理结果, render 输出");
+    option_help.emplace_back("--warnings", "在标准错误输出方案的警告 (如未使用的输入); kaohe check 总会输出警告");
     return {
         .name = "run",
-        .synopsis = "POLICY DATA [--format " + format_names("|") + "]",
+        .synopsis = "POLICY DATA [--params FILE] [--format " + format_names("|") + "]",
         .summary = "按方案计算数据, 输出结果",
         .example = "run policies/longnan.kh examples/longnan-2017.json",
         .details = "按方案 POLICY (.kh 文件) 计算 DATA (JSON 文件) 中的每个考核对象, 输出得分、等次、名次和标记。\n" +

@@ -61,11 +61,21 @@ std::string render_json(const std::vector<ResultRow>& rows) {
             out += ",";
             key("components", 3);
             out += "{";
+            // A named group is a nested object; its components are next to each other in the row.
+            std::string_view open_group;
             for (std::size_t c = 0; c < row.components.size(); ++c) {
+                std::string_view group = row.component_groups.empty() ? std::string_view() : row.component_groups[c];
+                if (group != open_group && !open_group.empty()) out += "\n    }";
                 if (c) out += ",";
-                key(row.components[c].first, 4);
+                if (group != open_group && !group.empty()) {
+                    key(group, 4);
+                    out += "{";
+                }
+                open_group = group;
+                key(row.components[c].first, group.empty() ? 4 : 5);
                 append_cell(out, row.components[c].second);
             }
+            if (!open_group.empty()) out += "\n    }";
             out += "\n   }";
         }
         out += "\n  }";

@@ -14,7 +14,12 @@ std::string cell_text(const Cell& cell) {
 std::vector<std::string> column_names(const ResultRow& row) {
     std::vector<std::string> columns{"id"};
     for (const auto& [key, cell] : row.fields) columns.emplace_back(key);
-    for (const auto& [key, cell] : row.components) columns.emplace_back(key);
+    // A grouped component is "组.名", the path its value has in the JSON output.
+    for (std::size_t c = 0; c < row.components.size(); ++c) {
+        std::string_view group = row.component_groups.empty() ? std::string_view() : row.component_groups[c];
+        columns.push_back(group.empty() ? std::string(row.components[c].first)
+                                        : std::string(group) + "." + std::string(row.components[c].first));
+    }
     columns.push_back("flags");
     return columns;
 }

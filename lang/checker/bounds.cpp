@@ -81,7 +81,8 @@ public:
         Interval result;
         if (s.kind == SymbolKind::input) {
             const InputSpec& spec = state_.program.inputs[s.input];
-            result = {spec.low, spec.high};
+            // A parameter is checked at its default; a run checks what it binds (runtime/parameters).
+            result = spec.default_value ? Interval::exactly(*spec.default_value) : Interval{spec.low, spec.high};
         } else if (s.kind == SymbolKind::rank) {
             result = {Rational(1), std::nullopt};
         } else if (auto definition = definitions_.find(symbol); definition != definitions_.end() && definition->second &&
@@ -365,6 +366,13 @@ void check_band_reach(State& state) {
                 "检查分数线是否多写了一位, 或 by 的分数是否用错");
         }
     }
+}
+
+std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols) {
+    BoundsAnalysis bounds(state, VariantId::none());
+    std::map<SymbolId, std::optional<Rational>> highest;
+    for (SymbolId symbol : symbols) highest[symbol] = bounds.of_symbol(symbol).high;
+    return highest;
 }
 
 void check_quota_shares(State& state) {

@@ -97,6 +97,14 @@ void check_assert(State& state, const ast::AssertDecl& decl);
 void check_quota_shares(State& state);
 // A warning for a band no score can reach by the declared input ranges (bounds.cpp).
 void check_band_reach(State& state);
+// Warnings for an unused input or value and a summed indicator missing from components (warnings.cpp).
+void check_unused(State& state, const std::vector<ast::Module>& modules);
+// The largest value each symbol can take by the declared input ranges; nullopt when unbounded (bounds.cpp).
+std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols);
+// Points and metadata of values and sections onto their symbols (indicators.cpp).
+void declare_indicators(State& state, const std::vector<ast::Module>& modules);
+// Sections: members resolved, points added up against the declared ones (indicators.cpp).
+void check_sections(State& state, const std::vector<ast::Module>& modules);
 // A condition no policy can name (a veto's `when`, an entity's `require`), checked in the
 // entity's scope as a hidden boolean definition; returns its symbol.
 SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolKind kind, EntityId entity,
@@ -104,6 +112,10 @@ SymbolId add_hidden_condition(State& state, std::string name, Span span, SymbolK
 // Flag text with its optional `for x in list`; fills rule.text, rule.loop_list and rule.pieces.
 void check_flag_text(State& state, const ast::FlagItem& flag, EntityId entity, FlagRule& rule);
 
+// A weight or a threshold written as a name: the `param` it names, or none after reporting
+// why the name cannot stand there (parameters.cpp).
+enum class ParameterUse { weight, threshold };
+SymbolId resolve_parameter(State& state, const std::string& name, Span span, ParameterUse use);
 // Enumerations (enums.cpp). A text literal beside an enum-typed value (compared, chosen, passed)
 // must be one of its values, else P320 with 是否指; the literal then takes the enum's type.
 void check_enum_literal(State& state, const Type& typed, CheckedExpr& literal);
@@ -116,9 +128,12 @@ bool check_enum_argument(State& state, const Type& param, CheckedExpr& arg, cons
 
 std::string type_name(const Type& type, const State& state);
 
-// A percent input's values are points (0–100); every other input is plain.
+// A percent input's values are points (0–100), a parameter written with % is a fraction;
+// every other input is plain.
 inline Scale scale_of(const InputSpec& spec) {
-    return spec.number_kind == NumberKind::percent ? Scale::points : Scale::plain;
+    return spec.number_kind == NumberKind::percent    ? Scale::points
+           : spec.number_kind == NumberKind::fraction ? Scale::fraction
+                                                      : Scale::plain;
 }
 
 // Equal types once a grade's (or an enumeration's) values are taken as the texts they are. Where the language lets a

@@ -109,20 +109,25 @@ std::optional<EntityId> State::resolve_entity(const ast::EntityRef& ref) {
 
 std::optional<Program> check_program(const std::vector<ast::Module>& modules, Diagnostics& diagnostics) {
     checker::State state(diagnostics);
-    for (const auto& module : modules)
-        if (!module.scheme_name.empty()) state.program.scheme_name = module.scheme_name;
+    for (const auto& module : modules)  // the policy's own name before any a module declares
+        if (state.program.scheme_name.empty()) state.program.scheme_name = module.scheme_name;
     checker::declare_enums(state, modules);  // record fields and inputs may have an enum type
     checker::declare_records_and_entities(state, modules);
     checker::declare_functions(state, modules);
     checker::declare_definitions(state, modules);
+    checker::declare_indicators(state, modules);
     checker::check_definitions(state, modules);
     checker::check_outputs(state, modules);
     checker::order_definitions(state);
-    if (!diagnostics.has_errors()) checker::check_band_reach(state);  // no knock-on warnings
+    checker::check_sections(state, modules);
     if (state.program.outputs.empty() && !modules.empty())
         diagnostics.report(checker::Code::missing_output, modules.front().scheme_span,
                            "方案没有 output 声明, 运行时没有任何结果可输出",
                            "例如 output 成员 as member { score: 综合得分 }");
+    if (!diagnostics.has_errors()) {  // no knock-on warnings
+        checker::check_band_reach(state);
+        checker::check_unused(state, modules);
+    }
     if (diagnostics.has_errors()) return std::nullopt;
     state.program.dependencies = std::move(state.dependencies);
     return std::move(state.program);

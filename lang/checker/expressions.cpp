@@ -101,8 +101,14 @@ private:
                 return c;
             }
         }
+        // A `param` is one number for the whole run, so a function may read it too.
+        if (!scope_.allow_symbols)
+            if (SymbolId symbol = state_.find_symbol(EntityId::none(), e.text);
+                symbol && state_.program.symbols[symbol].kind == SymbolKind::input &&
+                state_.program.inputs[state_.program.symbols[symbol].input].default_value)
+                return symbol_ref(e, symbol, -1);
         if (!state_.unknown_names.insert(e.text).second) return invalid(e.span);  // said once is enough
-        std::string where = scope_.allow_symbols ? "" : " (函数体内只能使用参数)";
+        std::string where = scope_.allow_symbols ? "" : " (函数体内只能使用函数的参数和 param 参数)";
         // Defined, but on an entity this one cannot see (an output of 县区 naming a value of 成员).
         if (scope_.allow_symbols)
             for (const Symbol& other : state_.program.symbols)
@@ -341,6 +347,7 @@ private:
         auto c = make(ExprOp::weighted, e.span, number_type());
         Rational total;
         std::vector<Rational> weights;
+        std::vector<SymbolId> parameters;
         bool ok = true;
         for (const auto& item : e.items) {
             auto value = check(*item.expr);
@@ -354,10 +361,27 @@ private:
                 ok = false;
                 continue;
             }
-            if (item.weight.is_zero())
+            Rational weight = item.weight;
+            SymbolId parameter;
+            if (!item.weight_name.empty()) {
+                parameter = resolve_parameter(state_, item.weight_name, item.weight_span, ParameterUse::weight);
+                if (!parameter) {
+                    ok = false;
+                    continue;
+                }
+                weight = *state_.program.inputs[state_.program.symbols[parameter].input].default_value;
+            } else if (!item.percent) {
+                error(Code::weight_without_percent, item.weight_span,
+                      fmt::format("权重 {} 没有写 %: 是 {}% 吗?", item.weight.to_string(), item.weight.to_string()),
+                      fmt::format("权重写作百分数, 例如 {}%", item.weight.to_string()));
+                ok = false;
+                continue;
+            }
+            if (weight.is_zero())
                 state_.diagnostics.report(Code::zero_weight, item.weight_span, "权重为 0 的项不影响结果");
-            total = total + item.weight;
-            weights.push_back(item.weight);
+            total = total + weight;
+            weights.push_back(weight);
+            parameters.push_back(parameter);
             for (const auto& earlier : c->args)
                 if (mixes(*earlier, *value)) return mixed_scales(e, *earlier, *value, "加权");
             c->scale = joined(c->scale, value->scale);
@@ -370,7 +394,9 @@ private:
                          fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
                          "各项权重之和必须正好是 100%");
         }
-        c->weighting = state_.program.weightings.push_back(make_weighting(std::move(weights)));
+        Weighting weighting = make_weighting(std::move(weights));
+        weighting.parameters = std::move(parameters);
+        c->weighting = state_.program.weightings.push_back(std::move(weighting));
         return c;
     }
 

@@ -10,15 +10,31 @@
 namespace kaohe::checker {
 namespace {
 
-std::string edge_text(const ast::Band& band) {
-    return fmt::format("{} {}", band.edge == ast::BandEdge::at_least ? ">=" : ">", band.threshold.to_string());
+// ">= 90", or ">= 优秀线 (90)" for a parameter at its default.
+std::string edge_text(const ast::Band& written, const Band& band) {
+    std::string threshold = written.threshold_name.empty()
+                                ? band.threshold.to_string()
+                                : fmt::format("{} ({})", written.threshold_name, band.threshold.to_string());
+    return fmt::format("{} {}", band.edge == BandEdge::at_least ? ">=" : ">", threshold);
 }
 
 // Band `lower` directly below band `upper` is reachable only when it starts lower.
-bool starts_below(const ast::Band& upper, const ast::Band& lower) {
+bool starts_below(const Band& upper, const Band& lower) {
     if (lower.threshold < upper.threshold) return true;
-    return lower.threshold == upper.threshold && upper.edge == ast::BandEdge::above &&
-           lower.edge == ast::BandEdge::at_least;
+    return lower.threshold == upper.threshold && upper.edge == BandEdge::above && lower.edge == BandEdge::at_least;
+}
+
+// A threshold written as a name that names no parameter has no value to compare (its error is reported).
+bool resolved(const ast::Band& written, const Band& band) { return written.threshold_name.empty() || band.parameter; }
+
+// The band as the program holds it: a threshold written as a `param` stands at its default
+// here and is checked again by a run that binds another value.
+Band program_band(State& state, const ast::Band& written) {
+    Band band{written.label, program_edge(written.edge), written.threshold, SymbolId::none()};
+    if (written.threshold_name.empty()) return band;
+    band.parameter = resolve_parameter(state, written.threshold_name, written.threshold_span, ParameterUse::threshold);
+    if (band.parameter) band.threshold = *state.program.inputs[state.program.symbols[band.parameter].input].default_value;
+    return band;
 }
 
 IdVector<BandIndex, Band> check_bands(State& state, const ast::GradeDecl& decl) {
@@ -29,29 +45,32 @@ IdVector<BandIndex, Band> check_bands(State& state, const ast::GradeDecl& decl) 
         return bands;
     }
     for (std::size_t i = 0; i < decl.bands.size(); ++i) {
-        const ast::Band& band = decl.bands[i];
+        const ast::Band& written = decl.bands[i];
+        Band band = program_band(state, written);
         for (std::size_t k = 0; k < i; ++k)
-            if (decl.bands[k].label == band.label)
-                state.diagnostics.report(Code::duplicate_band, band.span,
-                                         fmt::format("等次 {} 出现了两次", band.label));
+            if (decl.bands[k].label == written.label)
+                state.diagnostics.report(Code::duplicate_band, written.span,
+                                         fmt::format("等次 {} 出现了两次", written.label));
         if (i > 0 && decl.bands[i - 1].edge == ast::BandEdge::otherwise)
-            state.diagnostics.report(Code::band_after_otherwise, band.span,
-                                     fmt::format("等次 {} 在 otherwise 之后, 永远不会得到", band.label),
+            state.diagnostics.report(Code::band_after_otherwise, written.span,
+                                     fmt::format("等次 {} 在 otherwise 之后, 永远不会得到", written.label),
                                      "otherwise 应是最后一个等次");
-        else if (i > 0 && band.edge != ast::BandEdge::otherwise && !starts_below(decl.bands[i - 1], band))
+        else if (i > 0 && band.edge != BandEdge::otherwise && resolved(decl.bands[i - 1], bands.back()) &&
+                 resolved(written, band) && !starts_below(bands.back(), band))
             state.diagnostics.report(
-                Code::unreachable_band, band.threshold_span,
-                fmt::format("等次 {} 的分数线 {} 不低于上一个等次 {} 的 {}, 这个等次永远不会得到", band.label,
-                            edge_text(band), decl.bands[i - 1].label, edge_text(decl.bands[i - 1])),
+                Code::unreachable_band, written.threshold_span,
+                fmt::format("等次 {} 的分数线 {} 不低于上一个等次 {} 的 {}, 这个等次永远不会得到", written.label,
+                            edge_text(written, band), decl.bands[i - 1].label,
+                            edge_text(decl.bands[i - 1], bands.back())),
                 "等次应从高到低排列, 分数线逐级降低");
-        bands.push_back({band.label, program_edge(band.edge), band.threshold});
+        bands.push_back(std::move(band));
     }
     const ast::Band& last = decl.bands.back();
     if (last.edge != ast::BandEdge::otherwise)
         state.diagnostics.report(
             Code::grade_without_floor, last.span,
             fmt::format("分数{} {} 的没有等次: 最后一个等次应为 otherwise",
-                        last.edge == ast::BandEdge::at_least ? "低于" : "不高于", last.threshold.to_string()),
+                        last.edge == ast::BandEdge::at_least ? "低于" : "不高于", bands.back().threshold.to_string()),
             fmt::format("例如 {} otherwise", last.label));
     return bands;
 }

@@ -101,6 +101,29 @@ void declare_scheme_input(State& state, const ast::Module& module, const ast::In
     state.program.scheme_inputs.push_back(state.add_symbol(symbol));
 }
 
+// A parameter is a scheme-level input with a default: rules read it like any input, and a run
+// binds it from the data, a parameters file, or the default.
+void declare_parameter(State& state, const ast::Module& module, const ast::ParameterDecl& decl) {
+    if (SymbolId first = state.find_symbol(EntityId::none(), decl.name)) {
+        report_duplicate(state, "参数", decl.name, decl.name_span, state.program.symbols[first].span);
+        return;
+    }
+    InputSpec spec;
+    spec.name = decl.name;
+    spec.span = decl.name_span;
+    spec.type.base = BaseType::number;
+    spec.number_kind = decl.percent ? NumberKind::fraction : NumberKind::any;
+    spec.json_key = decl.path;
+    spec.default_value = decl.default_value;
+    InputId input = state.program.inputs.push_back(std::move(spec));
+    Symbol symbol{decl.name, decl.name_span, SymbolKind::input, EntityId::none(), state.program.inputs.back().type,
+                  input, comments_of(module, decl.layout)};
+    symbol.scale = scale_of(state.program.inputs.back());
+    SymbolId id = state.add_symbol(symbol);
+    state.program.scheme_inputs.push_back(id);
+    state.program.parameters.push_back(id);
+}
+
 }  // namespace
 
 void declare_records_and_entities(State& state, const std::vector<ast::Module>& modules) {
@@ -137,6 +160,7 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
     for (const auto& module : modules)
         for (const auto& entity : module.entities) declare_entity(state, module, entity, EntityId::none());
     for (const auto& module : modules) {
+        for (const auto& parameter : module.parameters) declare_parameter(state, module, parameter);
         for (const auto& input : module.inputs) declare_scheme_input(state, module, input);
         for (const auto& requirement : module.requirements)
             state.entity_requirements.emplace_back(EntityId::none(), &requirement);

@@ -272,13 +272,27 @@ void check_outputs(State& state, const std::vector<ast::Module>& modules) {
             for (const auto& item : decl.items) {
                 for (const auto& earlier : decl.items) {
                     if (&earlier == &item) break;
-                    if (earlier.key == item.key)
-                        state.diagnostics.report(Code::duplicate_output_key, item.key_span,
-                                                 fmt::format("{} 已在这个 output 中输出过; 每个字段名只能用一次", item.key),
+                    if (earlier.key == item.key && earlier.group == item.group)
+                        state.diagnostics.report(Code::duplicate_output_key, item.group.empty() ? item.key_span : item.group_span,
+                                                 item.group.empty()
+                                                     ? fmt::format("{} 已在这个 output 中输出过; 每个字段名只能用一次", item.key)
+                                                     : fmt::format("components {} 已在这个 output 中输出过", item.group),
                                                  "要输出多个值, 请换一个字段名或用 components");
                 }
                 OutputField field;
                 field.key = item.key;
+                field.group = item.group;
+                for (const auto& other : decl.items)  // a group and a component of one name: one JSON key twice
+                    if (!item.group.empty() && other.key == "components" && other.group.empty())
+                        for (const auto& value : other.values)
+                            if (value->text == item.group)
+                                state.diagnostics.report(Code::duplicate_output_key, item.group_span,
+                                                         fmt::format("components 中已有 {}, 组名不能与它相同", item.group),
+                                                         fmt::format("换一个组名, 例如 {}明细", item.group));
+                if (!item.group.empty() && item.key != "components")
+                    state.diagnostics.report(Code::group_not_components, item.group_span,
+                                             fmt::format("{} 后不能写组名 {}; 只有 components 可以分组", item.key, item.group),
+                                             fmt::format("写作 components {}: 甲, 乙", item.group));
                 if (item.key == "id" || item.key == "entity" || item.key == "flags")
                     state.diagnostics.report(Code::reserved_output_key, item.key_span,
                                              fmt::format("{} 由 kaohe 自动输出, 不必声明", item.key));

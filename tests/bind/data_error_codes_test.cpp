@@ -26,15 +26,27 @@ entity 县区 at counties key id {
   require 得分 > 10 at score else "得分应大于 10"
 }
 value 率 of 县区 = 100 / (得分 - 20)
-output 县区 as county { score: 率 }
+param 甲权 = 50% at plan.a
+param 乙权 = 50% at plan.b
+param 中线 = 40 at plan.line
+value 综合 of 县区 = weighted { 甲权 得分  乙权 率 }
+grade 等次 of 县区 by 得分 {
+  好 >= 60
+  中 >= 中线
+  差 otherwise
+}
+output 县区 as county { score: 率  total: 综合  grade: 等次 }
 )";
 
-std::vector<kaohe::DataError> errors_for(const std::string& json) {
+// `parameters`, when given, is the text of a parameters file p.json.
+std::vector<kaohe::DataError> errors_for(const std::string& json, const std::string& parameters = "") {
     static const auto compiled = kaohe::compile(kaohe::load_program_text("t.kh", policy));
     std::vector<kaohe::DataError> errors;
     auto document = kaohe::parse_data(json, "t.json", errors);
     if (!document) return errors;
-    kaohe::Run run(compiled, document);
+    std::optional<kaohe::ParameterFile> file;
+    if (!parameters.empty()) file = kaohe::ParameterFile{kaohe::parse_data(parameters, "p.json", errors), "p.json"};
+    kaohe::Run run(compiled, document, file);
     run.evaluate();
     return run.errors();
 }
@@ -44,10 +56,18 @@ std::string with_county(const std::string& county) {
     return std::string(R"({"year": 2018, "counties": [)") + county + "]}";
 }
 
+const char* sound_county = R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})";
+
+// The sound county, with the yearly plan that sets the parameters.
+std::string with_plan(const std::string& plan) {
+    return std::string(R"({"year": 2018, "plan": )") + plan + R"(, "counties": [)" + sound_county + "]}";
+}
+
 struct Example {
     kaohe::DiagnosticCode code;
     std::string json;
     std::string path;
+    std::string parameters = {};
 };
 
 }  // namespace
@@ -84,13 +104,18 @@ TEST_CASE("every data code has data that is reported with it") {
         {DiagnosticCode::evaluation_failed,
          with_county(R"({"id": "A", "score": 20, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
          "$.counties[0]"},
+        {DiagnosticCode::unknown_parameter, with_county(sound_county), "p.json: $.丙权", R"({"丙权": 10})"},
+        {DiagnosticCode::bad_parameter_value, with_plan(R"({"a": "五成"})"), "$.plan.a"},
+        {DiagnosticCode::parameter_weights_not_100, with_plan(R"({"a": 60})"), "$.plan.a"},
+        {DiagnosticCode::parameter_thresholds_out_of_order, with_county(sound_county), "p.json: $.中线",
+         R"({"中线": 60})"},
     };
     CHECK(errors_for(with_county(
                          R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"))
               .empty());
     std::set<kaohe::DiagnosticCode> shown;
     for (const auto& example : examples) {
-        auto errors = errors_for(example.json);
+        auto errors = errors_for(example.json, example.parameters);
         INFO(kaohe::code_info(example.code).id << " " << example.json);
         REQUIRE(errors.size() == 1);
         CHECK(errors[0].code == example.code);

@@ -8,10 +8,23 @@
 namespace {
 
 
-// Every diagnostic for a policy text, rendered as the user sees them.
-std::string diagnostics_for(const std::string& policy) {
+// Every diagnostic for a policy text, rendered as the user sees them, but for the warnings
+// about an unused input or value (P810, P811): the preludes declare inputs most tests never read
+// and the tests define values only to check them. Those warnings are tested on their own below
+// ("what a policy declares and never uses …") with all_diagnostics_for, and in
+// tests/language/warnings.
+std::string all_diagnostics_for(const std::string& policy) {
     auto loaded = kaohe::load_program_text("t.kh", policy);
     return kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources);
+}
+
+std::string diagnostics_for(const std::string& policy) {
+    auto loaded = kaohe::load_program_text("t.kh", policy);
+    std::string out;
+    for (const auto& d : loaded.diagnostics.all())
+        if (d.code != kaohe::DiagnosticCode::unused_input && d.code != kaohe::DiagnosticCode::unused_value)
+            out += kaohe::cli::diagnostic_text(d, loaded.sources);
+    return out;
 }
 
 std::string check(const std::string& body) { return diagnostics_for(std::string(prelude) + body); }
@@ -131,7 +144,7 @@ TEST_CASE("duplicates, unknown types and unknown entities") {
 
 TEST_CASE("functions see only their parameters and may not recurse") {
     CHECK(check("fn 加倍(x: number) = x * 民主测评\n") ==
-          "t.kh:10:24: 错误: 未定义的名称 民主测评 (函数体内只能使用参数)\n"
+          "t.kh:10:24: 错误: 未定义的名称 民主测评 (函数体内只能使用函数的参数和 param 参数)\n"
           "   10 | fn 加倍(x: number) = x * 民主测评\n"
           "      |                          ^^^^^^^^\n");
     CHECK(check("fn 甲(x: number) = 乙(x)\nfn 乙(x: number) = 甲(x)\nvalue 丙 of 成员 = 甲(1)\n") ==
@@ -161,9 +174,12 @@ TEST_CASE("an unknown stdlib module lists the ones there are") {
 }
 
 TEST_CASE("the shipped policies check cleanly") {
-    auto loaded = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
-    CHECK(kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources) == "");
-    CHECK(loaded.program.has_value());
+    for (const char* name : {"longnan", "jiangxi", "guangdong"}) {
+        auto loaded = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/" + name + ".kh");
+        INFO(name << "\n" << kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources));
+        CHECK(loaded.diagnostics.all().empty());  // no error, and no warning either
+        CHECK(loaded.program.has_value());
+    }
 }
 
 TEST_CASE("declared ranges must make sense") {
@@ -382,4 +398,45 @@ TEST_CASE("a name defined on another entity says where it is, not that it is unk
           "   10 | output 县区 as county { score: 民主测评 }\n"
           "      |                                ^^^^^^^^\n"
           "      = 提示: 成员 的每一行有自己的 民主测评: 在 县区 上可以汇总它, 例如 mean(成员.民主测评)\n");
+}
+
+TEST_CASE("an indicator keeps its points and metadata, and a section its members, in the program") {
+    auto loaded = kaohe::load_program_text("t.kh", std::string(prelude) +
+        "value 测评分 of 成员 points 60 = 民主测评 * 0.6\n"
+        "  article \"第九条(一)\" dept \"组织部\" source \"民主测评票\"\n"
+        "value 实绩分 of 成员 points 40 = 实绩得分 * 0.4\n"
+        "section 个人总分 of 成员 points 100: 测评分, 实绩分\n"
+        "  article \"第九条\"\n");
+    REQUIRE(loaded.program);
+    const auto& program = *loaded.program;
+    auto symbol_of = [&](const std::string& name) -> const kaohe::Symbol& {
+        for (kaohe::SymbolId id : program.symbols.ids())
+            if (program.symbols[id].name == name) return program.symbols[id];
+        FAIL("no symbol " << name);
+        throw;
+    };
+    const auto& score = symbol_of("测评分");
+    CHECK(score.info.article == "第九条(一)");
+    CHECK(score.info.department == "组织部");
+    CHECK(score.info.source == "民主测评票");
+    CHECK(score.points == kaohe::Rational(60));
+    CHECK(symbol_of("实绩分").info.empty());
+    const auto& total = symbol_of("个人总分");
+    CHECK(total.info.article == "第九条");
+    CHECK(total.points == kaohe::Rational(100));
+    REQUIRE(program.sections.size() == 1);
+    const auto& section = program.sections.front();
+    CHECK(program.symbols[section.symbol].name == "个人总分");
+    REQUIRE(section.members.size() == 2);
+    CHECK(program.symbols[section.members[0]].name == "测评分");
+    CHECK(program.symbols[section.members[1]].name == "实绩分");
+}
+
+TEST_CASE("a section whose parts do not add up says which, with each part") {
+    CHECK(check("value 甲 of 成员 points 15 = min(15, 民主测评)\nvalue 乙 of 成员 = 民主测评 / 10\n"
+                "section 小计 of 成员 points 20: 甲, 乙\n") ==
+          "t.kh:12:25: 错误: 小计 声明 20 分, 各项分值合计 25 分: 甲 15、乙 10 (最高可得)\n"
+          "   12 | section 小计 of 成员 points 20: 甲, 乙\n"
+          "      |                             ^^\n"
+          "      = 提示: 调整 points 或各项的分值, 使合计为 20 分\n");
 }

@@ -90,6 +90,8 @@ const std::vector<Example> examples = {
     {"P211", "value 甲 of 成员 = 1\nvalue 甲 of 县区 = 2\nassert: maximum(甲) <= 2 else \"x\"\n"},
     {"P212", "value 甲 of 成员 = count(县区)\n"},
     {"P213", "rank 名次 of 县区 by 实绩得分 within 成员\n"},
+    {"P230", "use \"./没有这个文件.kh\"\n"},
+    {"P231", "use \"./t.kh\"\n"},  // the policy itself: load_program_text names it t.kh
     {"P301", "value 甲 of 成员 = 民主测评 + 否决事项\n"},
     {"P302", "value 甲 of 成员 = if 民主测评 then 1 else 2\n"},
     {"P303", "veto of 成员 when not empty(否决事项) {\n  flag \"否决:{项}\" for 项 in 评分\n}\n"},
@@ -118,6 +120,16 @@ const std::vector<Example> examples = {
     {"P507", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n}\n"},
     {"P508", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
              "  quota 差 share 20% per 县区 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
+    {"P510", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 民主测评\n  差 otherwise\n}\n"},
+    {"P511", "param 优秀线 = 90%\ngrade 等次 of 成员 by 民主测评 {\n  优秀 >= 优秀线\n  差 otherwise\n}\n"},
+    {"P512", "value 甲 of 成员 = weighted { 民主测评 民主测评 }\n"},
+    {"P513", "param 测评权重 = 100\nvalue 甲 of 成员 = weighted { 测评权重 民主测评 }\n"},
+    {"P514", "value 甲 of 成员 = weighted { 100 民主测评 }\n"},
+    {"P520", "value 甲 of 成员 points 10 = min(10, 民主测评)\nvalue 乙 of 成员 points 5 = 民主测评 / 20\n"
+             "section 小计 of 成员 points 20: 甲, 乙\n"},
+    {"P521", "value 甲 of 成员 points 10 = 民主测评 / 5\n"},
+    {"P522", "value 甲 of 成员 points 10 = min(10, 民主测评)\nsection 小计 of 成员 points 20: 甲, 甲\n"},
+    {"P523", "input 乙: number at b\nvalue 甲 of 成员 = 乙 * 2\nsection 小计 of 成员 points 20: 甲\n"},
     {"P601", "veto of 成员 when not empty(否决事项) {\n  flag \"否决\" for 项 in 否决事项\n}\n"},
     {"P602", "veto of 成员 when not empty(否决事项) {\n  flag \"一票否决:{项}\"\n}\n"},
     {"P603", "entity 县区 at counties key id {\n  input 甲: score at a\n}\n", true},
@@ -131,6 +143,12 @@ const std::vector<Example> examples = {
     {"P612", "output 县区 as county { score: 实绩得分  score: 实绩得分 }\n"},
     {"P611", "input 年度: count at year\nvalue 甲 of 成员 = 1\nvariant 甲年 when 年度 = 3 {\n"
              "  value 甲 of 成员 = 民主测评 > 1\n}\n"},
+    {"P620", "value 甲 of 成员 = 民主测评\n  article \"第五条\" office \"组织部\"\n"},
+    {"P621", "value 甲 of 成员 = 民主测评\n  article 5\n"},
+    {"P622", "value 甲 of 成员 = 民主测评\n  dept \"组织部\" dept \"人事处\"\n"},
+    {"P623", "output 县区 as county { score 合计: 实绩得分 }\n"},
+    {"P624", "input 年度: count at year\nvalue 甲 of 成员 points 10 = 民主测评 / 10\nvariant 甲年 when 年度 = 3 {\n"
+             "  value 甲 of 成员 points 20 = 民主测评 / 5\n}\n"},
     {"P701", "value 甲 of 成员 = 乙 + 1\nvalue 乙 of 成员 = 甲 * 2\n"},
     {"P702", "value 甲 of 成员 = 民主测评\nassert: 甲 > 1 else \"x\"\n"},
     {"P703", "input 乙: number at b\nvalue 丙 = 乙 * 2\nassert: maximum(丙) <= 100 else \"x\"\n"},
@@ -145,6 +163,14 @@ const std::vector<Example> examples = {
     {"P705", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
              "  quota 优秀 share 实绩得分 per 县区 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
     {"P704", "value 甲 of 成员 = 民主测评\nassert: maximum(甲) <= 50 else \"x\"\n"},
+    // Warnings about what is unused come after the prelude's own, so these stand alone.
+    {"P810", "entity 县区 at counties key id {\n  input 甲: score at a\n  input 乙: score at b\n}\n"
+             "output 县区 as county { score: 甲 }\n", true},
+    {"P811", "entity 县区 at counties key id {\n  input 甲: score at a\n}\n"
+             "value 乙 of 县区 = 甲 * 2\noutput 县区 as county { score: 甲 }\n", true},
+    {"P812", "entity 县区 at counties key id {\n  input 甲: score at a\n  input 乙: score at b\n}\n"
+             "value 甲分 of 县区 = 甲\nvalue 乙分 of 县区 = 乙\nvalue 总分 of 县区 = 甲分 + 乙分\n"
+             "output 县区 as county { score: round2(总分)  components: 甲分 }\n", true},
 };
 
 }  // namespace

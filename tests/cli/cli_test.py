@@ -92,6 +92,24 @@ code, out, err = run("run", policy, example, "--format", "json", "--timings")
 case("--timings goes to stderr only", code == 0 and json.loads(out) == document
      and [l.split()[0] for l in err.splitlines()] == ["policy", "read", "parse", "bind", "evaluate", "results", "render"])
 
+# Warnings: `check` prints them and exits 0; `run` keeps stderr for what stopped it, unless --warnings.
+with tempfile.TemporaryDirectory() as scratch:
+    warned = os.path.join(scratch, "w.kh")
+    with open(warned, "w", encoding="utf-8") as f:
+        f.write("entity 县 at counties key id {\n  input 分: score at s\n  input 旧: score at old\n}\n"
+                "output 县 as county { score: 分 }\n")
+    warned_data = os.path.join(scratch, "w.json")
+    with open(warned_data, "w", encoding="utf-8") as f:
+        f.write('{"counties": [{"id": "A", "s": 80, "old": 1}]}')
+    code, out, err = run("check", warned)
+    case("check prints a warning and exits 0", code == 0 and "检查通过" in out and "1 个警告" in out
+         and "警告: 输入 旧 已声明, 但没有任何规则使用它" in err)
+    code, out, err = run("run", warned, warned_data, "--format", "json")
+    case("run does not print warnings", code == 0 and err == "" and json.loads(out)["results"][0]["score"] == "80.00")
+    code, out, err = run("run", warned, warned_data, "--format", "json", "--warnings")
+    case("run --warnings prints them to stderr", code == 0 and "警告: 输入 旧" in err
+         and json.loads(out)["results"][0]["score"] == "80.00")
+
 members = sum(len(c["members"]) for c in json.load(open(example, encoding="utf-8"))["counties"])
 case("json: one result per member", code == 0 and len(document.get("results", [])) == members)
 case("json: contract keys", all({"id", "entity", "score", "grade", "rank", "flags"} <= set(r) for r in document["results"]))
@@ -149,6 +167,23 @@ with tempfile.TemporaryDirectory() as tmp:
     code, _, err = run("check", bom_policy)
     case("a policy with a byte order mark: columns count from its first real character",
          code == 1 and "bom.kh:6:17: 错误: 未定义的名称 得份" in err)
+
+    # --params: a parameters file changes this run's weights; a wrong one is a data error.
+    params = os.path.join(tmp, "params.json")
+    with open(params, "w", encoding="utf-8") as f:
+        json.dump({"实绩权重": "40%", "民主测评权重": 15}, f, ensure_ascii=False)
+    plain = json.loads(run("run", policy, example, "--format", "json")[1])["results"]
+    code, out, _ = run("run", policy, example, "--params", params, "--format", "json")
+    changed = json.loads(out)["results"] if code == 0 else []
+    case("--params changes the weights of this run",
+         code == 0 and len(changed) == len(plain) and any(a["score"] != b["score"] for a, b in zip(changed, plain)))
+    with open(params, "w", encoding="utf-8") as f:
+        json.dump({"实绩权重": "40%"}, f, ensure_ascii=False)
+    code, out, err = run("run", policy, example, "--params", params)
+    case("--params whose weights do not add up: exit 2, one error naming the file and parameter, no output",
+         code == 2 and out == "" and "params.json: $.实绩权重" in err and "合计为 95%" in err)
+    code, out, err = run("run", policy, example, "--params", os.path.join(tmp, "none.json"))
+    case("a missing parameters file exits 3", code == 3 and "none.json" in err and out == "")
 
 failed = [name for name, ok in results if not ok]
 for name, ok in results:

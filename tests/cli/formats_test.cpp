@@ -67,3 +67,16 @@ TEST_CASE("csv: byte order mark, CRLF, a header per kind, quoted commas and quot
           "member,A-M01,张三,88.60,1,是,诫勉谈话、待研究确定\r\n"
           "member,A-M02,\"Li, \"\"Si\"\"\",7.00,2,否,\r\n");
 }
+
+TEST_CASE("grouped components: a nested object in json, 组.名 columns in table and csv") {
+    ResultRow row{"A1", "county", {{"score", decimal("74.00")}}, {{"成效", decimal("54.00")}, {"甲", decimal("27.00")},
+                  {"乙", decimal("27.00")}, {"丙", decimal("20.00")}}, {}, {"", "明细", "明细", "帮扶"}};
+    CHECK(kaohe::cli::render_json({row}) ==
+          "{\n \"results\": [\n  {\n   \"id\": \"A1\",\n   \"entity\": \"county\",\n   \"score\": \"74.00\",\n"
+          "   \"grade\": null,\n   \"flags\": [],\n   \"components\": {\n    \"成效\": \"54.00\",\n"
+          "    \"明细\": {\n     \"甲\": \"27.00\",\n     \"乙\": \"27.00\"\n    },\n"
+          "    \"帮扶\": {\n     \"丙\": \"20.00\"\n    }\n   }\n  }\n ]\n}\n");
+    CHECK(kaohe::cli::render_csv({row}) ==
+          "\xEF\xBB\xBF" "entity,id,score,成效,明细.甲,明细.乙,帮扶.丙,flags\r\n"
+          "county,A1,74.00,54.00,27.00,27.00,20.00,\r\n");
+}

@@ -5,22 +5,13 @@
 #include <set>
 #include <thread>
 
-#include "base/read_file.hpp"
+#include "tests/evaluator/text_files.hpp"
 #include "runtime/run.hpp"
 
 namespace {
 
-std::string read(const std::string& path) {
-    kaohe::FileText file = kaohe::read_file(path);
-    REQUIRE(file);
-    return std::move(file.text);
-}
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using kaohe::test::read;
+using kaohe::test::replace;
 
 // Loads, plans and fully evaluates; the run keeps the policy and the data alive.
 std::unique_ptr<kaohe::Run> evaluate(const std::string& policy, const std::string& data,
@@ -82,7 +73,8 @@ TEST_CASE("changing weights through the API equals evaluating the edited policy"
     REQUIRE(what_if->reevaluate());
     std::string after = printed(what_if->results());
 
-    std::string edited = replace(replace(policy, "  10% 民主测评得分", "  15% 民主测评得分"), "  45% 实绩得分", "  40% 实绩得分");
+    std::string edited = replace(replace(policy, "param 民主测评权重 = 10%", "param 民主测评权重 = 15%"),
+                                 "param 实绩权重 = 45%", "param 实绩权重 = 40%");
     CHECK(after == printed(evaluate(edited, data)->results()));
     CHECK(after != before);
     // The change lives in the run: the shared program keeps the policy's weights.

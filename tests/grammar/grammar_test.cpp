@@ -136,7 +136,7 @@ TEST_CASE("syntax errors name what was expected, with a caret under the spot") {
          "t.kh:2:6: 错误: 等次名后应为 >= 分数线、> 分数线 或 otherwise\n"
          "    2 |   优秀 90\n"
          "      |        ^^\n"},
-        {"valeu 甲 = 1\n", "t.kh:1:1: 错误: 这里应为一个声明: scheme、use、record、entity、input、require、fn、value、rank、grade、veto、flag、output、variant、assert 或 enum\n"
+        {"valeu 甲 = 1\n", "t.kh:1:1: 错误: 这里应为一个声明: scheme、use、param、record、entity、input、require、fn、value、section、rank、grade、veto、flag、output、variant、assert 或 enum\n"
                            "    1 | valeu 甲 = 1\n"
                            "      | ^^^^^\n"},
     };
@@ -147,10 +147,10 @@ TEST_CASE("syntax errors name what was expected, with a caret under the spot") {
 }
 
 TEST_CASE("an unclosed block says where its { is") {
-    CHECK(parse("value 甲 = weighted {\n  45% 乙\n  五十 丙\n}\n").errors ==
-          "t.kh:3:3: 错误: 这里应为权重百分比 (例如 45%) 或结束的 }\n"
-          "    3 |   五十 丙\n"
-          "      |   ^^^^\n"
+    CHECK(parse("value 甲 = weighted {\n  45% 乙\n  “五十” 丙\n}\n").errors ==
+          "t.kh:3:3: 错误: 这里应为权重 (例如 45%, 或 param 声明的权重名) 或结束的 }\n"
+          "    3 |   “五十” 丙\n"
+          "      |   ^^^^^^\n"
           "      = 提示: 这个块从第 1 行的 { 开始; 块内各行需缩进\n");
     // A nested entity left open: the inner { (line 3), not the declaration's first line.
     CHECK(parse("entity 县区 at counties key id {\n  input 甲: score at a\n  entity 成员 at members key id {\n"
@@ -253,4 +253,14 @@ TEST_CASE("the Longnan policy's 第九条 belongs to 综合得分") {
     REQUIRE(total);
     REQUIRE_FALSE(total->layout.comments.empty());
     CHECK(module.comments[total->layout.comments.front()].text.starts_with("第九条"));
+}
+
+TEST_CASE("use names a stdlib module or, in quotes, a file relative to this one") {
+    CHECK(printed("use votes  # 测评票\nuse \"./共用/公共指标.kh\"\nuse “../上级.kh”\n") ==
+          "use votes  # 测评票\nuse \"./共用/公共指标.kh\"\nuse \"../上级.kh\"\n");
+    Parsed parsed = parse("use votes\nuse \"./公共指标.kh\"\n");
+    REQUIRE(parsed.module.uses.size() == 2);
+    CHECK_FALSE(parsed.module.uses[0].local);
+    CHECK(parsed.module.uses[1].local);
+    CHECK(parsed.module.uses[1].module == "./公共指标.kh");
 }

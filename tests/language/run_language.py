@@ -14,10 +14,14 @@ executable. Its data is NAME.json beside it, or the lines of the .kh that start 
   # expect data error: TEXT       one line of stderr, after "数据错误: "
 
 A test with `expect error` runs `kaohe check NAME.kh` and must exit 1. Any other runs
-`kaohe run NAME.kh DATA --format json` and must exit 2 if it has `expect data error` lines
-(then stderr holds exactly those, in order, and stdout nothing), else 0. Diagnostics must be
-exactly the expected errors and warnings, in any order. Ends with the line
+`kaohe run NAME.kh DATA --format json --warnings` and must exit 2 if it has `expect data error`
+lines (then stderr holds exactly those, in order, and stdout nothing), else 0. Diagnostics must
+be exactly the expected errors and warnings, in any order. Ends with the line
 "N passed, M failed"; exits non-zero when any test fails.
+
+Local modules: a .kh that another .kh in the same folder names in `use "./FILE.kh"` is a module,
+not a test. Its `# expect error` / `# expect warning` lines belong to every test that uses it
+(directly or through other modules), at their line in the module's file.
 """
 import glob
 import json
@@ -27,9 +31,11 @@ import subprocess
 import sys
 import tempfile
 
+USE_PATH = re.compile(r'^\s*use\s+"([^"]+)"', re.M)
 EXPECT = re.compile(r"#\s*expect(?: (rows|error|warning|data error))?:\s?(.*)$")
 DIAGNOSTIC = re.compile(r"^([^\s:][^:]*):(\d+):(\d+): (错误|警告): (.*)$")
-DIAGNOSTIC_BODY = re.compile(r"^\s*\d* \| |^\s+= 提示: ")   # the source line, the caret, the hint
+# the source line, the caret, the hint, and a related place (注: 首次定义在这里) with its own lines
+DIAGNOSTIC_BODY = re.compile(r"^\s*\d* \| |^\s+= 提示: |^[^\s:][^:]*:\d+:\d+: 注: ")
 HINT = re.compile(r"^\s+= 提示: (.*)$")
 SEVERITY = {"error": "错误", "warning": "警告"}
 
@@ -37,7 +43,7 @@ SEVERITY = {"error": "错误", "warning": "警告"}
 class Test:
     """One .kh file: its expectations, each with the line it was written on."""
 
-    def __init__(self, path):
+    def __init__(self, path, modules=()):
         self.path = path
         self.name = os.path.basename(path)
         self.fields, self.rows, self.diagnostics, self.data_errors, self.data_lines = [], [], [], [], []
@@ -45,7 +51,12 @@ class Test:
         with open(path, encoding="utf-8") as f:
             for number, line in enumerate(f, 1):
                 self.read_line(number, line.rstrip("\n"))
-        self.checks_only = any(d[1] == "错误" for d in self.diagnostics)
+        self.diagnostics = [(self.name,) + d for d in self.diagnostics]
+        for module in modules:  # what the modules it uses expect, at their own lines
+            used = Test(module)
+            self.diagnostics += used.diagnostics
+            self.problems += used.problems
+        self.checks_only = any(d[2] == "错误" for d in self.diagnostics)
 
     def read_line(self, number, line):
         if line.startswith("#|"):
@@ -118,17 +129,17 @@ def shown(severity, message, hint):
 def compare_diagnostics(test, found):
     """Each expected diagnostic on its line; anything else found is unexpected."""
     failures = []
-    for number, severity, message, hint in test.diagnostics:
-        match = next((d for d in found if d[0] == test.name and d[1] == number and d[2] == severity
+    for file, number, severity, message, hint in test.diagnostics:
+        match = next((d for d in found if d[0] == file and d[1] == number and d[2] == severity
                       and d[3] == message and (hint is None or d[4] == hint)), None)
         if match:
             found.remove(match)
             continue
-        same_line = [d for d in found if d[0] == test.name and d[1] == number]
+        same_line = [d for d in found if d[0] == file and d[1] == number]
         got = "; ".join(shown(*d[2:]) for d in same_line) or "nothing on this line"
         if same_line:
             found.remove(same_line[0])  # shown here, not again as unexpected
-        failures.append(f"{test.name}:{number}: expected {shown(severity, message, hint)}\n      got: {got}")
+        failures.append(f"{file}:{number}: expected {shown(severity, message, hint)}\n      got: {got}")
     return failures + [f"{d[0]}:{d[1]}: unexpected {shown(*d[2:])}" for d in found]
 
 
@@ -154,7 +165,7 @@ def check_run(test, kaohe, folder):
                 f.write("\n".join(test.data_lines) + "\n")
         elif not os.path.exists(os.path.join(folder, data)):
             return [f"{test.name}: no data: add {data} or #| lines"]
-        result = run(kaohe, ["run", test.name, data, "--format", "json"], folder)
+        result = run(kaohe, ["run", test.name, data, "--format", "json", "--warnings"], folder)
     if result is None:
         return [f"{test.name}: timed out"]
     code, out, err = result
@@ -215,12 +226,33 @@ def check(test, kaohe):
     return check_policy(test, kaohe, folder) if test.checks_only else check_run(test, kaohe, folder)
 
 
+def local_uses(path):
+    """The .kh files `path` names in `use "./…"`, resolved beside it."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    folder = os.path.dirname(path)
+    return [os.path.normpath(os.path.join(folder, used)) for used in USE_PATH.findall(text)]
+
+
+def modules_of(path):
+    """Every existing local module `path` uses, directly or through others, each once."""
+    seen, stack = [], [path]
+    while stack:
+        for used in local_uses(stack.pop()):
+            if used != path and used not in seen and os.path.exists(used):
+                seen.append(used)
+                stack.append(used)
+    return seen
+
+
 def main():
     kaohe, root = (os.path.abspath(a) for a in sys.argv[1:3])
-    paths = sorted(glob.glob(os.path.join(root, "*", "*.kh")))
+    every = sorted(glob.glob(os.path.join(root, "*", "*.kh")))
+    used = {m for path in every for m in local_uses(path)}
+    paths = [p for p in every if p not in used]
     failed = 0
     for path in paths:
-        failures = check(Test(path), kaohe)
+        failures = check(Test(path, modules_of(path)), kaohe)
         shown_path = os.path.relpath(path, root)
         if failures:
             failed += 1

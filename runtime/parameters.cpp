@@ -1,0 +1,105 @@
+#include "runtime/parameters.hpp"
+
+#include <fmt/format.h>
+
+namespace kaohe {
+namespace {
+
+const Rational& parameter_value(SymbolId parameter, const Plan& plan, const Tables& tables) {
+    return tables.scheme_slots[plan.column_of_symbol[parameter]].number();
+}
+
+std::string percent_text(const Rational& fraction) { return (fraction * Rational(100)).to_string() + "%"; }
+
+// "params.json: $.实绩权重、$.实施方案.民主测评权重": where the values that broke a rule came from.
+std::string paths_of(const std::vector<SymbolId>& parameters, const std::map<SymbolId, std::string>& sources) {
+    std::string paths;
+    for (SymbolId p : parameters)
+        if (auto found = sources.find(p); found != sources.end() && paths.find(found->second) == std::string::npos)
+            paths += (paths.empty() ? "" : "、") + found->second;
+    return paths.empty() ? "$" : paths;
+}
+
+bool bound_away_from_default(const std::vector<SymbolId>& parameters, const std::map<SymbolId, std::string>& sources) {
+    for (SymbolId p : parameters)
+        if (p && sources.count(p)) return true;
+    return false;
+}
+
+std::vector<DataError> apply_weights(const Plan& plan, const Tables& tables, RunState& state,
+                                     const std::map<SymbolId, std::string>& sources) {
+    const Program& program = *plan.program;
+    std::vector<DataError> errors;
+    for (WeightingId w : program.weightings.ids()) {
+        const Weighting& written = program.weightings[w];
+        if (!bound_away_from_default(written.parameters, sources)) continue;
+        std::vector<Rational> weights = written.weights;
+        Rational total;
+        std::string terms;
+        for (std::size_t i = 0; i < weights.size(); ++i) {
+            SymbolId p = written.parameters[i];
+            if (p) weights[i] = parameter_value(p, plan, tables);
+            total = total + weights[i];
+            terms += (terms.empty() ? "" : " + ") + (p ? program.symbols[p].name + " " : std::string()) +
+                     percent_text(weights[i]);
+        }
+        if (total != Rational(1)) {
+            errors.push_back({.code = DiagnosticCode::parameter_weights_not_100,
+                              .path = paths_of(written.parameters, sources),
+                              .message = fmt::format("参数给出的权重合计为 {} ({}), 应为 100%", percent_text(total), terms)});
+            continue;
+        }
+        state.weightings[w] = make_weighting(std::move(weights));
+    }
+    return errors;
+}
+
+bool starts_below(const Band& upper, const Rational& upper_threshold, const Band& lower, const Rational& lower_threshold) {
+    if (lower_threshold < upper_threshold) return true;
+    return lower_threshold == upper_threshold && upper.edge == BandEdge::above && lower.edge == BandEdge::at_least;
+}
+
+std::vector<DataError> check_thresholds(const Plan& plan, const Tables& tables,
+                                        const std::map<SymbolId, std::string>& sources) {
+    const Program& program = *plan.program;
+    std::vector<DataError> errors;
+    for (const Grade& grade : program.grades) {
+        std::vector<SymbolId> parameters;
+        for (const Band& band : grade.bands) parameters.push_back(band.parameter);
+        if (!bound_away_from_default(parameters, sources)) continue;
+        for (BandIndex b : grade.bands.ids()) {
+            if (b.index() == 0 || grade.bands[b].edge == BandEdge::otherwise) continue;
+            const Band& upper = grade.bands[BandIndex(b.index() - 1)];
+            const Band& lower = grade.bands[b];
+            const Rational& high = threshold_of(upper, plan, tables);
+            const Rational& low = threshold_of(lower, plan, tables);
+            if (starts_below(upper, high, lower, low)) continue;
+            auto named = [&](const Band& band, const Rational& value) {
+                return band.parameter ? fmt::format("{} ({})", program.symbols[band.parameter].name, value.to_string())
+                                      : value.to_string();
+            };
+            errors.push_back({.code = DiagnosticCode::parameter_thresholds_out_of_order,
+                              .path = paths_of({upper.parameter, lower.parameter}, sources),
+                              .message = fmt::format("{}: 等次 {} 的分数线 {} 不低于上一个等次 {} 的 {}, 这个等次永远不会得到",
+                                                     program.symbols[grade.symbol].name, lower.label, named(lower, low),
+                                                     upper.label, named(upper, high))});
+        }
+    }
+    return errors;
+}
+
+}  // namespace
+
+const Rational& threshold_of(const Band& band, const Plan& plan, const Tables& tables) {
+    return band.parameter ? parameter_value(band.parameter, plan, tables) : band.threshold;
+}
+
+std::vector<DataError> apply_parameters(const Plan& plan, const Tables& tables, RunState& state,
+                                        const std::map<SymbolId, std::string>& sources) {
+    std::vector<DataError> errors = apply_weights(plan, tables, state, sources);
+    std::vector<DataError> order = check_thresholds(plan, tables, sources);
+    errors.insert(errors.end(), order.begin(), order.end());
+    return errors;
+}
+
+}  // namespace kaohe
