@@ -174,8 +174,8 @@ TEST_CASE("an unknown stdlib module lists the ones there are") {
 }
 
 TEST_CASE("the shipped policies check cleanly") {
-    for (const char* name : {"longnan", "jiangxi", "guangdong"}) {
-        auto loaded = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/" + name + ".kh");
+    for (const char* name : {"policies/longnan", "policies/jiangxi", "policies/guangdong", "examples/teams"}) {
+        auto loaded = kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/" + name + ".kh");
         INFO(name << "\n" << kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources));
         CHECK(loaded.diagnostics.all().empty());  // no error, and no warning either
         CHECK(loaded.program.has_value());
