@@ -7,17 +7,10 @@
 
 namespace {
 
-
 // Every diagnostic for a policy text, rendered as the user sees them, but for the warnings
 // about an unused input or value (P810, P811): the preludes declare inputs most tests never read
-// and the tests define values only to check them. Those warnings are tested on their own below
-// ("what a policy declares and never uses …") with all_diagnostics_for, and in
-// tests/language/warnings.
-std::string all_diagnostics_for(const std::string& policy) {
-    auto loaded = kaohe::load_program_text("t.kh", policy);
-    return kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources);
-}
-
+// and the tests define values only to check them. Those warnings are tested on their own in
+// modules_warnings_test.cpp and tests/language/warnings.
 std::string diagnostics_for(const std::string& policy) {
     auto loaded = kaohe::load_program_text("t.kh", policy);
     std::string out;
