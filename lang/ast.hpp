@@ -97,21 +97,12 @@ struct RecordDecl {
     Layout layout;
 };
 
-struct EntityRef {
-    std::string name;  // empty: the whole scheme
-    Span span;
-};
-
 struct EntityDecl {
     std::string name;
     Span name_span;
     std::string path;
     Span path_span;
-    std::vector<std::string> more_paths;  // `at cities, direct_counties`: the arrays after the first
     std::string key_path;
-    EntityRef belongs_to;      // `belongs to 县区 by county_id`: the parent named by key
-    std::string belongs_key;   // the field holding the parent's id
-    Span belongs_span;
     std::vector<InputDecl> inputs;
     std::vector<Requirement> requirements;
     std::vector<EntityDecl> children;
@@ -130,6 +121,11 @@ struct FunctionDecl {
     std::vector<Param> params;
     ExprPtr body;
     Layout layout;
+};
+
+struct EntityRef {
+    std::string name;  // empty: the whole scheme
+    Span span;
 };
 
 // `article "第五条(一)1"`: one metadata item after a value or section, as written; the checker

@@ -160,10 +160,7 @@ private:
     }
 
     void entity(const EntityDecl& e, int depth) {
-        std::string arrays = e.path;
-        for (const auto& more : e.more_paths) arrays += ", " + more;
-        std::string belongs = e.belongs_to.name.empty() ? "" : " belongs to " + e.belongs_to.name + " by " + e.belongs_key;
-        line(depth, "entity " + e.name + " at " + arrays + " key " + e.key_path + belongs + notes(e.layout));
+        line(depth, "entity " + e.name + " at " + e.path + " key " + e.key_path + notes(e.layout));
         for (const auto& i : e.inputs) input(i, depth + 1);
         for (const auto& r : e.requirements) requirement(r, depth + 1);
         for (const auto& c : e.children) entity(c, depth + 1);

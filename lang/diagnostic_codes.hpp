@@ -41,7 +41,6 @@ enum class Severity { error, warning };
     X(ambiguous_name, "P211", error, "名称在多个实体中都有定义, 无法确定指哪一个")             \
     X(not_a_descendant, "P212", error, "不是下属实体, 这里不能汇总它")                         \
     X(not_an_ancestor, "P213", error, "不是上级实体 (排名范围或名额池)")                       \
-    X(belongs_not_top_level, "P220", error, "belongs to 只能用于顶层实体")                      \
     X(module_not_found, "P230", error, "找不到 use 的模块文件")                                \
     X(module_cycle, "P231", error, "模块直接或间接地 use 了自己")                              \
     /* types */                                                                                \
@@ -129,8 +128,6 @@ enum class Severity { error, warning };
     X(unknown_parameter, "D108", error, "参数文件中的名称不是方案的参数")                      \
     X(bad_parameter_value, "D109", error, "参数的值写法不对")                                  \
     X(enum_value_outside, "D110", error, "文本不在枚举类型允许的值之中")                       \
-    X(unknown_parent_id, "D120", error, "按编号找不到所属的上级")                              \
-    X(ambiguous_parent_id, "D121", error, "上级的编号重复, 无法按编号对应")                     \
     /* the data: rules of the policy that failed on it */                                      \
     X(requirement_failed, "D201", error, "数据不满足方案的 require 要求")                      \
     X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)") \

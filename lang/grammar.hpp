@@ -96,8 +96,6 @@ KAOHE_KEYWORD(param, "param");
 KAOHE_KEYWORD(section, "section");
 KAOHE_KEYWORD(points, "points");
 KAOHE_KEYWORD(enum, "enum");
-KAOHE_KEYWORD(belongs, "belongs");
-KAOHE_KEYWORD(to, "to");
 #undef KAOHE_KEYWORD
 
 struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, kw_key, kw_optional, kw_nonempty,
@@ -105,7 +103,7 @@ struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, k
                      kw_desc, kw_grade, kw_otherwise, kw_quota, kw_share, kw_per, kw_round, kw_order, kw_tie,
                      kw_excess, kw_veto, kw_when, kw_cap, kw_flag, kw_for, kw_in, kw_output, kw_as,
                      kw_if, kw_then, kw_and, kw_or, kw_not, kw_true, kw_false, kw_weighted, kw_where,
-                     kw_variant, kw_assert, kw_param, kw_section, kw_points, kw_enum, kw_belongs, kw_to> {};
+                     kw_variant, kw_assert, kw_param, kw_section, kw_points, kw_enum> {};
 
 struct identifier : seq<not_at<keyword>, ident_word> {};
 
@@ -216,14 +214,8 @@ struct record_decl : if_must<kw_record, sp, record_name, sp, open_brace, sp,
 
 struct entity_decl;
 struct key_clause : if_must<kw_key, sp, json_path> {};
-// `at cities, direct_counties`: one entity read from several arrays, so one rank or grade spans them.
-struct entity_arrays : seq<json_path, star<sp, comma, sp, must<json_path>>> {};
-struct entity_at : if_must<kw_at, sp, entity_arrays> {};
-// `belongs to 县区 by county_id`: a top-level array whose rows name their parent row by its id,
-// so the data stays flat and the rules aggregate as if the rows were nested.
-struct belongs_clause : if_must<kw_belongs, sp, kw_to, sp, entity_ref, sp, kw_by, sp, json_path> {};
-struct entity_decl : if_must<kw_entity, sp, entity_name, sp, entity_at, sp, key_clause, sp, opt<belongs_clause, sp>,
-                             open_brace, sp, star<sor<input_decl, require_decl, entity_decl>, sp>, close_brace> {};
+struct entity_decl : if_must<kw_entity, sp, entity_name, sp, at_clause, sp, key_clause, sp, open_brace, sp,
+                             star<sor<input_decl, require_decl, entity_decl>, sp>, close_brace> {};
 
 struct param : seq<param_name, sp, must<colon>, sp, must<input_type>> {};
 struct param_list : seq<param, star<sp, comma, sp, must<param>>> {};

@@ -47,8 +47,6 @@ KAOHE_ERROR(kw_of, "list 后应为 of, 例如 list of score");
 KAOHE_ERROR(range_low, "in 后应为取值范围, 例如 in -100..1000");
 KAOHE_ERROR(range_dots, "取值范围写作 下限..上限, 例如 in 0..1");
 KAOHE_ERROR(at_clause, "这里应为 at 加 JSON 字段名, 例如 at performance_score");
-KAOHE_ERROR(entity_at, "这里应为 at 加数组字段名, 例如 at counties (几个数组: at cities, direct_counties)");
-KAOHE_ERROR(kw_to, "这里应为 to: belongs to 县区 by county_id");
 KAOHE_ERROR(json_path, "这里应为 JSON 字段名, 例如 performance_score 或 counties");
 KAOHE_ERROR(key_clause, "这里应为 key 加编号字段, 例如 key id");
 KAOHE_ERROR(require_message, "else 后应为带引号的错误说明");

@@ -245,22 +245,16 @@ private:
         return a;
     }
 
-    // entity_decl ← entity name entity_at key_clause [belongs_clause] { (input_decl | require_decl | entity_decl)* }
+    // entity_decl ← entity name at_clause key_clause { (input_decl | require_decl | entity_decl)* }
     ast::EntityDecl entity(const Node& n) {
         ast::EntityDecl e;
         const Node& name = the<g::entity_name>(n);
-        auto paths = every<g::json_path>(the<g::entity_arrays>(the<g::entity_at>(n)));
+        const Node& path = the<g::json_path>(the<g::at_clause>(n));
         e.name = name.string();
         e.name_span = span(name);
-        e.path = paths.front()->string();
-        e.path_span = span(*paths.front());
-        for (std::size_t i = 1; i < paths.size(); ++i) e.more_paths.push_back(paths[i]->string());
+        e.path = path.string();
+        e.path_span = span(path);
         e.key_path = the<g::json_path>(the<g::key_clause>(n)).string();
-        if (const Node* belongs = maybe<g::belongs_clause>(n)) {
-            e.belongs_to = entity_ref(*belongs);
-            e.belongs_key = the<g::json_path>(*belongs).string();
-            e.belongs_span = span(*belongs);
-        }
         for (const Node* c : every<g::input_decl>(n)) e.inputs.push_back(input(*c));
         for (const Node* c : every<g::require_decl>(n)) e.requirements.push_back(requirement(*c));
         for (const Node* c : every<g::entity_decl>(n)) e.children.push_back(entity(*c));

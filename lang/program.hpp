@@ -94,13 +94,8 @@ struct EntityType {
     Span span;
     EntityId parent;
     int depth = 0;
-    // The arrays its rows are read from, below the parent's object (or the document root); more
-    // than one when one method assesses several kinds of unit (`at cities, direct_counties`).
-    std::vector<std::string> arrays;
+    std::string json_key;  // the array below the parent's object (or the document root)
     std::string key_path;  // the field holding the entity's id
-    // `belongs to 县区 by county_id`: the rows are arrays at the document root, and each names its
-    // parent row by this field; empty when the rows are nested in their parent's objects.
-    std::string parent_key;
     std::vector<SymbolId> inputs;  // in declaration order
 };
 

@@ -104,14 +104,10 @@ private:
     std::size_t count_rows(EntityId entity) const {
         const EntityType& type = program_.entities[entity];
         auto rows_under = [&](JsonValue parent) {
-            std::size_t rows = 0;
-            for (const auto& key : type.arrays) {
-                JsonValue array = parent.exists() ? find_path(parent, key) : JsonValue();
-                rows += array.kind() == JsonKind::array ? array.size() : 0;
-            }
-            return rows;
+            JsonValue array = parent.exists() ? find_path(parent, type.json_key) : JsonValue();
+            return array.kind() == JsonKind::array ? array.size() : 0;
         };
-        if (!type.parent || !type.parent_key.empty()) return rows_under(document_);
+        if (!type.parent) return rows_under(document_);
         std::size_t total = 0;
         for (JsonValue parent : objects_[type.parent]) total += rows_under(parent);
         return total;
@@ -124,15 +120,13 @@ private:
         std::size_t rows = count_rows(entity);
         table.parent_row.reserve(rows);
         table.array_index.reserve(rows);
-        table.array_of_row.reserve(rows);
         table.ids.reserve(rows);
         objects_[entity].reserve(rows);
         for (auto& column : table.columns) column.reserve(rows);
-        if (!type.parent_key.empty()) return bind_joined(entity);
         if (!type.parent) {
             current_entity_ = EntityId::none();
             Location root;
-            for (std::uint8_t a = 0; a < type.arrays.size(); ++a) bind_array(entity, a, document_, UINT32_MAX, root);
+            bind_array(entity, document_, UINT32_MAX, root);
             return;
         }
         const Table& parent = result_.tables.entities[type.parent];
@@ -140,104 +134,25 @@ private:
             if (!objects_[type.parent][p].exists()) continue;  // not an object: already reported
             current_entity_ = type.parent;
             current_row_ = p;
-            for (std::uint8_t a = 0; a < type.arrays.size(); ++a)
-                bind_array(entity, a, objects_[type.parent][p], p, Location{nullptr, {}, -1, type.parent, p});
+            bind_array(entity, objects_[type.parent][p], p, Location{nullptr, {}, -1, type.parent, p});
         }
     }
 
-    // The array `arrays[a]` below `parent_object`, or missing after saying why it is not there.
-    JsonValue find_array(const EntityType& type, std::uint8_t a, JsonValue parent_object, const Location& at) {
-        JsonValue array = find_path(parent_object, type.arrays[a]);
-        if (!array.exists()) {
-            error(at, DiagnosticCode::missing_field, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
-            return {};
-        }
-        if (array.kind() != JsonKind::array) {
-            error(at, DiagnosticCode::wrong_json_type, fmt::format("应为 {} 的数组, 这里是{}", type.name, array.describe()));
-            return {};
-        }
-        return array;
-    }
-
-    void bind_array(EntityId entity, std::uint8_t a, JsonValue parent_object, std::uint32_t parent_row,
-                    const Location& parent_at) {
+    void bind_array(EntityId entity, JsonValue parent_object, std::uint32_t parent_row, const Location& parent_at) {
         const EntityType& type = program_.entities[entity];
-        Location at{&parent_at, type.arrays[a]};
-        JsonValue array = find_array(type, a, parent_object, at);
+        JsonValue array = find_path(parent_object, type.json_key);
+        Location at{&parent_at, type.json_key};
+        if (!array.exists())
+            return error(at, DiagnosticCode::missing_field, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
+        if (array.kind() != JsonKind::array)
+            return error(at, DiagnosticCode::wrong_json_type,
+                         fmt::format("应为 {} 的数组, 这里是{}", type.name, array.describe()));
         std::uint32_t i = 0;
-        for (JsonValue element = array.exists() ? array.first() : JsonValue(); element.exists(); element = element.next())
-            bind_row(entity, a, element, parent_row, i++, at);
+        for (JsonValue element = array.first(); element.exists(); element = element.next())
+            bind_row(entity, element, parent_row, i++, at);
     }
 
-    // Rows kept in root arrays that name their parent by id: each is looked up once in a hash
-    // map of the parent's ids, then rows are bound grouped by parent (stably, so in the data's
-    // order within each parent), as the tables keep every entity's rows.
-    void bind_joined(EntityId entity) {
-        const EntityType& type = program_.entities[entity];
-        const Table& parent = result_.tables.entities[type.parent];
-        const std::string& parent_name = program_.entities[type.parent].name;
-        std::unordered_map<std::string_view, std::uint32_t> parent_rows;
-        std::unordered_map<std::string_view, std::uint32_t> duplicated;  // id → its second row
-        for (std::uint32_t row = 0; row < parent.size(); ++row)
-            if (!parent.ids[row].empty() && !parent_rows.emplace(parent.ids[row], row).second)
-                duplicated.emplace(parent.ids[row], row);
-        struct Pending {
-            JsonValue object;
-            std::uint32_t parent_row, index;
-            std::uint8_t array;
-        };
-        std::vector<Pending> pending;
-        current_entity_ = EntityId::none();
-        Location root;
-        std::vector<Location> arrays_at;
-        arrays_at.reserve(type.arrays.size());
-        for (const auto& key : type.arrays) arrays_at.push_back(Location{&root, key});
-        for (std::uint8_t a = 0; a < type.arrays.size(); ++a) {
-            JsonValue array = find_array(type, a, document_, arrays_at[a]);
-            std::uint32_t i = 0;
-            for (JsonValue element = array.exists() ? array.first() : JsonValue(); element.exists();
-                 element = element.next(), ++i) {
-                Location at{&arrays_at[a], {}, i};
-                if (element.kind() != JsonKind::object) {
-                    error(at, DiagnosticCode::wrong_json_type,
-                          fmt::format("应为一个 {} 对象, 这里是{}", type.name, element.describe()));
-                    continue;
-                }
-                JsonValue key = find_path(element, type.parent_key);
-                Location key_at{&at, type.parent_key};
-                JsonValue id_node = find_path(element, type.key_path);
-                std::string who = id_node.exists() ? fmt::format("{} {}", type.name, id_node.text()) : type.name;
-                if (!key.exists() || key.kind() == JsonKind::null) {
-                    error(key_at, DiagnosticCode::missing_field, fmt::format("{} 缺少所属 {} 的编号", who, parent_name));
-                    continue;
-                }
-                if (key.kind() != JsonKind::string && key.kind() != JsonKind::number) {
-                    error(key_at, DiagnosticCode::wrong_json_type,
-                          fmt::format("{} 所属 {} 的编号应为字符串或数字, 这里是{}", who, parent_name, key.describe()));
-                    continue;
-                }
-                auto found = parent_rows.find(key.text());
-                if (found == parent_rows.end()) {
-                    error(key_at, DiagnosticCode::unknown_parent_id,
-                          fmt::format("{} 的 {} \"{}\" 不是任何 {} 的编号", who, type.parent_key, key.text(), parent_name));
-                    continue;
-                }
-                if (auto twice = duplicated.find(key.text()); twice != duplicated.end()) {
-                    error(key_at, DiagnosticCode::ambiguous_parent_id,
-                          fmt::format("{} 属于 {} \"{}\", 但有不止一个 {} 用这个编号 ({} 与 {})", who, parent_name,
-                                      key.text(), parent_name, row_path(program_, result_.tables, type.parent, found->second),
-                                      row_path(program_, result_.tables, type.parent, twice->second)));
-                    continue;
-                }
-                pending.push_back({element, found->second, i, a});
-            }
-        }
-        std::stable_sort(pending.begin(), pending.end(),
-                         [](const Pending& x, const Pending& y) { return x.parent_row < y.parent_row; });
-        for (const Pending& row : pending) bind_row(entity, row.array, row.object, row.parent_row, row.index, arrays_at[row.array]);
-    }
-
-    void bind_row(EntityId entity, std::uint8_t array, JsonValue object, std::uint32_t parent_row, std::uint32_t index,
+    void bind_row(EntityId entity, JsonValue object, std::uint32_t parent_row, std::uint32_t index,
                   const Location& array_at) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
@@ -248,7 +163,6 @@ private:
         auto row = static_cast<std::uint32_t>(table.size());
         table.parent_row.push_back(parent_row);
         table.array_index.push_back(index);
-        table.array_of_row.push_back(array);
         table.ids.push_back(std::move(id));
         for (auto& column : table.columns) column.emplace_back();
         objects_[entity].push_back(object);

@@ -8,11 +8,9 @@ std::string row_path(const Program& program, const Tables& tables, EntityId enti
     std::string path;
     while (entity) {
         const Table& table = tables.entities[entity];
-        const EntityType& type = program.entities[entity];
-        path = fmt::format(".{}[{}]", type.arrays[table.array_of_row[row]], table.array_index[row]) + path;
-        if (!type.parent_key.empty()) break;  // joined by key: its arrays are at the root
+        path = fmt::format(".{}[{}]", program.entities[entity].json_key, table.array_index[row]) + path;
         row = table.parent_row[row];
-        entity = type.parent;
+        entity = program.entities[entity].parent;
     }
     return "$" + path;
 }

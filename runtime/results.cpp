@@ -1,8 +1,5 @@
 #include "runtime/results.hpp"
 
-#include <algorithm>
-#include <numeric>
-
 #include "runtime/expression_evaluator.hpp"
 
 namespace kaohe {
@@ -44,19 +41,6 @@ std::vector<std::vector<std::string>> row_flags(const Program& program, const Ta
     return flags;
 }
 
-// Rows in the data's order. The tables keep a joined entity's rows grouped by parent; its
-// results still come as the data listed them.
-std::vector<std::uint32_t> output_order(const EntityType& type, const Table& table) {
-    std::vector<std::uint32_t> order(table.size());
-    std::iota(order.begin(), order.end(), 0);
-    if (!type.parent_key.empty())
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return std::pair(table.array_of_row[a], table.array_index[a]) <
-                   std::pair(table.array_of_row[b], table.array_index[b]);
-        });
-    return order;
-}
-
 }  // namespace
 
 std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables) {
@@ -74,7 +58,7 @@ std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, 
             components_field.push_back(field.key == "components");
             integer_field.push_back(is_rank(program, *field.values.front()));
         }
-        for (std::uint32_t row : output_order(program.entities[output.entity], table)) {
+        for (std::uint32_t row = 0; row < table.size(); ++row) {
             ResultRow result{table.ids[row], output.kind, {}, {}, std::move(flags[row])};
             Context context{output.entity, row};
             for (std::size_t f = 0; f < output.fields.size(); ++f) {

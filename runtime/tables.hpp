@@ -22,7 +22,6 @@ using FlagHit = std::pair<std::uint32_t, std::string>;  // (row, flag text)
 struct Table {
     std::vector<std::uint32_t> parent_row;
     std::vector<std::uint32_t> array_index;  // position in the JSON array, for error paths
-    std::vector<std::uint8_t> array_of_row;  // which of the entity's arrays (EntityType::arrays)
     std::vector<std::string> ids;
     std::vector<std::vector<Value>> columns;  // columns[column][row]
     // Flags a grade's quota gave, per grade symbol. Flags are kept per source

@@ -70,10 +70,8 @@ void declare_entity(State& state, const ast::Module& module, const ast::EntityDe
     entity.span = decl.name_span;
     entity.parent = parent;
     entity.depth = !parent ? 0 : state.program.entities[parent].depth + 1;
-    entity.arrays.push_back(decl.path);
-    entity.arrays.insert(entity.arrays.end(), decl.more_paths.begin(), decl.more_paths.end());
+    entity.json_key = decl.path;
     entity.key_path = decl.key_path;
-    entity.parent_key = decl.belongs_key;
     state.program.entities.push_back(entity);
     state.entity_by_name[decl.name] = id;
     for (const auto& input : decl.inputs) {
@@ -88,21 +86,7 @@ void declare_entity(State& state, const ast::Module& module, const ast::EntityDe
         state.program.entities[id].inputs.push_back(state.add_symbol(symbol));
     }
     for (const auto& requirement : decl.requirements) state.entity_requirements.emplace_back(id, &requirement);
-    for (const auto& child : decl.children) {
-        if (!child.belongs_to.name.empty())
-            state.diagnostics.report(Code::belongs_not_top_level, child.belongs_span,
-                                     fmt::format("{} 写在 {} 里, 已经属于它; belongs to 只用于顶层实体", child.name, decl.name),
-                                     "数据是嵌套的就去掉 belongs to; 数据是单独的数组就把这个实体移到顶层");
-        declare_entity(state, module, child, id);
-    }
-}
-
-// `entity 工作队 at teams key id belongs to 县区 by county_id`: a child of 县区 whose rows the data
-// keeps in a top-level array. Declared after every nested entity, so its parent is known and
-// parents still come before children.
-void declare_joined_entity(State& state, const ast::Module& module, const ast::EntityDecl& decl) {
-    auto parent = state.resolve_entity(decl.belongs_to);
-    if (parent) declare_entity(state, module, decl, *parent);
+    for (const auto& child : decl.children) declare_entity(state, module, child, id);
 }
 
 void declare_scheme_input(State& state, const ast::Module& module, const ast::InputDecl& input) {
@@ -174,11 +158,7 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
             state.program.records[id].fields = std::move(fields);
         }
     for (const auto& module : modules)
-        for (const auto& entity : module.entities)
-            if (entity.belongs_to.name.empty()) declare_entity(state, module, entity, EntityId::none());
-    for (const auto& module : modules)
-        for (const auto& entity : module.entities)
-            if (!entity.belongs_to.name.empty()) declare_joined_entity(state, module, entity);
+        for (const auto& entity : module.entities) declare_entity(state, module, entity, EntityId::none());
     for (const auto& module : modules) {
         for (const auto& parameter : module.parameters) declare_parameter(state, module, parameter);
         for (const auto& input : module.inputs) declare_scheme_input(state, module, input);

@@ -35,10 +35,6 @@ grade 等次 of 县区 by 得分 {
   中 >= 中线
   差 otherwise
 }
-entity 队 at teams key id belongs to 县区 by county {
-  input 分: score at s
-}
-value 队数 of 县区 = count(队 where 分 >= 60)
 output 县区 as county { score: 率  total: 综合  grade: 等次 }
 )";
 
@@ -55,16 +51,16 @@ std::vector<kaohe::DataError> errors_for(const std::string& json, const std::str
     return run.errors();
 }
 
-// A document for 2018 with this one county (and these teams, which name their county by id).
-std::string with_county(const std::string& county, const std::string& teams = "") {
-    return std::string(R"({"year": 2018, "counties": [)") + county + R"(], "teams": [)" + teams + "]}";
+// A document for 2018 with this one county.
+std::string with_county(const std::string& county) {
+    return std::string(R"({"year": 2018, "counties": [)") + county + "]}";
 }
 
 const char* sound_county = R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})";
 
 // The sound county, with the yearly plan that sets the parameters.
 std::string with_plan(const std::string& plan) {
-    return std::string(R"({"year": 2018, "plan": )") + plan + R"(, "counties": [)" + sound_county + R"(], "teams": []})";
+    return std::string(R"({"year": 2018, "plan": )") + plan + R"(, "counties": [)" + sound_county + "]}";
 }
 
 struct Example {
@@ -81,8 +77,8 @@ TEST_CASE("every data code has data that is reported with it") {
     const std::vector<Example> examples = {
         {DiagnosticCode::invalid_json, R"({"year": 2018,)", "t.json"},
         {DiagnosticCode::document_not_object, "[]", "$"},
-        {DiagnosticCode::missing_field, R"({"counties": [], "teams": []})", "$.year"},
-        {DiagnosticCode::null_value, R"({"year": null, "counties": [], "teams": []})", "$.year"},
+        {DiagnosticCode::missing_field, R"({"counties": []})", "$.year"},
+        {DiagnosticCode::null_value, R"({"year": null, "counties": []})", "$.year"},
         {DiagnosticCode::wrong_json_type,
          with_county(R"({"id": "A", "score": "50", "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
          "$.counties[0].score"},
@@ -113,11 +109,6 @@ TEST_CASE("every data code has data that is reported with it") {
         {DiagnosticCode::parameter_weights_not_100, with_plan(R"({"a": 60})"), "$.plan.a"},
         {DiagnosticCode::parameter_thresholds_out_of_order, with_county(sound_county), "p.json: $.中线",
          R"({"中线": 60})"},
-        {DiagnosticCode::unknown_parent_id, with_county(sound_county, R"({"id": "T", "county": "B", "s": 80})"),
-         "$.teams[0].county"},
-        {DiagnosticCode::ambiguous_parent_id,
-         with_county(std::string(sound_county) + "," + sound_county, R"({"id": "T", "county": "A", "s": 80})"),
-         "$.teams[0].county"},
     };
     CHECK(errors_for(with_county(
                          R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"))

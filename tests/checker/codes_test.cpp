@@ -120,7 +120,6 @@ const std::vector<Example> examples = {
     {"P507", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n}\n"},
     {"P508", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n"
              "  quota 差 share 20% per 县区 round floor order 民主测评 tie flag \"a\" excess flag \"b\"\n}\n"},
-    {"P220", "entity 市 at cities key id {\n  entity 队 at teams key id belongs to 县区 by county {\n  }\n}\n"},
     {"P510", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 民主测评\n  差 otherwise\n}\n"},
     {"P511", "param 优秀线 = 90%\ngrade 等次 of 成员 by 民主测评 {\n  优秀 >= 优秀线\n  差 otherwise\n}\n"},
     {"P512", "value 甲 of 成员 = weighted { 民主测评 民主测评 }\n"},
