@@ -41,6 +41,8 @@ enum class Severity { error, warning };
     X(ambiguous_name, "P211", error, "名称在多个实体中都有定义, 无法确定指哪一个")             \
     X(not_a_descendant, "P212", error, "不是下属实体, 这里不能汇总它")                         \
     X(not_an_ancestor, "P213", error, "不是上级实体 (排名范围或名额池)")                       \
+    X(belongs_to_nested, "P220", error, "belongs to 只能用于顶层实体")                          \
+    X(cyclic_relation, "P221", error, "实体之间的 belongs to 构成了循环")                       \
     /* types */                                                                                \
     X(expected_number, "P301", error, "这里应为数值")                                          \
     X(expected_condition, "P302", error, "这里应为条件")                                       \
@@ -63,6 +65,7 @@ enum class Severity { error, warning };
     X(range_inverted, "P404", error, "取值范围的下限大于上限")                                 \
     X(range_outside_type, "P405", error, "取值范围超出了类型本身的范围")                       \
     X(nested_record, "P406", error, "记录的字段不能再是记录")                                  \
+    X(duplicate_entity_array, "P410", error, "实体的 at 中同一个数组列出了两次")                \
     /* weights, grades and quotas */                                                           \
     X(weights_not_100, "P501", error, "权重合计不是 100%")                                     \
     X(zero_weight, "P502", warning, "权重为 0 的项不影响结果")                                 \
@@ -102,6 +105,9 @@ enum class Severity { error, warning };
     X(out_of_range, "D105", error, "数值超出声明的范围")                                       \
     X(invalid_id, "D106", error, "编号应为非空字符串或数字")                                   \
     X(empty_list, "D107", error, "nonempty 列表至少应有一项")                                  \
+    X(unknown_parent_key, "D120", error, "belongs to 的编号不是任何上级实体行的编号")          \
+    X(missing_parent_key, "D121", error, "缺少 belongs to 所需的上级编号, 或编号不是字符串或数字") \
+    X(duplicate_parent_id, "D122", error, "被 belongs to 引用的实体中编号重复, 归属无法确定")   \
     /* the data: rules of the policy that failed on it */                                      \
     X(requirement_failed, "D201", error, "数据不满足方案的 require 要求")                      \
     X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)")
