@@ -61,13 +61,10 @@ void declare_entity_arrays(State& state, const ast::EntityDecl& decl, EntityId i
     for (std::size_t i = 0; i < decl.arrays.size(); ++i) {
         const ast::EntityArray& array = decl.arrays[i];
         for (std::size_t j = 0; j < i; ++j)
-            if (decl.arrays[j].path == array.path) {
-                Diagnostic& d = state.diagnostics.report(
-                    Code::duplicate_entity_array, array.path_span,
-                    fmt::format("数组 {} 在 {} 的 at 中列出了两次", array.path, decl.name),
-                    "每个数组只列一次; 同一行读两次会让它在排名和名额中算两次");
-                d.related.push_back({decl.arrays[j].path_span, "首次列出在这里"});
-            }
+            if (decl.arrays[j].path == array.path)  // the first is on the same line: no note for it
+                state.diagnostics.report(Code::duplicate_entity_array, array.path_span,
+                                         fmt::format("数组 {} 在 {} 的 at 中列出了两次", array.path, decl.name),
+                                         "每个数组只列一次; 同一行读两次会让它在排名和名额中算两次");
         EntityType& entity = state.program.entities[id];
         entity.json_keys.push_back(array.path);
         entity.array_flags.push_back(SymbolId::none());
