@@ -211,7 +211,8 @@ struct key_clause : if_must<kw_key, sp, json_path> {};
 // at cities as 省辖市, direct_counties as 直管县: one entity read from several arrays, each
 // optionally named by a condition that holds for the rows read from it.
 struct array_flag : identifier {};
-struct entity_array : seq<json_path, opt<sp, kw_as, sp, must<array_flag>>> {};
+// Not `key`, so `at cities, key id` says the array after the comma is missing.
+struct entity_array : seq<not_at<kw_key>, json_path, opt<sp, kw_as, sp, must<array_flag>>> {};
 struct entity_at : if_must<kw_at, sp, entity_array, star<sp, comma, sp, must<entity_array>>> {};
 // belongs to 县区 by county_id: a top-level entity joined to its parent by the parent's id.
 struct parent_key : seq<kw_by, sp, json_path> {};
