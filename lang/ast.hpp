@@ -97,12 +97,23 @@ struct RecordDecl {
     Layout layout;
 };
 
+// One array an entity is read from, and the name of the condition "this row came from it".
+struct EntityArray {
+    std::string path;
+    Span path_span;
+    std::string flag;  // `as 直管县`; empty when not named
+    Span flag_span;
+};
+
 struct EntityDecl {
     std::string name;
     Span name_span;
-    std::string path;
-    Span path_span;
+    std::vector<EntityArray> arrays;  // at least one
     std::string key_path;
+    std::string parent;  // belongs to 县区 by county_id: the parent entity's name, or empty
+    Span parent_span;
+    std::string parent_key;  // the field holding the parent's id
+    Span parent_key_span;
     std::vector<InputDecl> inputs;
     std::vector<Requirement> requirements;
     std::vector<EntityDecl> children;

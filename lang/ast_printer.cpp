@@ -160,7 +160,10 @@ private:
     }
 
     void entity(const EntityDecl& e, int depth) {
-        line(depth, "entity " + e.name + " at " + e.path + " key " + e.key_path + notes(e.layout));
+        std::string arrays;
+        for (const auto& a : e.arrays) arrays += (arrays.empty() ? "" : ", ") + a.path + (a.flag.empty() ? "" : " as " + a.flag);
+        std::string belongs = e.parent.empty() ? "" : " belongs to " + e.parent + " by " + e.parent_key;
+        line(depth, "entity " + e.name + " at " + arrays + " key " + e.key_path + belongs + notes(e.layout));
         for (const auto& i : e.inputs) input(i, depth + 1);
         for (const auto& r : e.requirements) requirement(r, depth + 1);
         for (const auto& c : e.children) entity(c, depth + 1);

@@ -43,6 +43,8 @@ enum class Severity { error, warning };
     X(not_an_ancestor, "P213", error, "不是上级实体 (排名范围或名额池)")                       \
     X(module_not_found, "P230", error, "找不到 use 的模块文件")                                \
     X(module_cycle, "P231", error, "模块直接或间接地 use 了自己")                              \
+    X(belongs_to_nested, "P220", error, "belongs to 只能用于顶层实体")                          \
+    X(cyclic_relation, "P221", error, "实体之间的 belongs to 构成了循环")                       \
     /* types */                                                                                \
     X(expected_number, "P301", error, "这里应为数值")                                          \
     X(expected_condition, "P302", error, "这里应为条件")                                       \
@@ -69,6 +71,7 @@ enum class Severity { error, warning };
     X(range_inverted, "P404", error, "取值范围的下限大于上限")                                 \
     X(range_outside_type, "P405", error, "取值范围超出了类型本身的范围")                       \
     X(nested_record, "P406", error, "记录的字段不能再是记录")                                  \
+    X(duplicate_entity_array, "P410", error, "实体的 at 中同一个数组列出了两次")                \
     /* weights, grades and quotas */                                                           \
     X(weights_not_100, "P501", error, "权重合计不是 100%")                                     \
     X(zero_weight, "P502", warning, "权重为 0 的项不影响结果")                                 \
@@ -128,6 +131,9 @@ enum class Severity { error, warning };
     X(unknown_parameter, "D108", error, "参数文件中的名称不是方案的参数")                      \
     X(bad_parameter_value, "D109", error, "参数的值写法不对")                                  \
     X(enum_value_outside, "D110", error, "文本不在枚举类型允许的值之中")                       \
+    X(unknown_parent_key, "D120", error, "belongs to 的编号不是任何上级实体行的编号")          \
+    X(missing_parent_key, "D121", error, "缺少 belongs to 所需的上级编号, 或编号不是字符串或数字") \
+    X(duplicate_parent_id, "D122", error, "被 belongs to 引用的实体中编号重复, 归属无法确定")   \
     /* the data: rules of the policy that failed on it */                                      \
     X(requirement_failed, "D201", error, "数据不满足方案的 require 要求")                      \
     X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)") \

@@ -96,6 +96,8 @@ KAOHE_KEYWORD(param, "param");
 KAOHE_KEYWORD(section, "section");
 KAOHE_KEYWORD(points, "points");
 KAOHE_KEYWORD(enum, "enum");
+KAOHE_KEYWORD(belongs, "belongs");
+KAOHE_KEYWORD(to, "to");
 #undef KAOHE_KEYWORD
 
 struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, kw_key, kw_optional, kw_nonempty,
@@ -103,7 +105,7 @@ struct keyword : sor<kw_scheme, kw_use, kw_record, kw_entity, kw_input, kw_at, k
                      kw_desc, kw_grade, kw_otherwise, kw_quota, kw_share, kw_per, kw_round, kw_order, kw_tie,
                      kw_excess, kw_veto, kw_when, kw_cap, kw_flag, kw_for, kw_in, kw_output, kw_as,
                      kw_if, kw_then, kw_and, kw_or, kw_not, kw_true, kw_false, kw_weighted, kw_where,
-                     kw_variant, kw_assert, kw_param, kw_section, kw_points, kw_enum> {};
+                     kw_variant, kw_assert, kw_param, kw_section, kw_points, kw_enum, kw_belongs, kw_to> {};
 
 struct identifier : seq<not_at<keyword>, ident_word> {};
 
@@ -214,8 +216,17 @@ struct record_decl : if_must<kw_record, sp, record_name, sp, open_brace, sp,
 
 struct entity_decl;
 struct key_clause : if_must<kw_key, sp, json_path> {};
-struct entity_decl : if_must<kw_entity, sp, entity_name, sp, at_clause, sp, key_clause, sp, open_brace, sp,
-                             star<sor<input_decl, require_decl, entity_decl>, sp>, close_brace> {};
+// at cities as 省辖市, direct_counties as 直管县: one entity read from several arrays, each
+// optionally named by a condition that holds for the rows read from it.
+struct array_flag : identifier {};
+// Not `key`, so `at cities, key id` says the array after the comma is missing.
+struct entity_array : seq<not_at<kw_key>, json_path, opt<sp, kw_as, sp, must<array_flag>>> {};
+struct entity_at : if_must<kw_at, sp, entity_array, star<sp, comma, sp, must<entity_array>>> {};
+// belongs to 县区 by county_id: a top-level entity joined to its parent by the parent's id.
+struct parent_key : seq<kw_by, sp, json_path> {};
+struct belongs_clause : if_must<kw_belongs, sp, kw_to, sp, entity_ref, sp, parent_key> {};
+struct entity_decl : if_must<kw_entity, sp, entity_name, sp, entity_at, sp, key_clause, sp, opt<belongs_clause, sp>,
+                             open_brace, sp, star<sor<input_decl, require_decl, entity_decl>, sp>, close_brace> {};
 
 struct param : seq<param_name, sp, must<colon>, sp, must<input_type>> {};
 struct param_list : seq<param, star<sp, comma, sp, must<param>>> {};

@@ -245,16 +245,31 @@ private:
         return a;
     }
 
-    // entity_decl ← entity name at_clause key_clause { (input_decl | require_decl | entity_decl)* }
+    // entity_decl ← entity name entity_at key_clause [belongs_clause] { (input_decl | require_decl | entity_decl)* }
+    // entity_at ← at json_path [as array_flag], …; belongs_clause ← belongs to entity_ref by json_path
     ast::EntityDecl entity(const Node& n) {
         ast::EntityDecl e;
         const Node& name = the<g::entity_name>(n);
-        const Node& path = the<g::json_path>(the<g::at_clause>(n));
         e.name = name.string();
         e.name_span = span(name);
-        e.path = path.string();
-        e.path_span = span(path);
+        for (const Node* a : every<g::entity_array>(the<g::entity_at>(n))) {
+            const Node& path = the<g::json_path>(*a);
+            ast::EntityArray array{path.string(), span(path), {}, {}};
+            if (const Node* flag = maybe<g::array_flag>(*a)) {
+                array.flag = flag->string();
+                array.flag_span = span(*flag);
+            }
+            e.arrays.push_back(std::move(array));
+        }
         e.key_path = the<g::json_path>(the<g::key_clause>(n)).string();
+        if (const Node* belongs = maybe<g::belongs_clause>(n)) {
+            const Node& parent = the<g::entity_ref>(*belongs);
+            const Node& key = the<g::json_path>(the<g::parent_key>(*belongs));
+            e.parent = parent.string();
+            e.parent_span = span(parent);
+            e.parent_key = key.string();
+            e.parent_key_span = span(key);
+        }
         for (const Node* c : every<g::input_decl>(n)) e.inputs.push_back(input(*c));
         for (const Node* c : every<g::require_decl>(n)) e.requirements.push_back(requirement(*c));
         for (const Node* c : every<g::entity_decl>(n)) e.children.push_back(entity(*c));

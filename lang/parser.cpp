@@ -67,7 +67,8 @@ using selector = pegtl::parse_tree::selector<
     pegtl::parse_tree::store_content::on<
         g::scheme_decl, g::scheme_name, g::year_lit, g::use_decl, g::module_name, g::module_path, g::record_decl, g::record_name,
         g::entity_decl, g::entity_name, g::entity_ref, g::input_decl, g::input_name, g::input_type, g::type_name,
-        g::list_type, g::range_clause, g::range_low, g::range_high, g::optional_mark, g::nonempty_mark, g::at_clause, g::key_clause, g::json_path, g::require_decl,
+        g::list_type, g::range_clause, g::range_low, g::range_high, g::optional_mark, g::nonempty_mark, g::at_clause, g::key_clause, g::json_path,
+        g::entity_at, g::entity_array, g::array_flag, g::belongs_clause, g::parent_key, g::require_decl,
         g::require_message, g::fn_decl, g::fn_name, g::param, g::param_name, g::value_decl, g::value_name,
         g::points_clause, g::points_number, g::meta_key, g::meta_value, g::meta_item, g::metadata, g::section_decl,
         g::section_name, g::section_members, g::section_member,

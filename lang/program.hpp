@@ -94,8 +94,16 @@ struct EntityType {
     Span span;
     EntityId parent;
     int depth = 0;
-    std::string json_key;  // the array below the parent's object (or the document root)
+    // The arrays below the parent's object (or the document root) its rows are read from, in
+    // order; most entities have one.
+    std::vector<std::string> json_keys;
+    // Per array: the boolean input that holds for the rows read from it (`as 直管县`), or none.
+    std::vector<SymbolId> array_flags;
     std::string key_path;  // the field holding the entity's id
+    // belongs to 县区 by county_id: the rows sit at the document root and name their parent row
+    // by its id in this field. Empty: nested in the parent's object, as usual. Either way the
+    // entity is the parent's child, so everything after binding sees one kind of nesting.
+    std::string parent_key;
     std::vector<SymbolId> inputs;  // in declaration order
 };
 

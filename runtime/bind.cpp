@@ -1,6 +1,7 @@
 #include "runtime/bind.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -61,6 +62,7 @@ public:
         tables.scheme_slots.resize(plan_.scheme_slot_count);
         objects_.resize(program_.entities.size());
         check_parameter_file();
+        parent_ids_.resize(program_.entities.size());
         for (SymbolId symbol : program_.scheme_inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
             Location at{&root, spec.json_key};
@@ -79,6 +81,7 @@ private:
     BindResult& result_;
     ExpressionEvaluator evaluator_;
     IdVector<EntityId, std::vector<JsonValue>> objects_;  // the JSON object of each row (missing if not one)
+    IdVector<EntityId, std::optional<std::unordered_map<std::string_view, std::uint32_t>>> parent_ids_;
     std::unordered_map<std::string, Value> text_lists_;   // see shared_text_list
     EntityId current_entity_;                             // the row being read, named only on error
     std::uint32_t current_row_ = 0;
@@ -100,18 +103,25 @@ private:
         return path;
     }
 
-    // Rows of an entity across all its parents, so every per-row vector is sized once.
+    // Rows of an entity across all its parents and arrays, so every per-row vector is sized once.
     std::size_t count_rows(EntityId entity) const {
         const EntityType& type = program_.entities[entity];
         auto rows_under = [&](JsonValue parent) {
-            JsonValue array = parent.exists() ? find_path(parent, type.json_key) : JsonValue();
-            return array.kind() == JsonKind::array ? array.size() : 0;
+            std::size_t rows = 0;
+            for (const std::string& key : type.json_keys) {
+                JsonValue array = parent.exists() ? find_path(parent, key) : JsonValue();
+                rows += array.kind() == JsonKind::array ? array.size() : 0;
+            }
+            return rows;
         };
-        if (!type.parent) return rows_under(document_);
+        if (at_root(type)) return rows_under(document_);
         std::size_t total = 0;
         for (JsonValue parent : objects_[type.parent]) total += rows_under(parent);
         return total;
     }
+
+    // Top-level, or joined to its parent by key: its arrays are at the document root.
+    static bool at_root(const EntityType& type) { return !type.parent || !type.parent_key.empty(); }
 
     void bind_entity(EntityId entity) {
         const EntityType& type = program_.entities[entity];
@@ -120,28 +130,36 @@ private:
         std::size_t rows = count_rows(entity);
         table.parent_row.reserve(rows);
         table.array_index.reserve(rows);
+        if (type.json_keys.size() > 1) table.array_of_row.reserve(rows);
         table.ids.reserve(rows);
         objects_[entity].reserve(rows);
         for (auto& column : table.columns) column.reserve(rows);
-        if (!type.parent) {
-            current_entity_ = EntityId::none();
+        if (at_root(type)) {
             Location root;
-            bind_array(entity, document_, UINT32_MAX, root);
+            for (std::uint32_t k = 0; k < type.json_keys.size(); ++k) {
+                current_entity_ = EntityId::none();
+                bind_array(entity, k, document_, UINT32_MAX, root);
+            }
+            if (type.parent) join_parents(entity);
             return;
         }
         const Table& parent = result_.tables.entities[type.parent];
         for (std::uint32_t p = 0; p < parent.size(); ++p) {
             if (!objects_[type.parent][p].exists()) continue;  // not an object: already reported
-            current_entity_ = type.parent;
-            current_row_ = p;
-            bind_array(entity, objects_[type.parent][p], p, Location{nullptr, {}, -1, type.parent, p});
+            for (std::uint32_t k = 0; k < type.json_keys.size(); ++k) {
+                current_entity_ = type.parent;
+                current_row_ = p;
+                bind_array(entity, k, objects_[type.parent][p], p, Location{nullptr, {}, -1, type.parent, p});
+            }
         }
     }
 
-    void bind_array(EntityId entity, JsonValue parent_object, std::uint32_t parent_row, const Location& parent_at) {
+    // Reads array number k of the entity below parent_object.
+    void bind_array(EntityId entity, std::uint32_t k, JsonValue parent_object, std::uint32_t parent_row,
+                    const Location& parent_at) {
         const EntityType& type = program_.entities[entity];
-        JsonValue array = find_path(parent_object, type.json_key);
-        Location at{&parent_at, type.json_key};
+        JsonValue array = find_path(parent_object, type.json_keys[k]);
+        Location at{&parent_at, type.json_keys[k]};
         if (!array.exists())
             return error(at, DiagnosticCode::missing_field, fmt::format("缺少字段 (应为 {} 的数组)", type.name));
         if (array.kind() != JsonKind::array)
@@ -149,10 +167,10 @@ private:
                          fmt::format("应为 {} 的数组, 这里是{}", type.name, array.describe()));
         std::uint32_t i = 0;
         for (JsonValue element = array.first(); element.exists(); element = element.next())
-            bind_row(entity, element, parent_row, i++, at);
+            bind_row(entity, k, element, parent_row, i++, at);
     }
 
-    void bind_row(EntityId entity, JsonValue object, std::uint32_t parent_row, std::uint32_t index,
+    void bind_row(EntityId entity, std::uint32_t k, JsonValue object, std::uint32_t parent_row, std::uint32_t index,
                   const Location& array_at) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
@@ -163,8 +181,11 @@ private:
         auto row = static_cast<std::uint32_t>(table.size());
         table.parent_row.push_back(parent_row);
         table.array_index.push_back(index);
+        if (type.json_keys.size() > 1) table.array_of_row.push_back(k);
         table.ids.push_back(std::move(id));
         for (auto& column : table.columns) column.emplace_back();
+        for (std::uint32_t j = 0; j < type.array_flags.size(); ++j)
+            if (SymbolId flag = type.array_flags[j]) table.columns[plan_.column_of_symbol[flag]][row] = Value::of_bool(j == k);
         objects_[entity].push_back(object);
         current_entity_ = entity;
         current_row_ = row;
@@ -371,6 +392,101 @@ private:
         return value;
     }
 
+    // belongs to 县区 by county_id: each row's parent is the 县区 row with that id, found in a hash
+    // map of the parent's ids (built once per parent), so a join costs one lookup a row. Then
+    // the rows are regrouped by parent, and from here on they are children like any others.
+    void join_parents(EntityId entity) {
+        const EntityType& type = program_.entities[entity];
+        const std::string& parent_name = program_.entities[type.parent].name;
+        Table& table = result_.tables.entities[entity];
+        const auto& parent_of_id = parent_ids(type.parent);
+        for (std::uint32_t row = 0; row < table.size(); ++row) {
+            JsonValue object = objects_[entity][row];
+            if (!object.exists()) continue;  // not an object: already reported
+            current_entity_ = entity;
+            current_row_ = row;
+            Location key_at{nullptr, type.parent_key, -1, entity, row};
+            JsonValue key = find_path(object, type.parent_key);
+            if (!key.exists() || key.kind() == JsonKind::null) {
+                error(key_at, DiagnosticCode::missing_parent_key,
+                      fmt::format("缺少所属 {} 的编号 (belongs to {} by {})", parent_name, parent_name, type.parent_key));
+                continue;
+            }
+            if ((key.kind() != JsonKind::string && key.kind() != JsonKind::number) || key.text().empty()) {
+                error(key_at, DiagnosticCode::missing_parent_key,
+                      fmt::format("所属 {} 的编号应为非空字符串或数字, 这里是{}", parent_name, key.describe()));
+                continue;
+            }
+            auto found = parent_of_id.find(key.text());
+            if (found == parent_of_id.end()) {
+                error(key_at, DiagnosticCode::unknown_parent_key,
+                      fmt::format("{} {} 的 {} \"{}\" 不是任何 {} 的编号", type.name, table.ids[row], type.parent_key,
+                                  key.text(), parent_name));
+                continue;
+            }
+            if (found->second != ambiguous_row) table.parent_row[row] = found->second;  // else: D122 said why
+        }
+        regroup_by_parent(entity);
+    }
+
+    static constexpr std::uint32_t ambiguous_row = UINT32_MAX - 1;
+
+    // Each id of the entity's rows → its row; an id written on two rows is ambiguous (one error
+    // on the later row, naming the earlier).
+    const std::unordered_map<std::string_view, std::uint32_t>& parent_ids(EntityId parent) {
+        auto& map = parent_ids_[parent];
+        if (map) return *map;
+        map.emplace();
+        const Table& table = result_.tables.entities[parent];
+        map->reserve(table.size());
+        for (std::uint32_t row = 0; row < table.size(); ++row) {
+            const std::string& id = table.ids[row];
+            if (id.empty()) continue;  // no id: already reported
+            auto [at, inserted] = map->emplace(id, row);
+            if (inserted) continue;
+            if (at->second != ambiguous_row) {
+                std::uint32_t first = at->second;
+                result_.errors.push_back(row_error(
+                    DiagnosticCode::duplicate_parent_id, program_, result_.tables, parent, row,
+                    row_path(program_, result_.tables, parent, row) + "." + program_.entities[parent].key_path,
+                    fmt::format("编号 \"{}\" 与 {} 重复: 按编号归属到 {} 的行无法确定是哪一个", id,
+                                row_path(program_, result_.tables, parent, first), program_.entities[parent].name)));
+            }
+            at->second = ambiguous_row;
+        }
+        return *map;
+    }
+
+    // A stable counting sort of the rows by parent row (rows with none last), applied to every
+    // per-row vector; document_order remembers where each row stood.
+    void regroup_by_parent(EntityId entity) {
+        Table& table = result_.tables.entities[entity];
+        const std::size_t parents = result_.tables.entities[program_.entities[entity].parent].size();
+        auto bucket = [&](std::uint32_t row) { return std::min<std::size_t>(table.parent_row[row], parents); };
+        std::vector<std::uint32_t> start(parents + 2, 0);
+        for (std::uint32_t row = 0; row < table.size(); ++row) ++start[bucket(row) + 1];
+        for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+        std::vector<std::uint32_t> new_row(table.size());
+        bool moved = false;
+        for (std::uint32_t row = 0; row < table.size(); ++row) {
+            new_row[row] = start[bucket(row)]++;
+            moved |= new_row[row] != row;
+        }
+        if (!moved) return;
+        auto permute = [&](auto& values) {
+            std::remove_reference_t<decltype(values)> sorted(values.size());
+            for (std::uint32_t row = 0; row < values.size(); ++row) sorted[new_row[row]] = std::move(values[row]);
+            values = std::move(sorted);
+        };
+        permute(table.parent_row);
+        permute(table.array_index);
+        permute(table.array_of_row);
+        permute(table.ids);
+        for (auto& column : table.columns) permute(column);
+        permute(objects_[entity]);
+        table.document_order = std::move(new_row);
+    }
+
     void build_ranges(EntityId entity) {
         Table& table = result_.tables.entities[entity];
         table.ranges.resize(program_.entities.size());
@@ -379,10 +495,13 @@ private:
             ranges.assign(result_.tables.entities[ancestor].size(), RowRange{0, 0});
             std::vector<bool> seen(ranges.size(), false);
             for (std::uint32_t row = 0; row < table.size(); ++row) {
-                // climb from this row to its row of `ancestor`
+                // climb from this row to its row of `ancestor`; a row a join left without a
+                // parent (a data error, so nothing is evaluated) is in no range
                 std::uint32_t up_row = table.parent_row[row];
-                for (EntityId e = program_.entities[entity].parent; e != ancestor; e = program_.entities[e].parent)
+                for (EntityId e = program_.entities[entity].parent; e != ancestor && up_row < ambiguous_row;
+                     e = program_.entities[e].parent)
                     up_row = result_.tables.entities[e].parent_row[up_row];
+                if (up_row >= ambiguous_row) continue;
                 if (!seen[up_row]) ranges[up_row] = {row, row};
                 seen[up_row] = true;
                 ranges[up_row].second = row + 1;

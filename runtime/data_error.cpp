@@ -7,10 +7,13 @@ namespace kaohe {
 std::string row_path(const Program& program, const Tables& tables, EntityId entity, std::uint32_t row) {
     std::string path;
     while (entity) {
+        const EntityType& type = program.entities[entity];
         const Table& table = tables.entities[entity];
-        path = fmt::format(".{}[{}]", program.entities[entity].json_key, table.array_index[row]) + path;
+        const std::string& array = type.json_keys[table.array_of_row.empty() ? 0 : table.array_of_row[row]];
+        path = fmt::format(".{}[{}]", array, table.array_index[row]) + path;
+        if (!type.parent_key.empty()) break;  // joined to its parent by key: its array is at the root
         row = table.parent_row[row];
-        entity = program.entities[entity].parent;
+        entity = type.parent;
     }
     return "$" + path;
 }

@@ -58,7 +58,9 @@ std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, 
             components_field.push_back(field.key == "components");
             integer_field.push_back(is_rank(program, *field.values.front()));
         }
-        for (std::uint32_t row = 0; row < table.size(); ++row) {
+        for (std::uint32_t position = 0; position < table.size(); ++position) {
+            // in the document's order, also where binding regrouped the rows by parent
+            std::uint32_t row = table.document_order.empty() ? position : table.document_order[position];
             ResultRow result{table.ids[row], output.kind, {}, {}, std::move(flags[row])};
             Context context{output.entity, row};
             for (std::size_t f = 0; f < output.fields.size(); ++f) {

@@ -3,6 +3,9 @@
 //
 // Rows of an entity type are stored grouped by parent, in input order, so the rows under
 // any ancestor form one contiguous range and "the members of this county" is [begin, end).
+// An entity that `belongs to` its parent by key is read from the document root and then
+// regrouped by parent the same way; document_order keeps the order its rows were written in,
+// which results follow.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +25,12 @@ using FlagHit = std::pair<std::uint32_t, std::string>;  // (row, flag text)
 struct Table {
     std::vector<std::uint32_t> parent_row;
     std::vector<std::uint32_t> array_index;  // position in the JSON array, for error paths
+    // Which of the entity's arrays (EntityType::json_keys) each row was read from; empty when
+    // it has only one.
+    std::vector<std::uint32_t> array_of_row;
+    // The rows in the document's order (the entity's arrays one after another), when binding
+    // regrouped them by parent; empty when row order is the document's.
+    std::vector<std::uint32_t> document_order;
     std::vector<std::string> ids;
     std::vector<std::vector<Value>> columns;  // columns[column][row]
     // Flags a grade's quota gave, per grade symbol. Flags are kept per source

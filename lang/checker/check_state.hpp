@@ -76,6 +76,20 @@ public:
     CheckedExprPtr check_expr(const ast::Expr& expr, Scope& scope);
 };
 
+// A top-level entity declaration and the module it is in; cyclic when its `belongs to` closes a
+// cycle (reported), so it is declared as if the clause were not there.
+struct EntityInModule {
+    const ast::Module* module = nullptr;
+    const ast::EntityDecl* entity = nullptr;
+    bool cyclic = false;
+};
+
+// The top-level entity declarations, each after the one it `belongs to` (relations.cpp).
+std::vector<EntityInModule> entities_in_relation_order(State& state, const std::vector<ast::Module>& modules);
+// The parent of an entity about to be declared: `parent` (where it is nested), or the entity its
+// `belongs to` names; reports the clause on a nested entity.
+EntityId resolve_belongs_to(State& state, const EntityInModule& declared, EntityId parent);
+
 // The passes, in the order check_program runs them.
 void declare_enums(State& state, const std::vector<ast::Module>& modules);
 void declare_records_and_entities(State& state, const std::vector<ast::Module>& modules);

@@ -92,10 +92,18 @@ private:
             }
             auto child = state_.entity_by_name.find(e.text);
             if (child != state_.entity_by_name.end()) {
-                if (!state_.is_descendant(child->second, scope_.entity))
+                if (!state_.is_descendant(child->second, scope_.entity)) {
+                    // Two top-level entities: the data may relate them by key (docs: Relations by key).
+                    bool joinable = scope_.entity && !state_.program.entities[child->second].parent;
                     return error(Code::not_a_descendant, e.span,
                                  fmt::format("{} 不是 {} 下属的实体, 这里不能汇总它", e.text,
-                                             state_.entity_name(scope_.entity)));
+                                             state_.entity_name(scope_.entity)),
+                                 joinable ? fmt::format("若每个 {} 在数据中写明所属 {} 的编号, 在声明中写 entity {} at … "
+                                                        "key … belongs to {} by 编号字段",
+                                                        e.text, state_.entity_name(scope_.entity), e.text,
+                                                        state_.entity_name(scope_.entity))
+                                          : "");
+                }
                 auto c = make(ExprOp::collection, e.span, {BaseType::collection});
                 c->type.entity = child->second;
                 return c;

@@ -55,7 +55,37 @@ std::vector<std::string> comments_of(const ast::Module& module, const ast::Layou
     return texts;
 }
 
-void declare_entity(State& state, const ast::Module& module, const ast::EntityDecl& decl, EntityId parent) {
+// The arrays an entity is read from, and the condition each `as` names: an input of the entity
+// that binding sets for the rows read from that array.
+void declare_entity_arrays(State& state, const ast::EntityDecl& decl, EntityId id) {
+    for (std::size_t i = 0; i < decl.arrays.size(); ++i) {
+        const ast::EntityArray& array = decl.arrays[i];
+        for (std::size_t j = 0; j < i; ++j)
+            if (decl.arrays[j].path == array.path)  // the first is on the same line: no note for it
+                state.diagnostics.report(Code::duplicate_entity_array, array.path_span,
+                                         fmt::format("数组 {} 在 {} 的 at 中列出了两次", array.path, decl.name),
+                                         "每个数组只列一次; 同一行读两次会让它在排名和名额中算两次");
+        EntityType& entity = state.program.entities[id];
+        entity.json_keys.push_back(array.path);
+        entity.array_flags.push_back(SymbolId::none());
+        if (array.flag.empty()) continue;
+        if (SymbolId first = state.find_symbol(id, array.flag)) {
+            report_duplicate(state, "名称", array.flag, array.flag_span, state.program.symbols[first].span);
+            continue;
+        }
+        InputSpec spec;
+        spec.name = array.flag;
+        spec.span = array.flag_span;
+        spec.type = Type{BaseType::boolean};
+        InputId input = state.program.inputs.push_back(std::move(spec));
+        entity.array_flags.back() = state.add_symbol(
+            {array.flag, array.flag_span, SymbolKind::input, id, Type{BaseType::boolean}, input, {}});
+    }
+}
+
+void declare_entity(State& state, const EntityInModule& declared, EntityId parent) {
+    const ast::Module& module = *declared.module;
+    const ast::EntityDecl& decl = *declared.entity;
     if (state.entity_by_name.count(decl.name) || state.record_by_name.count(decl.name)) {
         auto entity = state.entity_by_name.find(decl.name);
         report_duplicate(state, "实体", decl.name, decl.name_span,
@@ -64,16 +94,18 @@ void declare_entity(State& state, const ast::Module& module, const ast::EntityDe
                              : state.program.records[state.record_by_name[decl.name]].span);
         return;
     }
+    parent = resolve_belongs_to(state, declared, parent);
     EntityId id = state.program.entities.next_id();
     EntityType entity;
     entity.name = decl.name;
     entity.span = decl.name_span;
     entity.parent = parent;
     entity.depth = !parent ? 0 : state.program.entities[parent].depth + 1;
-    entity.json_key = decl.path;
     entity.key_path = decl.key_path;
+    if (parent && !decl.parent.empty() && !declared.cyclic) entity.parent_key = decl.parent_key;
     state.program.entities.push_back(entity);
     state.entity_by_name[decl.name] = id;
+    declare_entity_arrays(state, decl, id);
     for (const auto& input : decl.inputs) {
         if (SymbolId first = state.find_symbol(id, input.name)) {
             report_duplicate(state, "输入项", input.name, input.name_span, state.program.symbols[first].span);
@@ -86,7 +118,7 @@ void declare_entity(State& state, const ast::Module& module, const ast::EntityDe
         state.program.entities[id].inputs.push_back(state.add_symbol(symbol));
     }
     for (const auto& requirement : decl.requirements) state.entity_requirements.emplace_back(id, &requirement);
-    for (const auto& child : decl.children) declare_entity(state, module, child, id);
+    for (const auto& child : decl.children) declare_entity(state, {&module, &child}, id);
 }
 
 void declare_scheme_input(State& state, const ast::Module& module, const ast::InputDecl& input) {
@@ -157,8 +189,8 @@ void declare_records_and_entities(State& state, const std::vector<ast::Module>& 
             }
             state.program.records[id].fields = std::move(fields);
         }
-    for (const auto& module : modules)
-        for (const auto& entity : module.entities) declare_entity(state, module, entity, EntityId::none());
+    for (const EntityInModule& entity : entities_in_relation_order(state, modules))
+        declare_entity(state, entity, EntityId::none());
     for (const auto& module : modules) {
         for (const auto& parameter : module.parameters) declare_parameter(state, module, parameter);
         for (const auto& input : module.inputs) declare_scheme_input(state, module, input);

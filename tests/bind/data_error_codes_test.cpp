@@ -38,9 +38,23 @@ grade 等次 of 县区 by 得分 {
 output 县区 as county { score: 率  total: 综合  grade: 等次 }
 )";
 
-// `parameters`, when given, is the text of a parameters file p.json.
-std::vector<kaohe::DataError> errors_for(const std::string& json, const std::string& parameters = "") {
-    static const auto compiled = kaohe::compile(kaohe::load_program_text("t.kh", policy));
+// 工作队 belongs to 县区 by its county_id: the data codes of a join by key.
+const char* joined_policy = R"(entity 县区 at counties key id {
+  input 得分: score at score
+}
+entity 工作队 at teams key id belongs to 县区 by county_id {
+  input 队得分: score at score
+}
+value 队均分 of 县区 = if empty(工作队) then 0 else mean(工作队.队得分)
+output 县区 as county { score: 队均分 }
+)";
+
+// `parameters`, when given, is the text of a parameters file p.json; `joined` runs joined_policy.
+std::vector<kaohe::DataError> errors_for(const std::string& json, const std::string& parameters = "",
+                                        bool joined = false) {
+    static const auto plain = kaohe::compile(kaohe::load_program_text("t.kh", policy));
+    static const auto with_join = kaohe::compile(kaohe::load_program_text("t.kh", joined_policy));
+    const auto& compiled = joined ? with_join : plain;
     std::vector<kaohe::DataError> errors;
     auto document = kaohe::parse_data(json, "t.json", errors);
     if (!document) return errors;
@@ -68,7 +82,14 @@ struct Example {
     std::string json;
     std::string path;
     std::string parameters = {};
+    bool joined = false;  // for joined_policy
 };
+
+// Two counties and the given teams.
+std::string with_teams(const std::string& teams, const std::string& second_county = "3602") {
+    return R"({"counties": [{"id": "3601", "score": 80}, {"id": ")" + second_county +
+           R"(", "score": 90}], "teams": [)" + teams + "]}";
+}
 
 }  // namespace
 
@@ -109,13 +130,18 @@ TEST_CASE("every data code has data that is reported with it") {
         {DiagnosticCode::parameter_weights_not_100, with_plan(R"({"a": 60})"), "$.plan.a"},
         {DiagnosticCode::parameter_thresholds_out_of_order, with_county(sound_county), "p.json: $.中线",
          R"({"中线": 60})"},
+        {DiagnosticCode::unknown_parent_key, with_teams(R"({"id": "T7", "county_id": "360799", "score": 70})"),
+         "$.teams[0].county_id", {}, true},
+        {DiagnosticCode::missing_parent_key, with_teams(R"({"id": "T7", "score": 70})"), "$.teams[0].county_id", {}, true},
+        {DiagnosticCode::duplicate_parent_id, with_teams(R"({"id": "T7", "county_id": "3601", "score": 70})", "3601"),
+         "$.counties[1].id", {}, true},
     };
     CHECK(errors_for(with_county(
                          R"({"id": "A", "score": 50, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"))
               .empty());
     std::set<kaohe::DiagnosticCode> shown;
     for (const auto& example : examples) {
-        auto errors = errors_for(example.json, example.parameters);
+        auto errors = errors_for(example.json, example.parameters, example.joined);
         INFO(kaohe::code_info(example.code).id << " " << example.json);
         REQUIRE(errors.size() == 1);
         CHECK(errors[0].code == example.code);
@@ -145,4 +171,15 @@ TEST_CASE("a text outside an enumeration names the allowed values; an optional o
     CHECK(errors[0].message == "应为 满意、基本满意、不满意 之一, 这里是 \"满易\"");
     CHECK(errors_for(with_county(std::string(county) + R"("satisfaction": "基本满意"})")).empty());
     CHECK(errors_for(with_county(std::string(county) + R"("satisfaction": ""})")).empty());
+}
+
+TEST_CASE("a key that names no row of the parent says which row and which key") {
+    auto errors = errors_for(with_teams(R"({"id": "T1", "county_id": 3602, "score": 70},
+                                           {"id": "T7", "county_id": "360799", "score": 70})"),
+                             "", true);
+    REQUIRE(errors.size() == 1);  // 3602 written as a number is the id "3602"
+    CHECK(errors[0].entity == "工作队");
+    CHECK(errors[0].id == "T7");
+    CHECK(errors[0].path == "$.teams[1].county_id");
+    CHECK(errors[0].message == "工作队 T7 的 county_id \"360799\" 不是任何 县区 的编号");
 }

@@ -92,6 +92,8 @@ const std::vector<Example> examples = {
     {"P213", "rank 名次 of 县区 by 实绩得分 within 成员\n"},
     {"P230", "use \"./没有这个文件.kh\"\n"},
     {"P231", "use \"./t.kh\"\n"},  // the policy itself: load_program_text names it t.kh
+    {"P220", "entity 市 at cities key id {\n  entity 村 at villages key id belongs to 县区 by county_id {\n  }\n}\n"},
+    {"P221", "entity 甲队 at a key id belongs to 乙队 by b {\n}\nentity 乙队 at b key id belongs to 甲队 by a {\n}\n"},
     {"P301", "value 甲 of 成员 = 民主测评 + 否决事项\n"},
     {"P302", "value 甲 of 成员 = if 民主测评 then 1 else 2\n"},
     {"P303", "veto of 成员 when not empty(否决事项) {\n  flag \"否决:{项}\" for 项 in 评分\n}\n"},
@@ -111,6 +113,7 @@ const std::vector<Example> examples = {
     {"P404", std::string(entity_with) + "number in 5..1 at a" + output_for_county, true},
     {"P405", std::string(entity_with) + "score in 0..120 at a" + output_for_county, true},
     {"P406", "record 甲 {\n  input 一: count at a\n}\nrecord 乙 {\n  input 二: 甲 at b\n}\n"},
+    {"P410", "entity 地区 at cities, direct_counties, cities key id {\n}\n"},
     {"P501", "value 甲 of 成员 = weighted {\n  45% 民主测评\n  50% 实绩得分\n}\n"},
     {"P502", "value 甲 of 成员 = weighted {\n  100% 民主测评\n  0% 实绩得分\n}\n"},
     {"P503", "grade 等次 of 成员 by 民主测评 {\n}\n"},

@@ -123,6 +123,39 @@ TEST_CASE("an enumeration lists names or quoted texts, with commas or one a line
           "      |                 ^\n");
 }
 
+TEST_CASE("an entity may read several arrays and belong to another by key") {
+    Parsed parsed = parse(R"(entity 地区 at cities as 省辖市, direct_counties as 直管县, districts key id {
+}
+entity 工作队 at teams key id belongs to 县区 by info.county_id {
+  input 得分: score at score
+}
+)");
+    REQUIRE(parsed.errors.empty());
+    const auto& m = parsed.module;
+    REQUIRE(m.entities.size() == 2);
+    REQUIRE(m.entities[0].arrays.size() == 3);
+    CHECK(m.entities[0].arrays[1].path == "direct_counties");
+    CHECK(m.entities[0].arrays[1].flag == "直管县");
+    CHECK(m.entities[0].arrays[2].flag.empty());
+    CHECK(m.entities[0].parent.empty());
+    CHECK(m.entities[1].parent == "县区");
+    CHECK(m.entities[1].parent_key == "info.county_id");
+    CHECK(kaohe::ast::print(m) ==
+          "entity 地区 at cities as 省辖市, direct_counties as 直管县, districts key id\n"
+          "entity 工作队 at teams key id belongs to 县区 by info.county_id\n"
+          "  input 得分: score at score\n");
+}
+
+TEST_CASE("a belongs to clause says what is missing") {
+    CHECK(parse("entity 工作队 at teams key id belongs 县区 by county_id {\n}\n").errors ==
+          "t.kh:1:36: 错误: 这里应为 to: belongs to 县区 by county_id\n"
+          "    1 | entity 工作队 at teams key id belongs 县区 by county_id {\n"
+          "      |                                       ^^^^\n");
+    CHECK(parse("entity 工作队 at teams key id belongs to 县区 {\n}\n").errors.find(
+              "这里应为 by 加存放上级编号的字段, 例如 belongs to 县区 by county_id") != std::string::npos);
+    CHECK(parse("entity 地区 at cities, key id {\n}\n").errors.find("逗号后应为下一个数组字段名") != std::string::npos);
+}
+
 TEST_CASE("syntax errors name what was expected, with a caret under the spot") {
     const std::pair<const char*, const char*> table[] = {
         {"value 甲 = (1 + 2\n", "t.kh:1:17: 错误: 缺少右括号 ), 与第 1 行第 11 列的 ( 配对\n"
