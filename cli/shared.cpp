@@ -34,10 +34,11 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warni
     return loaded.program ? success : policy_error;
 }
 
-Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document) {
+Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
+               const char* what) {
     FileText data = read_file(path);
     if (!data) {
-        std::cerr << "kaohe: 无法读取数据文件 " << path << ": " << describe(data.error) << "\n";
+        std::cerr << "kaohe: 无法读取" << what << " " << path << ": " << describe(data.error) << "\n";
         return file_error;
     }
     timer.lap("read");

@@ -53,7 +53,8 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warni
 
 // Reads and parses a data file, printing why when it cannot; laps "read" and "parse".
 // Returns success (document is set), file_error, or data_error for invalid JSON.
-Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document);
+Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
+               const char* what = "数据文件");
 
 // --format NAME on a command that prints results: choices and checking from the format table
 // (cli/formats/), defaulting to its first row; given twice, the last wins.

@@ -241,7 +241,10 @@ struct of_clause : if_must<kw_of, sp, entity_ref> {};
 struct points_number : signed_number {};
 struct points_clause : if_must<kw_points, sp, points_number> {};
 struct meta_key : identifier {};
-struct meta_value : sor<string_lit, signed_number> {};
+// An unquoted word (`article 第六条`) is read too, so the checker can ask for quotes instead of
+// the parser stopping the whole file.
+struct meta_word : plus<not_one<' ', '\t', '\r', '\n', '#', '"'>> {};
+struct meta_value : sor<string_lit, meta_word> {};
 struct meta_item : seq<meta_key, sp, meta_value> {};
 struct metadata : seq<meta_item, star<sp, meta_item>> {};
 struct value_decl : if_must<kw_value, sp, value_name, sp, opt<of_clause, sp>, opt<points_clause, sp>, equals, sp, expr,

@@ -1,6 +1,7 @@
 #include "runtime/bind.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -62,6 +63,7 @@ public:
         tables.scheme_slots.resize(plan_.scheme_slot_count);
         objects_.resize(program_.entities.size());
         check_parameter_file();
+        check_parameter_objects();
         parent_ids_.resize(program_.entities.size());
         for (SymbolId symbol : program_.scheme_inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
@@ -236,6 +238,36 @@ private:
 
     std::string parameter_path(std::string_view name) const { return fmt::format("{}: $.{}", parameters_->name, name); }
 
+    // The same for the data's own 实施方案: in an object that holds parameters (`param 优秀比例 … at
+    // 实施方案.优秀比例`), every member must be a parameter or another declared input of the scheme.
+    void check_parameter_objects() {
+        std::map<std::string, std::vector<std::string>> members;  // object path → names the scheme reads in it
+        for (SymbolId p : program_.parameters) {
+            const std::string& key = program_.inputs[program_.symbols[p].input].json_key;
+            if (auto dot = key.rfind('.'); dot != std::string::npos) members[key.substr(0, dot)];
+        }
+        for (SymbolId symbol : program_.scheme_inputs) {
+            const std::string& key = program_.inputs[program_.symbols[symbol].input].json_key;
+            for (auto dot = key.find('.'); dot != std::string::npos; dot = key.find('.', dot + 1))
+                if (auto object = members.find(key.substr(0, dot)); object != members.end())
+                    object->second.push_back(key.substr(dot + 1, key.find('.', dot + 1) - dot - 1));
+        }
+        for (const auto& [object_path, names] : members) {
+            JsonValue object = find_path(document_, object_path);
+            if (object.kind() != JsonKind::object) continue;
+            for (JsonValue member = object.first(); member.exists(); member = member.next()) {
+                std::string key(member.key());
+                if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+                std::string suggestion = closest_name(key, names);
+                result_.errors.push_back(
+                    {.code = DiagnosticCode::unknown_parameter,
+                     .path = fmt::format("$.{}.{}", object_path, key),
+                     .message = fmt::format("{} 中的 {} 不是方案的参数{}", object_path, key,
+                                            suggestion.empty() ? "" : ", 是否指 " + suggestion + "？")});
+            }
+        }
+    }
+
     // A parameter's value: the parameters file's, else the data's (at its path), else the default.
     // One written with % in the policy is a fraction: the data gives 45 or "45%" for 45%, as a
     // percent input would.
@@ -250,19 +282,29 @@ private:
         if (path.empty()) path = path_of(at);
         result_.parameter_paths[symbol] = path;
         bool fraction = spec.number_kind == NumberKind::fraction;
-        if (node.kind() == JsonKind::number) return Value::of_number(fraction ? node.number() / Rational(100) : node.number());
+        auto wrong = [&](std::string message) {
+            result_.errors.push_back({.code = DiagnosticCode::bad_parameter_value, .path = path, .message = std::move(message)});
+            return Value::of_number(*spec.default_value);
+        };
+        if (node.kind() == JsonKind::number) {
+            Rational n = node.number();
+            // 0.3 for a percentage is 0.3% by the rule, but almost always meant 30%: ask.
+            if (fraction && n.sign() > 0 && n < Rational(1))
+                return wrong(fmt::format("参数 {} 是百分数, {} 会读作 {}%; 要 {}% 请写 {} 或 \"{}%\", 确实是 {}% 请写 \"{}%\"",
+                                         spec.name, node.text(), node.text(), (n * Rational(100)).to_string(),
+                                         (n * Rational(100)).to_string(), (n * Rational(100)).to_string(),
+                                         node.text(), node.text()));
+            return Value::of_number(fraction ? n / Rational(100) : n);
+        }
         if (fraction && node.kind() == JsonKind::string) {
             std::string text(node.text());
-            std::optional<Rational> points;
-            if (text.size() > 1 && text.back() == '%') points = Rational::parse(text.substr(0, text.size() - 1));
-            if (points) return Value::of_number(*points / Rational(100));
+            for (std::string_view sign : {"%", "\uFF05"})  // ％ as a Chinese input method types it
+                if (text.size() > sign.size() && text.ends_with(sign))
+                    if (auto points = Rational::parse(text.substr(0, text.size() - sign.size())))
+                        return Value::of_number(*points / Rational(100));
         }
-        result_.errors.push_back(
-            {.code = DiagnosticCode::bad_parameter_value,
-             .path = path,
-             .message = fmt::format("参数 {} 应为{}, 这里是{}", spec.name,
-                                    fraction ? "百分数, 写作 45 或 \"45%\"" : "数字", node.describe())});
-        return Value::of_number(*spec.default_value);
+        return wrong(fmt::format("参数 {} 应为{}, 这里是{}", spec.name, fraction ? "百分数, 写作 45 或 \"45%\"" : "数字",
+                                 node.describe()));
     }
 
     Value bind_input(const InputSpec& spec, JsonValue node, const Location& at) {

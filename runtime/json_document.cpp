@@ -325,8 +325,8 @@ JsonValue JsonValue::find(std::string_view key) const {
 std::string JsonValue::describe() const {
     switch (kind()) {
     case Kind::missing: return "缺少";
-    case Kind::null: return "null";
-    case Kind::boolean: return boolean() ? "true" : "false";
+    case Kind::null: return "空值 null";
+    case Kind::boolean: return boolean() ? "布尔值 true" : "布尔值 false";
     case Kind::number: return "数字 " + std::string(text());
     case Kind::string: return "字符串 \"" + std::string(text()) + "\"";
     case Kind::array: return "数组";

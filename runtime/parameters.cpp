@@ -36,13 +36,22 @@ std::vector<DataError> apply_weights(const Plan& plan, const Tables& tables, Run
         std::vector<Rational> weights = written.weights;
         Rational total;
         std::string terms;
+        bool each_in_range = true;
         for (std::size_t i = 0; i < weights.size(); ++i) {
             SymbolId p = written.parameters[i];
             if (p) weights[i] = parameter_value(p, plan, tables);
             total = total + weights[i];
             terms += (terms.empty() ? "" : " + ") + (p ? program.symbols[p].name + " " : std::string()) +
                      percent_text(weights[i]);
+            if (p && (weights[i].is_negative() || weights[i] > Rational(1))) {
+                each_in_range = false;
+                errors.push_back({.code = DiagnosticCode::parameter_weights_not_100,
+                                  .path = paths_of({p}, sources),
+                                  .message = fmt::format("参数给出的权重 {} 为 {}, 每项权重应在 0 到 100% 之间",
+                                                         program.symbols[p].name, percent_text(weights[i]))});
+            }
         }
+        if (!each_in_range) continue;
         if (total != Rational(1)) {
             errors.push_back({.code = DiagnosticCode::parameter_weights_not_100,
                               .path = paths_of(written.parameters, sources),
@@ -88,6 +97,24 @@ std::vector<DataError> check_thresholds(const Plan& plan, const Tables& tables,
     return errors;
 }
 
+// A share written as a parameter is verified where it was bound, not once per pool.
+std::vector<DataError> check_shares(const Plan& plan, const Tables& tables, const std::map<SymbolId, std::string>& sources) {
+    const Program& program = *plan.program;
+    std::vector<DataError> errors;
+    for (const Grade& grade : program.grades)
+        for (const Quota& quota : grade.quotas) {
+            if (!quota.share || quota.share->op != ExprOp::symbol || !sources.count(quota.share->symbol)) continue;
+            SymbolId p = quota.share->symbol;
+            const Rational& share = parameter_value(p, plan, tables);
+            if (share.is_negative() || share > Rational(1))
+                errors.push_back({.code = DiagnosticCode::bad_parameter_value,
+                                  .path = paths_of({p}, sources),
+                                  .message = fmt::format("名额比例参数 {} 为 {}, 应在 0 到 100% 之间",
+                                                         program.symbols[p].name, percent_text(share))});
+        }
+    return errors;
+}
+
 }  // namespace
 
 const Rational& threshold_of(const Band& band, const Plan& plan, const Tables& tables) {
@@ -97,8 +124,8 @@ const Rational& threshold_of(const Band& band, const Plan& plan, const Tables& t
 std::vector<DataError> apply_parameters(const Plan& plan, const Tables& tables, RunState& state,
                                         const std::map<SymbolId, std::string>& sources) {
     std::vector<DataError> errors = apply_weights(plan, tables, state, sources);
-    std::vector<DataError> order = check_thresholds(plan, tables, sources);
-    errors.insert(errors.end(), order.begin(), order.end());
+    for (auto more : {check_thresholds(plan, tables, sources), check_shares(plan, tables, sources)})
+        errors.insert(errors.end(), more.begin(), more.end());
     return errors;
 }
 

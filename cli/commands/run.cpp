@@ -37,7 +37,7 @@ Exit run(const RunOptions& options) {
     std::optional<ParameterFile> parameters;
     if (!options.parameters.empty()) {
         std::shared_ptr<const JsonDocument> parameter_document;
-        if (Exit exit = load_data(options.parameters, timer, parameter_document); exit != success) return exit;
+        if (Exit exit = load_data(options.parameters, timer, parameter_document, "参数文件"); exit != success) return exit;
         parameters = ParameterFile{parameter_document, options.parameters};
     }
     auto policy = compile(std::move(loaded));

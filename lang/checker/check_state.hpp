@@ -142,10 +142,10 @@ bool check_enum_argument(State& state, const Type& param, CheckedExpr& arg, cons
 
 std::string type_name(const Type& type, const State& state);
 
-// A percent input's values are points (0–100), a parameter written with % is a fraction;
-// every other input is plain.
+// A percent or score input's values are points (0–100), a parameter written with % is a
+// fraction; every other input is plain. (`实绩得分 >= 90%` is as wrong as `达标率 >= 90%`.)
 inline Scale scale_of(const InputSpec& spec) {
-    return spec.number_kind == NumberKind::percent    ? Scale::points
+    return spec.number_kind == NumberKind::percent || spec.number_kind == NumberKind::score ? Scale::points
            : spec.number_kind == NumberKind::fraction ? Scale::fraction
                                                       : Scale::plain;
 }

@@ -256,7 +256,7 @@ private:
             hint = "写了 % 的数是 0 到 1 的比例: 先把百分数除以 100, 或把比例乘以 100";
         }
         return error(Code::percent_scale_mixed, e.span,
-                     fmt::format("{} 是 0 到 100 的百分数, 不能与写了 % 的比例直接{}", points_name, doing), hint);
+                     fmt::format("{} 是 0 到 100 的数, 不能与写了 % 的比例直接{}", points_name, doing), hint);
     }
 
     CheckedExprPtr binary(const ast::Expr& e) {

@@ -123,10 +123,13 @@ public:
         if (!definition) return;
         std::vector<const CheckedExpr*> terms;
         sum_terms(definition, terms);
+        // Components that list none of the sum's parts are not its breakdown: nothing is missing.
+        std::set<SymbolId> seen;
+        if (!breaks_down(symbol, seen)) return;
         for (const CheckedExpr* term : terms) {
             if (term->op != ExprOp::symbol || components_.count(term->symbol)) continue;
             const Symbol& value = state_.program.symbols[term->symbol];
-            if (value.kind != SymbolKind::value) continue;
+            if (value.kind != SymbolKind::value && value.kind != SymbolKind::input) continue;
             std::vector<const CheckedExpr*> inner;
             if (const CheckedExpr* inner_definition = definition_of(term->symbol)) sum_terms(inner_definition, inner);
             if (!inner.empty()) {
@@ -144,6 +147,19 @@ public:
     }
 
 private:
+    // Whether the components list a part of `symbol`'s sum, or of a subtotal within it.
+    bool breaks_down(SymbolId symbol, std::set<SymbolId>& seen) const {
+        if (!seen.insert(symbol).second) return false;
+        const CheckedExpr* definition = definition_of(symbol);
+        if (!definition) return false;
+        std::vector<const CheckedExpr*> terms;
+        sum_terms(definition, terms);
+        for (const CheckedExpr* term : terms)
+            if (term->op == ExprOp::symbol && (components_.count(term->symbol) || breaks_down(term->symbol, seen)))
+                return true;
+        return false;
+    }
+
     const CheckedExpr* definition_of(SymbolId symbol) const {
         for (const auto& value : state_.program.values)
             if (value.symbol == symbol) return value.expr.get();
