@@ -6,6 +6,8 @@
 // member's points are the ones it declares, else (a section) its own members' total, else the
 // most it can score by the declared input ranges. The cost of that last rule: a member that
 // cannot be bounded must say its points before the section can be checked.
+#include <set>
+
 #include <fmt/format.h>
 
 #include "lang/checker/check_state.hpp"
@@ -172,6 +174,49 @@ void declare_indicators(State& state, const std::vector<ast::Module>& modules) {
         }
 }
 
+namespace {
+
+// What a section member stands for: itself and, for a section, everything inside it.
+void collect_parts(const std::map<SymbolId, const Section*>& sections, SymbolId member, std::set<SymbolId>& parts) {
+    if (!parts.insert(member).second) return;
+    if (auto section = sections.find(member); section != sections.end())
+        for (SymbolId inner : section->second->members) collect_parts(sections, inner, parts);
+}
+
+// `section 小计: A2, A4` inside `section 总: A1, 小计, A4` counts A4 twice, though every list is
+// free of repeats: two members of one section must not share a part.
+void check_counted_twice(State& state, const std::map<SymbolId, const ast::ValueDecl*>& values) {
+    std::map<SymbolId, const Section*> sections;
+    for (const Section& section : state.program.sections) sections[section.symbol] = &section;
+    for (const Section& section : state.program.sections) {
+        const ast::ValueDecl& decl = *values.at(section.symbol);
+        std::vector<std::set<SymbolId>> parts(section.members.size());
+        for (std::size_t i = 0; i < section.members.size(); ++i) collect_parts(sections, section.members[i], parts[i]);
+        for (std::size_t j = 1; j < section.members.size(); ++j)
+            for (std::size_t i = 0; i < j; ++i) {
+                if (section.members[i] == section.members[j]) continue;  // listed twice: reported already
+                for (SymbolId shared : parts[j]) {
+                    if (!parts[i].count(shared)) continue;
+                    auto name = [&](SymbolId s) -> const std::string& { return state.program.symbols[s].name; };
+                    auto where = [&](SymbolId member, SymbolId part) {
+                        return member == part ? std::string("直接列出") : "在 " + name(member) + " 中";
+                    };
+                    const ast::SectionMember* written = nullptr;
+                    for (const auto& m : decl.members)
+                        if (m.name == name(section.members[j])) written = &m;
+                    state.diagnostics.report(
+                        Code::duplicate_section_member, written ? written->span : decl.name_span,
+                        fmt::format("{} 在 {} 里会被计入两次: {}, 又{}", name(shared), name(section.symbol),
+                                    where(section.members[i], shared), where(section.members[j], shared)),
+                        "每一项只列在一个地方");
+                    break;
+                }
+            }
+    }
+}
+
+}  // namespace
+
 void check_sections(State& state, const std::vector<ast::Module>& modules) {
     std::map<SymbolId, const ast::ValueDecl*> values;
     for (const auto& module : modules)
@@ -193,6 +238,7 @@ void check_sections(State& state, const std::vector<ast::Module>& modules) {
             }
             state.program.sections.push_back(std::move(section));
         }
+    check_counted_twice(state, values);
     // Adding up points needs every definition typed; after an error the bounds would mislead.
     bool any_points = false;
     for (const auto& [symbol, decl] : values) any_points = any_points || decl->points;
