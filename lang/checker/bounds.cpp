@@ -368,8 +368,9 @@ void check_band_reach(State& state) {
     }
 }
 
-std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols) {
-    BoundsAnalysis bounds(state, VariantId::none());
+std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols,
+                                                           VariantId variant) {
+    BoundsAnalysis bounds(state, variant);
     std::map<SymbolId, std::optional<Rational>> highest;
     for (SymbolId symbol : symbols) highest[symbol] = bounds.of_symbol(symbol).high;
     return highest;

@@ -114,7 +114,9 @@ void check_band_reach(State& state);
 // Warnings for an unused input or value and a summed indicator missing from components (warnings.cpp).
 void check_unused(State& state, const std::vector<ast::Module>& modules);
 // The largest value each symbol can take by the declared input ranges; nullopt when unbounded (bounds.cpp).
-std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols);
+// Under `variant`, its definitions replace the base ones.
+std::map<SymbolId, std::optional<Rational>> highest_values(const State& state, const std::vector<SymbolId>& symbols,
+                                                           VariantId variant = VariantId::none());
 // Points and metadata of values and sections onto their symbols (indicators.cpp).
 void declare_indicators(State& state, const std::vector<ast::Module>& modules);
 // Sections: members resolved, points added up against the declared ones (indicators.cpp).

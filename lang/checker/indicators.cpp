@@ -80,6 +80,7 @@ public:
         for (const auto& [symbol, decl] : sections_)
             if (decl->points) section_total(symbol, true);
         for (const auto& [symbol, decl] : values_) exceeded(symbol);
+        exceeded_in_variants();
     }
 
 private:
@@ -119,6 +120,36 @@ private:
             fmt::format("无法确定 {} 的分值, 因此无法核对 {} 的合计", s.name, section),
             fmt::format("为它写上分值, 例如 value {} points 10 = …, 或为它用到的输入声明取值范围", s.name));
         return std::nullopt;
+    }
+
+    // A variant's formula keeps the base definition's points (P624), so it must keep within them
+    // too: 第三年's `A2 = 满意率 / 5` on a 10-point item.
+    void exceeded_in_variants() {
+        for (VariantId variant : state_.program.variants.ids()) {
+            std::vector<SymbolId> replaced;
+            std::map<SymbolId, const ast::Expr*> written;
+            for (const auto& [symbol, overrides] : state_.overrides)
+                for (const auto& [v, expr] : overrides)
+                    if (v == variant && state_.program.symbols[symbol].points) {
+                        replaced.push_back(symbol);
+                        written[symbol] = expr;
+                    }
+            if (replaced.empty()) continue;
+            auto highest = highest_values(state_, replaced, variant);
+            for (SymbolId symbol : replaced) {
+                const Symbol& s = state_.program.symbols[symbol];
+                const auto& high = highest[symbol];
+                if (high && *high <= *s.points) continue;
+                state_.diagnostics.report(
+                    Code::points_exceeded, written[symbol]->span,
+                    high ? fmt::format("变体 {} 中 {} 的分值是 {} 分, 但按声明的输入范围最高可得 {} 分",
+                                       state_.program.variants[variant].name, s.name, s.points->to_string(),
+                                       high->to_string())
+                         : fmt::format("变体 {} 中 {} 的分值是 {} 分, 但按声明的输入范围得分没有上限",
+                                       state_.program.variants[variant].name, s.name, s.points->to_string()),
+                    fmt::format("检查计分公式, 或用 min({}, …) 封顶", s.points->to_string()));
+            }
+        }
     }
 
     // The sum of a section's members' points; with `compare`, checked against its declared points.
