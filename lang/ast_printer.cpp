@@ -203,7 +203,7 @@ private:
             std::string keys;
             for (const auto& k : q.order) keys += (keys.empty() ? "" : ", ") + print(*k.expr) + (k.descending ? " desc" : " asc");
             const char* rounding = q.rounding == Rounding::floor ? "floor" : q.rounding == Rounding::ceil ? "ceil" : "half_up";
-            line(1, "quota " + q.band + " share " + print(*q.share) + " per " + q.pool.name + " round " + rounding +
+            line(1, "quota " + q.band + " share " + print(*q.share) + (q.pool.name.empty() ? std::string() : " per " + q.pool.name) + " round " + rounding +
                         " order " + keys + " tie flag \"" + q.tie_flag + "\" excess flag \"" + q.excess_flag + "\"" + notes(q.layout));
         }
     }

@@ -274,7 +274,9 @@ struct order_key : seq<expr, opt<sp, direction>> {};
 struct order_keys : seq<order_key, star<sp, comma, sp, must<order_key>>> {};
 struct tie_flag : string_lit {};
 struct excess_flag : string_lit {};
-struct quota_clause : if_must<kw_quota, sp, band_label, sp, kw_share, sp, expr, sp, kw_per, sp, entity_ref, sp,
+// `per 县区`: the pools the places are counted in; without it, every graded row is one pool.
+struct pool_clause : if_must<kw_per, sp, entity_ref> {};
+struct quota_clause : if_must<kw_quota, sp, band_label, sp, kw_share, sp, expr, sp, opt<pool_clause, sp>,
                               kw_round, sp, rounding_mode, sp, kw_order, sp, order_keys, sp, kw_tie, sp, kw_flag, sp,
                               tie_flag, sp, kw_excess, sp, kw_flag, sp, excess_flag> {};
 struct grade_decl : if_must<kw_grade, sp, grade_name, sp, of_clause, sp, kw_by, sp, expr, sp, open_brace, sp,

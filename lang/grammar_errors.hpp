@@ -74,7 +74,7 @@ KAOHE_ERROR(parameter_default, "参数写作 param 名称 = 默认值, 默认值
 KAOHE_ERROR(band_label, "这里应为等次名, 例如 优秀");
 KAOHE_ERROR(kw_share, "quota 写作: quota 优秀 share 比例 per 县区 round floor order 得分 desc tie flag \"…\" excess flag \"…\"; 这里应为 share");
 KAOHE_ERROR(kw_per, "名额比例后应为 per 加名额池的实体, 例如 per 县区");
-KAOHE_ERROR(kw_round, "这里应为 round 加名额取整方式, 例如 round floor");
+KAOHE_ERROR(kw_round, "这里应为 round 加名额取整方式, 例如 round floor (名额池写在它前面: per 县区; 不写 per 就是全部一起)");
 KAOHE_ERROR(rounding_mode, "这里应为取整方式: floor、ceil 或 half_up");
 KAOHE_ERROR(kw_order, "这里应为 order 加排序依据, 例如 order 综合得分 desc");
 KAOHE_ERROR(order_keys, "order 后应为排序依据, 例如 综合得分 desc");

@@ -393,8 +393,7 @@ private:
         q.band = label(band_label);
         q.band_span = span(band_label);
         q.share = expr(the_expression(n));
-        const Node& pool = the<g::entity_ref>(n);
-        q.pool = {pool.string(), span(pool)};
+        if (const Node* clause = maybe<g::pool_clause>(n)) q.pool = entity_ref(*clause);  // else every row, one pool
         const Node& mode = the<g::rounding_mode>(n);
         q.rounding_span = span(mode);
         if (mode.string() == "floor") q.rounding = ast::Rounding::floor;

@@ -73,7 +73,7 @@ using selector = pegtl::parse_tree::selector<
         g::points_clause, g::points_number, g::meta_key, g::meta_value, g::meta_item, g::metadata, g::section_decl,
         g::section_name, g::section_members, g::section_member,
         g::of_clause, g::rank_decl, g::rank_name, g::direction, g::within_clause, g::grade_decl, g::grade_name,
-        g::band, g::band_label, g::band_bound, g::band_threshold, g::quota_clause, g::rounding_mode, g::order_key,
+        g::band, g::band_label, g::band_bound, g::band_threshold, g::quota_clause, g::pool_clause, g::rounding_mode, g::order_key,
         g::tie_flag, g::excess_flag, g::veto_decl, g::when_clause, g::cap_item, g::grade_ref, g::flag_item,
         g::flag_text, g::for_clause, g::loop_var, g::flag_decl, g::output_decl, g::output_kind, g::output_item,
         g::output_key, g::output_group, g::flag_name, g::variant_decl, g::variant_name, g::assert_decl, g::assert_scope,

@@ -222,7 +222,7 @@ struct OrderKey {
 struct Quota {
     BandIndex band;
     CheckedExprPtr share;  // evaluated for each pool entity
-    EntityId pool;         // entity type whose instances are the pools
+    EntityId pool;         // entity type whose instances are the pools; none: one pool of every row
     Rounding rounding = Rounding::floor;
     std::vector<OrderKey> order;
     std::string tie_flag;

@@ -165,14 +165,16 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
     flags.clear();
     for (std::size_t q : quotas) {
         const Quota& quota = grade.quotas[q];
-        const Table& pool_table = tables.entities[quota.pool];
         QuotaInPool in_pool(quota, step.entity, evaluator, failures);
-        for (std::uint32_t pool_row = 0; pool_row < pool_table.size(); ++pool_row) {
+        // Without `per`, the scheme is the one pool, of every row.
+        std::size_t pools = quota.pool ? tables.entities[quota.pool].size() : 1;
+        for (std::uint32_t pool_row = 0; pool_row < pools; ++pool_row) {
             Rational share;
             if (!failures.guard(quota.pool, pool_row,
                                 [&] { share = quota_share(evaluator, quota, pool_row); }))
                 continue;
-            RowRange pool_rows = table.ranges[quota.pool][pool_row];
+            RowRange pool_rows = quota.pool ? table.ranges[quota.pool][pool_row]
+                                            : RowRange{0, static_cast<std::uint32_t>(table.size())};
             if (!in_pool.decide(pool_rows, share, bands)) continue;
             QuotaDecision decision = in_pool.decision();
             decision.grade_symbol = step.symbol;

@@ -107,7 +107,8 @@ Quota check_quota(State& state, const ast::Quota& decl, const IdVector<BandIndex
     else if (band_below(quota.band).index() >= bands.size())
         state.diagnostics.report(Code::quota_without_lower_band, decl.band_span,
                                  fmt::format("名额限制的等次 {} 之下没有等次可降", decl.band));
-    auto pool = state.resolve_entity(decl.pool);
+    std::optional<EntityId> pool = EntityId::none();  // no `per`: one pool of every row
+    if (!decl.pool.name.empty()) pool = state.resolve_entity(decl.pool);
     if (!pool) return quota;
     if (!state.is_descendant(entity, *pool)) {
         state.diagnostics.report(
