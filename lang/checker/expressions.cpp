@@ -356,6 +356,7 @@ private:
         Rational total;
         std::vector<Rational> weights;
         std::vector<SymbolId> parameters;
+        std::string parts;  // "实绩权重 60% + 30%", for the message
         bool ok = true;
         for (const auto& item : e.items) {
             auto value = check(*item.expr);
@@ -388,6 +389,8 @@ private:
             if (weight.is_zero())
                 state_.diagnostics.report(Code::zero_weight, item.weight_span, "权重为 0 的项不影响结果");
             total = total + weight;
+            parts += fmt::format("{}{}{}%", parts.empty() ? "" : " + ", parameter ? item.weight_name + " " : "",
+                                 (weight * Rational(100)).to_string());
             weights.push_back(weight);
             parameters.push_back(parameter);
             for (const auto& earlier : c->args)
@@ -399,7 +402,7 @@ private:
         if (total != Rational(1)) {
             Span head{e.span.begin, e.span.begin + 8, e.span.file};  // `weighted`
             return error(Code::weights_not_100, head,
-                         fmt::format("权重合计为 {}%, 应为 100%", (total * Rational(100)).to_string()),
+                         fmt::format("权重合计为 {}% ({}), 应为 100%", (total * Rational(100)).to_string(), parts),
                          "各项权重之和必须正好是 100%");
         }
         Weighting weighting = make_weighting(std::move(weights));

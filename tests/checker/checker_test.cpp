@@ -64,7 +64,7 @@ TEST_CASE("type errors say what was found") {
 
 TEST_CASE("weights must add up to 100%") {
     CHECK(check("value 甲 of 成员 = weighted {\n  45% 民主测评\n  50% 实绩得分\n}\n") ==
-          "t.kh:10:17: 错误: 权重合计为 95%, 应为 100%\n"
+          "t.kh:10:17: 错误: 权重合计为 95% (45% + 50%), 应为 100%\n"
           "   10 | value 甲 of 成员 = weighted {\n"
           "      |                    ^^^^^^^^\n"
           "      = 提示: 各项权重之和必须正好是 100%\n");
