@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command_table.hpp"
+#include "cli/large_stack.hpp"
 #include "cli/usage_errors.hpp"
 
 namespace {
@@ -25,9 +26,7 @@ Exit usage(const std::string& message, const std::string& help) {
     return usage_error;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     CLI::App app("kaohe");
     app.require_subcommand(0, 1);  // one command; a second command name is an extra argument
     std::map<const CLI::App*, Action> actions;
@@ -68,4 +67,10 @@ int main(int argc, char** argv) {
         std::cerr << "kaohe: 内部错误: " << error.what() << "\n";
         return internal_error;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return run_on_large_stack([&] { return run(argc, argv); });
 }

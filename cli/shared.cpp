@@ -8,6 +8,7 @@
 
 #include "base/read_file.hpp"
 #include "base/utf8.hpp"
+#include "cli/formats/data_error_list.hpp"
 #include "cli/formats/diagnostics_text.hpp"
 #include "cli/formats/formats.hpp"
 
@@ -46,7 +47,7 @@ Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const
     document = parse_data(std::move(data.text), path, errors);
     timer.lap("parse");
     if (!document) {
-        for (const auto& error : errors) std::cerr << data_error_text(error, SourceSet()) << "\n";
+        std::cerr << data_errors_text(std::move(errors), SourceSet(), true);
         return data_error;
     }
     return success;

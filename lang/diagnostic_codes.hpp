@@ -27,6 +27,7 @@ enum class Severity { error, warning };
     X(unknown_rounding_mode, "P105", error, "未知的名额取整方式")                              \
     X(percent_in_bound, "P106", error, "分数线和取值范围写作数值, 不带 %")                     \
     X(not_utf8, "P107", error, "方案文件不是 UTF-8 编码")                                       \
+    X(declaration_too_long, "P108", error, "一条声明过长 (表达式的项数超过上限)")                  \
     /* names */                                                                                \
     X(unknown_name, "P201", error, "未定义的名称")                                             \
     X(unknown_function, "P202", error, "未定义的函数")                                         \

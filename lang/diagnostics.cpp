@@ -68,12 +68,20 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
 }
 }  // namespace
 
+// Names longer than this get no suggestion: nobody mistypes a paragraph, and the distance is
+// quadratic in the length (a 100,000-character name took 20 s).
+constexpr std::size_t longest_name_to_suggest_for = 100;
+
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {
     auto target = code_points(name);
+    if (target.size() > longest_name_to_suggest_for) return {};
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(1, target.size() / 2);  // at most half the characters differ
     for (const std::string& candidate : candidates) {
-        std::size_t d = edit_distance(target, code_points(candidate));
+        auto other = code_points(candidate);
+        // The distance is at least the difference in length: skip what cannot be closer.
+        if (std::max(target.size(), other.size()) - std::min(target.size(), other.size()) > best_distance) continue;
+        std::size_t d = edit_distance(target, other);
         if (d <= best_distance && (best.empty() || d < best_distance)) {
             best = candidate;
             best_distance = d;

@@ -164,7 +164,10 @@ struct call_arguments : seq<argument, star<sp, comma, sp, must<argument>>> {};
 struct call : seq<identifier, sp, if_must<left_paren, sp, opt<call_arguments>, sp, close_paren>> {};
 struct variable : identifier {};
 struct paren_expr : if_must<left_paren, sp, expr, sp, close_paren> {};
-struct if_expr : if_must<kw_if, sp, expr, sp, kw_then, sp, expr, sp, kw_else, sp, expr> {};
+// `else if` is a branch of its own, not an `if` nested in the else: a long ladder of branches
+// stays one flat rule instead of nesting the grammar once per branch.
+struct else_if : seq<kw_else, sp, kw_if, sp, must<expr, sp, kw_then, sp, expr>> {};
+struct if_expr : if_must<kw_if, sp, expr, sp, kw_then, sp, expr, sp, star<else_if, sp>, kw_else, sp, expr> {};
 // A weight is a percentage, written out or as the name of a `param`.
 struct weight_name : identifier {};
 struct weight : sor<number_lit, weight_name> {};

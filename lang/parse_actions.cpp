@@ -583,6 +583,26 @@ private:
         return left;
     }
 
+    // if c1 then x1 else if c2 then x2 … else y: each `else if` becomes a conditional nested in
+    // the else of the one before, built from the last branch back so no recursion follows the ladder.
+    ast::ExprPtr conditional(const Node& n) {
+        std::vector<const Node*> branches{&n};
+        for (const auto& c : n.children)
+            if (c->is_type<g::else_if>()) branches.push_back(c.get());
+        ast::ExprPtr otherwise = expr(*expressions(n).back());
+        for (auto branch = branches.rbegin(); branch != branches.rend(); ++branch) {
+            auto e = make(ast::ExprKind::conditional, **branch);
+            if (*branch != &n) e->span.begin = static_cast<std::uint32_t>(text_.find("if", e->span.begin + 4));  // past `else`
+            auto parts = expressions(**branch);
+            e->operands.push_back(expr(*parts[0]));
+            e->operands.push_back(expr(*parts[1]));
+            e->span.end = otherwise->span.end;
+            e->operands.push_back(std::move(otherwise));
+            otherwise = std::move(e);
+        }
+        return otherwise;
+    }
+
 public:
     ast::ExprPtr expr(const Node& n) {
         using ast::ExprKind;
@@ -607,11 +627,7 @@ public:
             e->operands.push_back(expr(the_expression(n)));
             return e;
         }
-        if (n.is_type<g::if_expr>()) {  // if expr then expr else expr
-            auto e = make(ExprKind::conditional, n);
-            for (const Node* c : expressions(n)) e->operands.push_back(expr(*c));
-            return e;
-        }
+        if (n.is_type<g::if_expr>()) return conditional(n);
         if (n.is_type<g::call>()) return call(n);
         if (n.is_type<g::weighted_expr>()) return weighted(n);
         if (n.is_type<g::postfix_expr>()) return postfix(n);
@@ -621,8 +637,37 @@ public:
 
 }  // namespace
 
+namespace {
+
+// Every later stage walks an expression recursively, so its length bounds their stack (see
+// cli/large_stack.hpp): 300,000 parse nodes is a sum of about 100,000 terms, far past anything
+// written by hand, and well inside that stack.
+constexpr std::size_t most_nodes_in_a_declaration = 300'000;
+
+// Counted with a loop, not recursion: the count is what makes recursion safe afterwards.
+std::size_t count_nodes(const ParseNode& root) {
+    std::size_t count = 0;
+    std::vector<const ParseNode*> pending{&root};
+    while (!pending.empty()) {
+        const ParseNode* n = pending.back();
+        pending.pop_back();
+        ++count;
+        for (const auto& c : n->children) pending.push_back(c.get());
+    }
+    return count;
+}
+
+}  // namespace
+
 void add_declaration(const ParseNode& declaration, const std::string& text, std::uint32_t file,
                      Diagnostics& diagnostics, ast::Module& module) {
+    if (count_nodes(declaration) > most_nodes_in_a_declaration) {
+        auto begin = static_cast<std::uint32_t>(declaration.m_begin.data - text.data());
+        diagnostics.report(DiagnosticCode::declaration_too_long, Span{begin, begin + 1, file},
+                           fmt::format("这条声明过长: 表达式超过约 {} 项的上限", most_nodes_in_a_declaration / 3),
+                           "请把它拆成几个 value, 再把它们相加");
+        return;
+    }
     TreeToAst(text, file, diagnostics).declaration(declaration, module);
 }
 

@@ -78,7 +78,7 @@ using selector = pegtl::parse_tree::selector<
         g::flag_text, g::for_clause, g::loop_var, g::flag_decl, g::output_decl, g::output_kind, g::output_item,
         g::output_key, g::output_group, g::flag_name, g::variant_decl, g::variant_name, g::assert_decl, g::assert_scope,
         g::assert_message, g::logical_not, g::negation, g::field_access,
-        g::field_name, g::call, g::argument, g::where_clause, g::variable, g::if_expr, g::weighted_expr,
+        g::field_name, g::call, g::argument, g::where_clause, g::variable, g::if_expr, g::else_if, g::weighted_expr,
         g::weighted_item, g::weight, g::weight_name, g::threshold_name, g::parameter_decl, g::parameter_name,
         g::parameter_default, g::number_lit, g::string_lit, g::boolean_lit, g::op_or, g::op_and,
         g::op_compare, g::op_add, g::op_multiply, g::identifier, g::kw_otherwise, g::enum_decl, g::enum_name,

@@ -23,13 +23,16 @@ DataError row_error(DiagnosticCode code, const Program& program, const Tables& t
     if (!entity)
         return {.code = code, .subject = DataSubject::scheme, .path = std::move(path), .message = std::move(message),
                 .rule = rule};
+    std::string row_at = row_path(program, tables, entity, row);
+    std::size_t row_length = path.starts_with(row_at) ? row_at.size() : 1;
     return {.code = code,
             .subject = DataSubject::row,
             .entity = program.entities[entity].name,
             .id = tables.entities[entity].ids[row],
             .path = std::move(path),
             .message = std::move(message),
-            .rule = rule};
+            .rule = rule,
+            .row_length = row_length};
 }
 
 }  // namespace kaohe

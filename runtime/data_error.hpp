@@ -28,6 +28,7 @@ struct DataError {
     std::string path = {};    // $.counties[0].members[1].democratic_votes
     std::string message = {};
     std::optional<Span> rule = {};  // the policy expression that failed, for errors found while evaluating
+    std::size_t row_length = 1;     // path's first characters that name the row: $.counties[0].members[1]
 };
 
 // $.counties[3].members[0] for a row ("$" for the scheme itself), rebuilt from the tables only

@@ -17,22 +17,31 @@ public:
         : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, state, tables),
           failures_(program_, tables), listener_(listener) {}
 
+    // Every step whose inputs are sound runs and reports every row it fails on, so one run lists
+    // all the problems; a step that uses a failed one is skipped, since its errors would only
+    // repeat the first. A failed data rule (require) stops every computation: the rule is there
+    // to say, better than a division by zero later would, that the data cannot be scored.
     std::vector<DataError> run(const Rerun* only) {
+        IdVector<SymbolId, bool> unsound(plan_.dependents.size(), false);
+        bool rule_failed = false;
         for (std::size_t i = 0; i < plan_.steps.size(); ++i) {
             const Step& step = plan_.steps[i];
             if (only && !only->steps[i]) continue;
-            // Data rules run first and all of them report; after a failure, later steps
-            // would only repeat the same problem through their inputs.
-            if (!failures_.errors.empty() && step.kind != StepKind::requirement) return std::move(failures_.errors);
+            if (unsound[step.symbol] || (rule_failed && step.kind != StepKind::requirement)) continue;
+            std::size_t errors_before = failures_.errors.size();
             run_step(step);
+            if (failures_.errors.size() == errors_before) continue;
+            if (step.kind == StepKind::requirement) rule_failed = true;
+            else mark_downstream(step.symbol, unsound);
         }
-        if (!failures_.errors.empty()) return std::move(failures_.errors);
+        if (rule_failed) return std::move(failures_.errors);
         tables_.rule_flags.resize(program_.flags.size());
         for (std::size_t i = 0; i < program_.flags.size(); ++i) {
             const FlagRule& rule = program_.flags[i];
-            if (only &&
-                std::none_of(rule.reads.begin(), rule.reads.end(), [&](SymbolId s) { return only->symbols[s]; }))
-                continue;
+            auto reads = [&](const IdVector<SymbolId, bool>& marked) {
+                return std::any_of(rule.reads.begin(), rule.reads.end(), [&](SymbolId s) { return marked[s]; });
+            };
+            if ((only && !reads(only->symbols)) || reads(unsound)) continue;
             run_flag(i, tables_.rule_flags[i]);
         }
         return std::move(failures_.errors);
@@ -45,6 +54,17 @@ private:
     ExpressionEvaluator evaluator_;
     RowFailures failures_;
     Listener& listener_;
+
+    void mark_downstream(SymbolId failed, IdVector<SymbolId, bool>& unsound) const {
+        std::vector<SymbolId> pending{failed};
+        while (!pending.empty()) {
+            SymbolId symbol = pending.back();
+            pending.pop_back();
+            if (unsound[symbol]) continue;
+            unsound[symbol] = true;
+            for (SymbolId user : plan_.dependents[symbol]) pending.push_back(user);
+        }
+    }
 
     std::uint32_t rows(EntityId entity) const {
         return !entity ? 1 : static_cast<std::uint32_t>(tables_.entities[entity].size());

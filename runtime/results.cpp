@@ -1,6 +1,7 @@
 #include "runtime/results.hpp"
 
 #include "runtime/expression_evaluator.hpp"
+#include "runtime/row_failures.hpp"
 
 namespace kaohe {
 namespace {
@@ -41,45 +42,62 @@ std::vector<std::vector<std::string>> row_flags(const Program& program, const Ta
     return flags;
 }
 
+// Decided once per output, not per row: which field is the components object, which ranks.
+struct FieldKinds {
+    std::vector<bool> components, integer;
+    bool grouped = false;
+};
+
+FieldKinds field_kinds(const Program& program, const Output& output) {
+    FieldKinds kinds;
+    for (const OutputField& field : output.fields) {
+        kinds.grouped = kinds.grouped || !field.group.empty();
+        kinds.components.push_back(field.key == "components");
+        kinds.integer.push_back(is_rank(program, *field.values.front()));
+    }
+    return kinds;
+}
+
+void fill_fields(const Output& output, const FieldKinds& kinds, const ExpressionEvaluator& evaluator,
+                 const Context& context, ResultRow& result) {
+    for (std::size_t f = 0; f < output.fields.size(); ++f) {
+        const OutputField& field = output.fields[f];
+        if (kinds.components[f]) {
+            for (std::size_t i = 0; i < field.values.size(); ++i) {
+                Value value = evaluator.evaluate(*field.values[i], context);
+                if (value.kind() == Value::Kind::number) value = Value::of_number(value.number().round_half_up(2));
+                result.components.emplace_back(field.names[i], to_cell(value, false));
+                if (kinds.grouped) result.component_groups.push_back(field.group);
+            }
+            continue;
+        }
+        result.fields.emplace_back(field.key, to_cell(evaluator.evaluate(*field.values.front(), context),
+                                                      kinds.integer[f]));
+    }
+}
+
 }  // namespace
 
-std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables) {
+std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables,
+                                       std::vector<DataError>& errors) {
     const Program& program = *plan.program;
     ExpressionEvaluator evaluator(plan, state, tables);
+    RowFailures failures(program, tables);
     std::vector<ResultRow> rows;
     for (const Output& output : program.outputs) {
         const Table& table = tables.entities[output.entity];
         std::vector<std::vector<std::string>> flags = row_flags(program, tables, output.entity);
-        // Decided once per output, not per row: which field is the components object, which ranks.
-        std::vector<bool> components_field, integer_field;
-        bool grouped = false;
-        for (const OutputField& field : output.fields) {
-            grouped = grouped || !field.group.empty();
-            components_field.push_back(field.key == "components");
-            integer_field.push_back(is_rank(program, *field.values.front()));
-        }
+        FieldKinds kinds = field_kinds(program, output);
         for (std::uint32_t position = 0; position < table.size(); ++position) {
             // in the document's order, also where binding regrouped the rows by parent
             std::uint32_t row = table.document_order.empty() ? position : table.document_order[position];
             ResultRow result{table.ids[row], output.kind, {}, {}, std::move(flags[row])};
             Context context{output.entity, row};
-            for (std::size_t f = 0; f < output.fields.size(); ++f) {
-                const OutputField& field = output.fields[f];
-                if (components_field[f]) {
-                    for (std::size_t i = 0; i < field.values.size(); ++i) {
-                        Value value = evaluator.evaluate(*field.values[i], context);
-                        if (value.kind() == Value::Kind::number) value = Value::of_number(value.number().round_half_up(2));
-                        result.components.emplace_back(field.names[i], to_cell(value, false));
-                        if (grouped) result.component_groups.push_back(field.group);
-                    }
-                    continue;
-                }
-                result.fields.emplace_back(field.key, to_cell(evaluator.evaluate(*field.values.front(), context),
-                                                              integer_field[f]));
-            }
+            failures.guard(output.entity, row, [&] { fill_fields(output, kinds, evaluator, context, result); });
             rows.push_back(std::move(result));
         }
     }
+    errors.insert(errors.end(), failures.errors.begin(), failures.errors.end());
     return rows;
 }
 

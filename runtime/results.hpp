@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/data_error.hpp"
 #include "runtime/plan.hpp"
 #include "runtime/run_state.hpp"
 #include "runtime/tables.hpp"
@@ -32,6 +33,9 @@ struct ResultRow {
     std::vector<std::string_view> component_groups = {};
 };
 
-std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables);
+// An output field is an expression too and can fail on a row (a division by zero): each such
+// row is reported in `errors`, and then the rows must not be shown.
+std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables,
+                                       std::vector<DataError>& errors);
 
 }  // namespace kaohe

@@ -42,7 +42,7 @@ bool Run::evaluate(EvaluationListener* listener) {
     return errors_.empty();
 }
 
-std::vector<ResultRow> Run::results() const { return collect_results(policy_->plan, state_, tables_); }
+std::vector<ResultRow> Run::results() { return collect_results(policy_->plan, state_, tables_, errors_); }
 
 void Run::set_weight(const WeightRef& weight, Rational value) {
     kaohe::set_weight(state_, weight, std::move(value));

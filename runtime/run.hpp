@@ -46,8 +46,9 @@ public:
     // Evaluates every step; false when there were data errors (see errors()), and then no
     // result may be shown. A listener hears what the evaluator does.
     bool evaluate(EvaluationListener* listener = nullptr);
-    // The output rows of the last evaluation; their names view into the policy.
-    std::vector<ResultRow> results() const;
+    // The output rows of the last evaluation; their names view into the policy. An output field
+    // can fail on a row (a division by zero): then errors() has it, and no row may be shown.
+    std::vector<ResultRow> results();
 
     // What-if on the same data: change a weight for this run only, then reevaluate() recomputes
     // just what depends on the changes made since the last evaluation.

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_table.hpp"
+#include "cli/formats/data_error_list.hpp"
 #include "cli/formats/diagnostics_text.hpp"
 #include "cli/formats/formats.hpp"
 #include "runtime/run.hpp"
@@ -25,6 +26,7 @@ struct RunOptions {
     std::string format;
     bool timings = false;
     bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
+    bool all_errors = false;
 };
 
 Exit run(const RunOptions& options) {
@@ -43,15 +45,16 @@ Exit run(const RunOptions& options) {
     auto policy = compile(std::move(loaded));
     Run evaluation(policy, document, parameters);
     timer.lap("bind");
-    evaluation.evaluate();
+    bool evaluated = evaluation.evaluate();
     timer.lap("evaluate");
+    std::vector<ResultRow> rows;  // names view into the policy, alive until return
+    if (evaluated) rows = evaluation.results();
+    timer.lap("results");
     if (!evaluation.errors().empty()) {
-        for (const auto& error : evaluation.errors()) std::cerr << data_error_text(error, policy->sources) << "\n";
+        std::cerr << data_errors_text(evaluation.errors(), policy->sources, options.all_errors);
         std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", evaluation.errors().size());
         return data_error;
     }
-    std::vector<ResultRow> rows = evaluation.results();  // names view into the policy, alive until return
-    timer.lap("results");
     std::cout << find_format(options.format)->render(rows);
     timer.lap("render");
     return success;
@@ -64,6 +67,7 @@ Action define(CLI::App& command) {
     command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
+    command.add_flag("--all-errors", options->all_errors, "逐条列出每一处数据错误 (默认把多行相同的错误合为一行)");
     command.add_flag("--warnings", options->warnings, "在标准错误输出方案的警告 (kaohe check 总会输出)");
     return [options] { return run(*options); };
 }
@@ -76,6 +80,7 @@ Command run_command() {
                                               "百分数参数写作 45 或 \"45%\"");
     option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
                                           "bind 绑定, evaluate 计算, results 整理结果, render 输出");
+    option_help.emplace_back("--all-errors", "逐条列出每一处数据错误; 默认把许多行上相同的错误 (如每个成员都缺少同一字段) 合为一行, 给出个数和前几个");
     option_help.emplace_back("--warnings", "在标准错误输出方案的警告 (如未使用的输入); kaohe check 总会输出警告");
     return {
         .name = "run",

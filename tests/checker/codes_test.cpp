@@ -64,6 +64,11 @@ struct Example {
 };
 
 const std::string deep = "value 甲 of 成员 = " + std::string(1200, '(') + "1" + std::string(1200, ')') + "\n";
+std::string long_sum() {
+    std::string sum = "value 甲 of 成员 = 1";
+    for (int i = 0; i < 160'000; ++i) sum += " + 1";
+    return sum + "\n";
+}
 const char* bands = "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n  差 otherwise\n}\n";
 const char* entity_with = "entity 县区 at counties key id {\n  input 甲: ";
 const char* output_for_county = "\n}\noutput 县区 as county { score: 1 }\n";
@@ -72,6 +77,7 @@ const std::vector<Example> examples = {
     {"P101", "value 甲 of 成员 = 1 +\n"},
     {"P102", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90\n"},
     {"P103", deep},
+    {"P108", long_sum()},
     {"P107", "value 甲 of 成员 = \"\xD3\xC5\xD0\xE3\"\n"},
     {"P106", "grade 等次 of 成员 by 民主测评 {\n  优秀 >= 90%\n  差 otherwise\n}\n"},
     {"P104", "grade 等次 of 成员 by 民主测评 {\n  优秀 < 90\n  差 otherwise\n}\n"},

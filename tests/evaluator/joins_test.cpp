@@ -68,7 +68,7 @@ std::unique_ptr<kaohe::Run> evaluate(const std::string& policy, const std::strin
 }
 
 // Every result row as a line, sorted: the two runs list the teams in their data's order.
-std::vector<std::string> lines(const kaohe::Run& run) {
+std::vector<std::string> lines(kaohe::Run& run) {
     std::vector<std::string> out;
     for (const auto& row : run.results()) {
         std::string line = row.id;
