@@ -1,6 +1,8 @@
 #include "runtime/evaluator.hpp"
 
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 
 #include "runtime/expression_evaluator.hpp"
 #include "runtime/grading.hpp"
@@ -47,6 +49,15 @@ public:
         return std::move(failures_.errors);
     }
 
+    // See check_requirements.
+    std::vector<DataError> run_requirements(const IdVector<EntityId, std::vector<bool>>& unsound_rows) {
+        unsound_rows_ = &unsound_rows;
+        for (const Step& step : plan_.steps)
+            if (step.kind == StepKind::requirement && step.entity && reads_only_inputs(step.symbol))
+                run_requirement(step);
+        return std::move(failures_.errors);
+    }
+
 private:
     const Plan& plan_;
     const Program& program_;
@@ -54,6 +65,13 @@ private:
     ExpressionEvaluator evaluator_;
     RowFailures failures_;
     Listener& listener_;
+    const IdVector<EntityId, std::vector<bool>>* unsound_rows_ = nullptr;  // rows to leave alone
+
+    bool reads_only_inputs(SymbolId symbol) const {
+        const auto& used = program_.dependencies[symbol];
+        return std::all_of(used.begin(), used.end(),
+                           [&](SymbolId s) { return program_.symbols[s].kind == SymbolKind::input; });
+    }
 
     void mark_downstream(SymbolId failed, IdVector<SymbolId, bool>& unsound) const {
         std::vector<SymbolId> pending{failed};
@@ -103,7 +121,8 @@ private:
         const EntityRequirement& requirement = *step.requirement;
         Value* column = cells(step);
         for (std::uint32_t row = 0; row < rows(step.entity); ++row)
-            if (compute(step, column, row) && !column[row].boolean())
+            if (unsound_rows_ && (*unsound_rows_)[step.entity][row]) continue;
+            else if (compute(step, column, row) && !column[row].boolean())
                 failures_.report(DiagnosticCode::requirement_failed, step.entity, row, requirement.json_key,
                                  requirement.message);
     }
@@ -158,7 +177,36 @@ private:
     }
 };
 
+// The rows binding reported an error in, and every row above them.
+IdVector<EntityId, std::vector<bool>> rows_with_errors(const Program& program, const Tables& tables,
+                                                       const std::vector<DataError>& errors) {
+    std::unordered_set<std::string_view> error_rows;
+    for (const DataError& e : errors)
+        if (e.subject == DataSubject::row) error_rows.insert(std::string_view(e.path).substr(0, e.row_length));
+    IdVector<EntityId, std::vector<bool>> unsound(program.entities.size());
+    for (EntityId entity : program.entities.ids()) unsound[entity].assign(tables.entities[entity].size(), false);
+    for (EntityId entity : program.entities.ids())
+        for (std::uint32_t first = 0; first < tables.entities[entity].size(); ++first) {
+            if (!error_rows.contains(row_path(program, tables, entity, first))) continue;
+            std::uint32_t row = first;
+            // up through the parents; a row whose parent key did not resolve has none
+            for (EntityId e = entity, parent; e && row < unsound[e].size(); e = parent) {
+                unsound[e][row] = true;
+                parent = program.entities[e].parent;
+                if (parent) row = tables.entities[e].parent_row[row];
+            }
+        }
+    return unsound;
+}
+
 }  // namespace
+
+std::vector<DataError> check_requirements(const Plan& plan, const RunState& state, Tables& tables,
+                                          const std::vector<DataError>& binding_errors) {
+    SilentListener silent;
+    auto unsound = rows_with_errors(*plan.program, tables, binding_errors);
+    return StepRunner<SilentListener>(plan, state, tables, silent).run_requirements(unsound);
+}
 
 std::vector<DataError> evaluate_plan(const Plan& plan, const RunState& state, Tables& tables, const Rerun* only,
                                      EvaluationListener* listener) {

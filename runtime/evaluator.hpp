@@ -24,4 +24,11 @@ struct Rerun {
 std::vector<DataError> evaluate_plan(const Plan& plan, const RunState& state, Tables& tables,
                                      const Rerun* only = nullptr, EvaluationListener* listener = nullptr);
 
+// When binding found errors there are no results, but the data rules (require) can still be
+// checked where binding found the data sound, so one run lists all that is wrong: each rule that
+// reads only inputs, on each row with no binding error in it or in the rows below it (a rule may
+// sum them). Scheme-level rules wait until the data binds without error.
+std::vector<DataError> check_requirements(const Plan& plan, const RunState& state, Tables& tables,
+                                          const std::vector<DataError>& binding_errors);
+
 }  // namespace kaohe

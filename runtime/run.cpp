@@ -34,6 +34,10 @@ Run::Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const Jso
     tables_ = std::move(bound.tables);
     errors_ = std::move(bound.errors);
     if (errors_.empty()) errors_ = apply_parameters(policy_->plan, tables_, state_, bound.parameter_paths);
+    else if (!tables_.entities.empty()) {  // rows were read: check the data rules where they can be
+        auto rule_errors = check_requirements(policy_->plan, state_, tables_, errors_);
+        errors_.insert(errors_.end(), rule_errors.begin(), rule_errors.end());
+    }
 }
 
 bool Run::evaluate(EvaluationListener* listener) {

@@ -68,8 +68,7 @@ std::string group_text(const std::vector<const DataError*>& members, const Sourc
         line = fmt::format("数据错误: {} 个{}: {}", members.size(), shown.entity, line.substr(row_name.size()));
     std::string examples;
     for (std::size_t i = 0; i < most_errors_listed_one_by_one; ++i)
-        examples += fmt::format("{}{} ({})", i ? "、" : "", members[i]->id.empty() ? "(无编号)" : members[i]->id,
-                                members[i]->path);
+        examples += fmt::format("{}{}", i ? "、" : "", members[i]->id.empty() ? members[i]->path : members[i]->id);
     return fmt::format("{}, 例如 {} 等; 逐条列出请加 --all-errors", line, examples);
 }
 
