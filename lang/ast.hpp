@@ -343,6 +343,7 @@ struct Module {
     std::vector<VariantDecl> variants;
     std::vector<AssertDecl> asserts;
     std::vector<EnumDecl> enums;
+    std::vector<Span> unparsed;  // declarations dropped for a syntax error (lang/unparsed.hpp)
 };
 
 }  // namespace kaohe::ast

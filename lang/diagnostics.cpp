@@ -45,6 +45,12 @@ void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+void Diagnostics::sort_by_position() {
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.span.file, a.span.begin) < std::pair(b.span.file, b.span.begin);
+    });
+}
+
 namespace {
 std::u32string code_points(const std::string& text) {
     std::u32string out;

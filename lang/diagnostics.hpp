@@ -37,6 +37,14 @@ public:
     bool has_errors() const;
     const std::vector<Diagnostic>& all() const { return items_; }
     void append(const Diagnostics& other);
+    // Only those of `other` that keep(d) answers true for.
+    template <typename Keep>
+    void append_if(const Diagnostics& other, Keep&& keep) {
+        for (const Diagnostic& d : other.items_)
+            if (keep(d)) items_.push_back(d);
+    }
+    // In the order of the files and of positions in them, as a reader goes through the policy.
+    void sort_by_position();
 
 private:
     std::vector<Diagnostic> items_;

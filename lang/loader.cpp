@@ -11,6 +11,7 @@
 
 #include "base/read_file.hpp"
 #include "lang/checker.hpp"
+#include "lang/unparsed.hpp"
 #include "lang/parser.hpp"
 
 namespace kaohe {
@@ -73,6 +74,15 @@ void report_cycle(const std::vector<std::vector<Edge>>& edges, const std::vector
     visit(visit, 0);
 }
 
+// Errors the parser reports, after which the declarations that did parse can still be checked.
+// A missing or cyclic module or a file in the wrong encoding leaves too much unknown.
+bool only_syntax_errors(const Diagnostics& diagnostics) {
+    return std::none_of(diagnostics.all().begin(), diagnostics.all().end(), [](const Diagnostic& d) {
+        return d.code == DiagnosticCode::module_not_found || d.code == DiagnosticCode::unknown_module ||
+               d.code == DiagnosticCode::module_cycle || d.code == DiagnosticCode::not_utf8;
+    });
+}
+
 LoadedProgram load(std::string name, std::string text) {
     LoadedProgram loaded;
     std::vector<ast::Module> modules;
@@ -120,8 +130,21 @@ LoadedProgram load(std::string name, std::string text) {
         }
     }
     report_cycle(edges, files, loaded.diagnostics);
-    if (loaded.diagnostics.has_errors()) return loaded;  // checking half-parsed code only adds noise
-    loaded.program = check_program(modules, loaded.diagnostics);
+    if (!loaded.diagnostics.has_errors()) {
+        loaded.program = check_program(modules, loaded.diagnostics);
+    } else if (only_syntax_errors(loaded.diagnostics)) {
+        // Check the declarations that parsed, so one syntax error does not hide the rest; the
+        // program itself is not kept, and what the dropped ones explain is left out.
+        std::set<std::string> unparsed_names;
+        for (const ast::Module& module : modules)
+            for (Span span : module.unparsed)
+                unparsed_names.merge(names_declared_in(loaded.sources.file(span.file).text().substr(
+                    span.begin, span.end - span.begin)));
+        Diagnostics checked;
+        check_program(modules, checked);
+        loaded.diagnostics.append_if(checked, [&](const Diagnostic& d) { return !follows_from_unparsed(d, unparsed_names); });
+    }
+    loaded.diagnostics.sort_by_position();
     return loaded;
 }
 

@@ -186,6 +186,7 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
             // A look-alike character where parsing stopped is the likelier cause than an open block.
             if (std::string wide = full_width_hint(text, at); !wide.empty()) hint = wide;
             diagnostics.report(code, error_span(text, at, file), message, hint);
+            module.unparsed.push_back(Span{begin, end, file});
         }
     }
     module.comments = scan_comments(text, file);

@@ -2,6 +2,7 @@
 // reported with that code where it should be, and related spans (a duplicate points back).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -190,7 +191,8 @@ TEST_CASE("every policy code has a policy that is reported with it") {
         auto r = example.whole ? diagnostics_for(example.policy) : check(example.policy);
         INFO(example.code << "\n" << r.text);
         REQUIRE(!r.codes.empty());
-        CHECK(r.codes.front() == example.code);
+        // Diagnostics come in file order, so the example's may follow another (an unused input).
+        CHECK(std::find(r.codes.begin(), r.codes.end(), example.code) != r.codes.end());
         shown.insert(example.code);
     }
     for (const auto& info : kaohe::diagnostic_code_table)

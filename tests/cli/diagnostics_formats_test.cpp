@@ -46,22 +46,22 @@ TEST_CASE("policy diagnostics as JSON: code, severity, span, hint and related sp
     auto loaded = kaohe::load_program_text("t.kh", policy);
     CHECK(kaohe::cli::diagnostics_json(loaded.diagnostics, loaded.sources) ==
           "[\n"
-          R"(  {"code": "P210", "severity": "error", "file": "t.kh", "line": 9, "column": 7, "end_line": 9, )"
-          R"("end_column": 8, "message": "名称 甲 重复定义", "hint": null, "related": [{"file": "t.kh", "line": 4, )"
-          R"("column": 7, "end_line": 4, "end_column": 8, "message": "首次定义在这里"}]},)" "\n"
           R"(  {"code": "P201", "severity": "error", "file": "t.kh", "line": 4, "column": 17, "end_line": 4, )"
           R"("end_column": 19, "message": "未定义的名称 得份", "hint": "是否指 得分？", "related": []},)" "\n"
           R"(  {"code": "P502", "severity": "warning", "file": "t.kh", "line": 7, "column": 3, "end_line": 7, )"
-          R"("end_column": 5, "message": "权重为 0 的项不影响结果", "hint": null, "related": []})" "\n"
+          R"("end_column": 5, "message": "权重为 0 的项不影响结果", "hint": null, "related": []},)" "\n"
+          R"(  {"code": "P210", "severity": "error", "file": "t.kh", "line": 9, "column": 7, "end_line": 9, )"
+          R"("end_column": 8, "message": "名称 甲 重复定义", "hint": null, "related": [{"file": "t.kh", "line": 4, )"
+          R"("column": 7, "end_line": 4, "end_column": 8, "message": "首次定义在这里"}]})" "\n"
           "]\n");
 }
 
 TEST_CASE("the text and JSON renderers show the same diagnostics") {
     auto loaded = kaohe::load_program_text("t.kh", policy);
     std::string text = kaohe::cli::diagnostics_text(loaded.diagnostics, loaded.sources);
-    CHECK(text.find("t.kh:9:7: 错误: 名称 甲 重复定义\n") == 0);
+    CHECK(text.find("t.kh:4:17: 错误: 未定义的名称 得份\n") == 0);  // in file order
+    CHECK(text.find("t.kh:9:7: 错误: 名称 甲 重复定义\n") != std::string::npos);
     CHECK(text.find("t.kh:4:7: 注: 首次定义在这里\n") != std::string::npos);
-    CHECK(text.find("t.kh:4:17: 错误: 未定义的名称 得份\n") != std::string::npos);
     CHECK(text.find("t.kh:7:3: 警告: 权重为 0 的项不影响结果\n") != std::string::npos);
 }
 

@@ -8,6 +8,7 @@ A case NAME is a file NAME.expect beside its inputs:
     exit: 2
     stderr: 缺少字段                           (each stderr:/stdout: line is a fragment that must appear)
     stdout: 没有考核对象
+    absent: 未定义的名称 市级领导评价            (a fragment that must not appear on either stream)
 {here} is the case's folder, {root} the repository, {tmp} a scratch folder of the case's own.
 Beyond what a case says, kaohe must never die of a signal, print a sanitizer report, take over
 10 s, or print results when it fails (exit != 0 means nothing on stdout).
@@ -25,7 +26,7 @@ SANITIZER_MARKS = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSani
 
 
 def parse_expect(path):
-    spec = {"args": None, "exit": None, "stdin": None, "generate": [], "stderr": [], "stdout": []}
+    spec = {"args": None, "exit": None, "stdin": None, "generate": [], "stderr": [], "stdout": [], "absent": []}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -71,6 +72,7 @@ def run_case(kaohe, root, expect):
         problems.append("printed output although it failed")
     problems += [f"stderr lacks {fragment!r}" for fragment in spec["stderr"] if fragment not in err]
     problems += [f"stdout lacks {fragment!r}" for fragment in spec["stdout"] if fragment not in out]
+    problems += [f"printed {fragment!r}" for fragment in spec["absent"] if fragment in out or fragment in err]
     if problems:
         problems.append("stderr was:\n" + err[:2000])
     return problems
