@@ -120,11 +120,12 @@ private:
     void run_requirement(const Step& step) {
         const EntityRequirement& requirement = *step.requirement;
         Value* column = cells(step);
-        for (std::uint32_t row = 0; row < rows(step.entity); ++row)
+        for (std::uint32_t row = 0; row < rows(step.entity); ++row) {
             if (unsound_rows_ && (*unsound_rows_)[step.entity][row]) continue;
-            else if (compute(step, column, row) && !column[row].boolean())
+            if (compute(step, column, row) && !column[row].boolean())
                 failures_.report(DiagnosticCode::requirement_failed, step.entity, row, requirement.json_key,
                                  requirement.message);
+        }
     }
 
     void run_rank(const Step& step) {
