@@ -27,7 +27,9 @@ public:
     Rational(std::int64_t integer) : num_(integer) {}  // NOLINT: integers convert implicitly
     static Rational fraction(std::int64_t numerator, std::int64_t denominator);
 
-    // Parses "12", "-0.5", "89.995", "1e3" exactly; nullopt when the text is not a number.
+    // Parses "12", "-0.5", "89.995", "1e3" exactly; nullopt when the text is not a number, or
+    // its exponent is beyond ±largest_exponent (1e5000 is no score: refused, never read as 0).
+    static constexpr long largest_exponent = 4000;
     static std::optional<Rational> parse(std::string_view text);
 
     Rational(const Rational& other) : num_(other.num_), den_(other.den_) {

@@ -7,13 +7,17 @@ namespace kaohe {
 char32_t decode_utf8(std::string_view text, std::size_t& i) {
     auto byte = static_cast<unsigned char>(text[i++]);
     if (byte < 0x80) return byte;
-    int extra = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : -1;
+    int extra = byte >= 0xF8 ? -1 : byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : -1;
     if (extra < 0) return 0xFFFD;
     char32_t cp = byte & (0x3F >> extra);
     for (int k = 0; k < extra; ++k) {
         if (i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0xFFFD;
         cp = (cp << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
     }
+    // Strict, as the standard requires: an overlong form (C0 80 for U+0000) would let two byte
+    // strings stand for one text, and surrogates or code points past U+10FFFF are no characters.
+    constexpr char32_t shortest[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < shortest[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0xFFFD;
     return cp;
 }
 

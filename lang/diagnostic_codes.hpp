@@ -132,6 +132,8 @@ enum class Severity { error, warning };
     X(unknown_parameter, "D108", error, "参数文件中的名称不是方案的参数")                      \
     X(bad_parameter_value, "D109", error, "参数的值写法不对")                                  \
     X(enum_value_outside, "D110", error, "文本不在枚举类型允许的值之中")                       \
+    X(unreadable_number, "D111", error, "数值的指数过大或过小, 无法精确读取")                  \
+    X(duplicate_id, "D112", error, "同一实体中编号重复")                                       \
     X(unknown_parent_key, "D120", error, "belongs to 的编号不是任何上级实体行的编号")          \
     X(missing_parent_key, "D121", error, "缺少 belongs to 所需的上级编号, 或编号不是字符串或数字") \
     X(duplicate_parent_id, "D122", error, "被 belongs to 引用的实体中编号重复, 归属无法确定")   \

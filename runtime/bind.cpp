@@ -43,6 +43,17 @@ struct Location {
     std::uint32_t row = 0;
 };
 
+bool plain_integer(std::string_view text) {
+    if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string unreadable_number(JsonValue node) {
+    std::string_view text = node.text();
+    std::string shown = text.size() > 40 ? std::string(text.substr(0, 40)) + "…" : std::string(text);
+    return fmt::format("数值 {} 超出能精确读取的范围 (指数应在 ±{} 之内)", shown, Rational::largest_exponent);
+}
+
 class Binder {
 public:
     Binder(const Plan& plan, const RunState& state, JsonValue document, const ParameterFile* parameters,
@@ -72,6 +83,8 @@ public:
                 spec.default_value ? bind_parameter(symbol, spec, at) : bind_input(spec, find_path(document_, spec.json_key), at);
         }
         for (EntityId e : program_.entities.ids()) bind_entity(e);
+        for (EntityId e : program_.entities.ids())
+            if (!is_join_parent(e)) check_unique_ids(e);  // a join's parent: parent_ids reports them
         for (EntityId e : program_.entities.ids()) build_ranges(e);
     }
 
@@ -200,6 +213,10 @@ private:
         if (!id_node.exists()) error(key_at, DiagnosticCode::missing_field, "缺少编号字段");
         else if (table.ids[row].empty())
             error(key_at, DiagnosticCode::invalid_id, "编号应为非空字符串或数字, 这里是" + id_node.describe());
+        else if (id_node.kind() == JsonKind::number && !plain_integer(table.ids[row]))
+            // 1 and "1" are one id; 1.0 or 1e0 would be a third spelling of it, or of nothing.
+            error(key_at, DiagnosticCode::invalid_id,
+                  fmt::format("数字编号应为整数, 这里是 {}; 编号带小数点时请写成字符串 \"{}\"", table.ids[row], table.ids[row]));
         for (SymbolId symbol : type.inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
             Location input_at{&at, spec.json_key};
@@ -287,7 +304,8 @@ private:
             return Value::of_number(*spec.default_value);
         };
         if (node.kind() == JsonKind::number) {
-            Rational n = node.number();
+            if (!node.number()) return wrong(unreadable_number(node));
+            Rational n = *node.number();
             // 0.3 for a percentage is 0.3% by the rule, but almost always meant 30%: ask.
             if (fraction && n.sign() > 0 && n < Rational(1))
                 return wrong(fmt::format("参数 {} 是百分数, {} 会读作 {}%; 要 {}% 请写 {} 或 \"{}%\", 确实是 {}% 请写 \"{}%\"",
@@ -344,8 +362,12 @@ private:
         std::string key;
         for (JsonValue element = array.first(); element.exists(); element = element.next()) {
             if (element.kind() != JsonKind::string) return std::nullopt;  // the slow path reports it
-            key += element.text();
-            key += '\x1f';  // a separator that cannot occur unescaped in the texts we compare
+            // Each text after its length: no separator could be told from a character of a text
+            // (["a\u001fb"] and ["a", "b"] once shared one key and so one list).
+            std::string_view text = element.text();
+            key += std::to_string(text.size());
+            key += ':';
+            key += text;
         }
         auto found = text_lists_.find(key);
         if (found != text_lists_.end()) return found->second;
@@ -401,7 +423,12 @@ private:
             error(at, DiagnosticCode::wrong_json_type, fmt::format("应为{}, 这里是{}", wanted(), node.describe()));
             return {};
         }
-        Rational n = node.number();
+        std::optional<Rational> read = node.number();
+        if (!read) {
+            error(at, DiagnosticCode::unreadable_number, unreadable_number(node));
+            return {};
+        }
+        Rational n = std::move(*read);
         bool in_range = (!spec.low || n >= *spec.low) && (!spec.high || n <= *spec.high);
         if (spec.number_kind == NumberKind::count) in_range = in_range && n.is_integer();
         if (!in_range) error(at, DiagnosticCode::out_of_range, fmt::format("应为{}, 这里是 {}", wanted(), node.text()));
@@ -469,6 +496,36 @@ private:
             if (found->second != ambiguous_row) table.parent_row[row] = found->second;  // else: D122 said why
         }
         regroup_by_parent(entity);
+    }
+
+    bool is_join_parent(EntityId entity) const {
+        return std::any_of(program_.entities.begin(), program_.entities.end(), [&](const EntityType& type) {
+            return type.parent == entity && !type.parent_key.empty();
+        });
+    }
+
+    // An entity's rows are told apart by id: among siblings (the households of one village) and,
+    // for an entity that is output, across the whole data, since results are keyed by id (an
+    // output row, a reviewer's question, a test's expectation). A repeat is an error on the later.
+    void check_unique_ids(EntityId entity) {
+        const Table& table = result_.tables.entities[entity];
+        bool output = std::any_of(program_.outputs.begin(), program_.outputs.end(),
+                                  [&](const Output& o) { return o.entity == entity; });
+        bool per_parent = !output && program_.entities[entity].parent;
+        std::map<std::pair<std::uint32_t, std::string_view>, std::uint32_t> first_row;
+        for (std::uint32_t row = 0; row < table.size(); ++row) {
+            const std::string& id = table.ids[row];
+            if (id.empty()) continue;  // no id: already reported
+            auto [at, inserted] = first_row.emplace(std::pair(per_parent ? table.parent_row[row] : 0u, std::string_view(id)), row);
+            if (inserted) continue;
+            const std::string& name = program_.entities[entity].name;
+            result_.errors.push_back(row_error(
+                DiagnosticCode::duplicate_id, program_, result_.tables, entity, row,
+                row_path(program_, result_.tables, entity, row) + "." + program_.entities[entity].key_path,
+                fmt::format("编号 \"{}\" 与 {} 的编号重复; {}的编号应{}唯一", id,
+                            row_path(program_, result_.tables, entity, at->second), name,
+                            per_parent ? "在同一" + program_.entities[program_.entities[entity].parent].name + "中" : "")));
+        }
     }
 
     static constexpr std::uint32_t ambiguous_row = UINT32_MAX - 1;

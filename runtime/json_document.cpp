@@ -32,10 +32,17 @@ private:
     const std::string& s_;
     std::size_t i_ = 0;
     std::string error_;
+    // The containers open at i_, for the JSON path of an error: an object's last key node, or
+    // an array's element count.
+    struct Open {
+        bool object;
+        std::uint32_t at;
+    };
+    std::vector<Open> open_;
 
-    bool fail(const std::string& message) {
+    std::string position(std::size_t offset) const {
         std::size_t line = 1, column = 1;
-        for (std::size_t k = 0; k < i_ && k < s_.size(); ++k) {
+        for (std::size_t k = 0; k < offset && k < s_.size(); ++k) {
             if (s_[k] == '\n') {
                 ++line;
                 column = 1;
@@ -43,8 +50,45 @@ private:
                 ++column;
             }
         }
-        error_ = fmt::format("第 {} 行第 {} 列: {}", line, column, message);
+        return fmt::format("第 {} 行第 {} 列", line, column);
+    }
+
+    bool fail(const std::string& message) {
+        error_ = position(i_) + ": " + message;
         return false;
+    }
+
+    std::string_view key_text(std::uint32_t node) const {
+        const auto& n = doc_.nodes_[node];
+        return std::string_view(n.escaped ? doc_.arena_ : s_).substr(n.offset, n.length);
+    }
+
+    // $.counties[0].members[3]: where the innermost open container is.
+    std::string path() const {
+        std::string out = "$";
+        for (std::size_t k = 0; k + 1 < open_.size(); ++k)
+            out += open_[k].object ? "." + std::string(key_text(open_[k].at)) : fmt::format("[{}]", open_[k].at);
+        return out;
+    }
+
+    // The RFC leaves duplicate names to the reader; taking either would be a silent guess. Objects
+    // in assessment data are small, so comparing with each earlier key costs little.
+    bool duplicate_key(std::uint32_t first_key, std::uint32_t key) {
+        std::string_view name = key_text(key);
+        for (std::uint32_t k = first_key; k < key; k = doc_.nodes_[k + 1].next) {
+            if (key_text(k) != name) continue;
+            // A key's node holds the offset of its text, one past the quote, unless it had escapes.
+            auto start = [&](std::uint32_t node) {
+                const auto& n = doc_.nodes_[node];
+                return n.escaped ? std::string() : position(n.offset - 1);
+            };
+            std::string first = start(k), second = start(key);
+            error_ = fmt::format("{}{} 中字段 \"{}\" 出现了两次 ({}同一对象中字段名应唯一, 否则不知该用哪一个)",
+                                 second.empty() ? "" : second + ": ", path(), name,
+                                 first.empty() ? "" : "第一次在" + first + ", ");
+            return false;
+        }
+        return true;
     }
 
     void skip_space() {
@@ -84,18 +128,23 @@ private:
         ++i_;
         skip_space();
         std::uint32_t count = 0;
+        open_.push_back({is_object, 0});
         if (i_ < s_.size() && s_[i_] == close) {
             ++i_;
         } else {
             for (;;) {
                 if (is_object) {
                     if (i_ >= s_.size() || s_[i_] != '"') return fail("这里应为带引号的字段名");
+                    auto key = static_cast<std::uint32_t>(doc_.nodes_.size());
                     if (!string()) return false;
+                    open_.back().at = key;
+                    if (!duplicate_key(index + 1, key)) return false;
                     skip_space();
                     if (i_ >= s_.size() || s_[i_] != ':') return fail("字段名后应为冒号 :");
                     ++i_;
                     skip_space();
                 }
+                if (!is_object) open_.back().at = count;
                 if (!value(depth + 1)) return false;
                 ++count;
                 skip_space();
@@ -111,6 +160,7 @@ private:
                 return fail(is_object ? "这里应为逗号 , 或右花括号 }" : "这里应为逗号 , 或右方括号 ]");
             }
         }
+        open_.pop_back();
         auto& node = doc_.nodes_[index];
         node.next = static_cast<std::uint32_t>(doc_.nodes_.size());
         node.offset = count;
@@ -274,7 +324,7 @@ std::string_view JsonValue::text() const {
     return std::string_view(store).substr(node.offset, node.length);
 }
 
-Rational JsonValue::number() const { return Rational::parse(text()).value_or(Rational(0)); }
+std::optional<Rational> JsonValue::number() const { return Rational::parse(text()); }
 
 std::uint32_t JsonValue::size() const {
     const auto& node = document_->nodes_[index_];

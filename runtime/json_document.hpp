@@ -33,7 +33,9 @@ public:
     bool is(Kind k) const { return kind() == k; }
     bool boolean() const;
     std::string_view text() const;  // a string's content, or a number's digits as written
-    Rational number() const;        // numbers only: exact
+    // Numbers only: exact; nullopt for one beyond what Rational reads (1e5000), which the
+    // reader accepts as JSON but no binding may take as a value.
+    std::optional<Rational> number() const;
     std::uint32_t size() const;     // elements of an array, members of an object
 
     // Arrays and objects: the first element (or member value); next() walks siblings.

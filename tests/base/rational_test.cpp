@@ -113,3 +113,19 @@ TEST_CASE("results print a decimal that ends whole, and round only a repeating o
     CHECK(Rational(90).to_decimal(2) == "90.00");
     CHECK(Rational::fraction(-1, 8).to_decimal(2) == "-0.125");
 }
+
+TEST_CASE("19 digits and more parse exactly, past the machine-integer fast path") {
+    // 19 nines overflowed the fast path's 64-bit accumulator (undefined behaviour under UBSan).
+    CHECK(Rational::parse("9999999999999999999")->to_decimal(0) == "9999999999999999999");
+    CHECK(Rational::parse("-9223372036854775809")->to_decimal(0) == "-9223372036854775809");
+    CHECK(Rational::parse("12345678901234567890.125")->to_decimal(3) == "12345678901234567890.125");
+    CHECK(*Rational::parse("999999999999999999") == Rational(999999999999999999));  // 18: the fast path
+}
+
+TEST_CASE("a million digits parse in linear time") {
+    // Digit-by-digit multiplication took 14 s; one GMP conversion takes milliseconds.
+    std::string digits(1'000'000, '7');
+    auto n = Rational::parse(digits + ".5");
+    REQUIRE(n);
+    CHECK(n->to_decimal(1) == digits + ".5");
+}

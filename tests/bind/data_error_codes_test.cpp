@@ -125,6 +125,12 @@ TEST_CASE("every data code has data that is reported with it") {
         {DiagnosticCode::evaluation_failed,
          with_county(R"({"id": "A", "score": 20, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
          "$.counties[0]"},
+        {DiagnosticCode::unreadable_number,
+         with_county(R"({"id": "A", "score": 1e5000, "items": ["x"], "passed": true, "votes": {"good": 1, "bad": 0}})"),
+         "$.counties[0].score"},
+        {DiagnosticCode::duplicate_id, std::string(R"({"year": 2018, "counties": [)") + sound_county + ", " +
+                                           sound_county + "]}",
+         "$.counties[1].id"},
         {DiagnosticCode::unknown_parameter, with_county(sound_county), "p.json: $.丙权", R"({"丙权": 10})"},
         {DiagnosticCode::bad_parameter_value, with_plan(R"({"a": "五成"})"), "$.plan.a"},
         {DiagnosticCode::parameter_weights_not_100, with_plan(R"({"a": 60})"), "$.plan.a"},

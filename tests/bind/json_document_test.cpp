@@ -36,6 +36,16 @@ TEST_CASE("numbers keep their exact digits") {
     CHECK(root.find("e").number() == kaohe::Rational(0));
 }
 
+TEST_CASE("numbers beyond the exponent range are refused, never read as 0") {
+    auto doc = read(R"({"big": 1e5000, "small": -1e-5000, "edge": 1e4000, "long": 1.5e-0004000})");
+    JsonValue root = doc.root();
+    CHECK(!root.find("big").number());
+    CHECK(!root.find("small").number());
+    REQUIRE(root.find("edge").number());
+    CHECK(root.find("edge").number()->to_decimal(0) == "1" + std::string(4000, '0'));
+    CHECK(root.find("long").number());
+}
+
 TEST_CASE("strings: plain, escaped, and beyond the basic plane") {
     auto doc = read(R"(["民主测评", "a\"b\\c\n", "\u6c11\u4e3b", "\ud83d\ude00", ""])");
     JsonValue item = doc.root().first();
@@ -101,4 +111,12 @@ TEST_CASE("malformed JSON is refused with its line and column") {
 
 TEST_CASE("absurdly deep JSON is refused, not a crash") {
     CHECK(refusal(std::string(100000, '[') + std::string(100000, ']')).find("嵌套超过 256 层") != std::string::npos);
+}
+
+TEST_CASE("a key twice in one object is refused, naming the object and both places") {
+    CHECK(refusal(R"({"a": [{"x": 1}, {"x": 1, "y": 2,
+ "x": 3}]})") == "第 2 行第 2 列: $.a[1] 中字段 \"x\" 出现了两次 (第一次在第 1 行第 19 列, 同一对象中字段名应唯一, 否则不知该用哪一个)");
+    // The same name spelled with an escape is the same name.
+    CHECK(refusal(R"({"name": 1, "n\u0061me": 2})").find("字段 \"name\" 出现了两次") != std::string::npos);
+    CHECK(refusal(R"({"a": {"x": 1}, "b": {"x": 1}})") == "<accepted>");
 }
