@@ -1,6 +1,7 @@
 #include "base/read_file.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 
 #include <sys/stat.h>
@@ -9,7 +10,8 @@ namespace kaohe {
 
 FileText read_file(const std::string& path) {
     FileText result;
-    std::FILE* file = std::fopen(path.c_str(), "rb");
+    bool standard_input = path == "-";
+    std::FILE* file = standard_input ? stdin : std::fopen(path.c_str(), "rb");
     if (!file) {
         result.error = errno == ENOENT ? ReadError::not_found : ReadError::unreadable;
         return result;
@@ -22,12 +24,24 @@ FileText read_file(const std::string& path) {
             result.error = ReadError::not_a_file;
             return result;
         }
+        if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > largest_file) {
+            if (!standard_input) std::fclose(file);
+            result.error = ReadError::too_large;
+            return result;
+        }
         if (S_ISREG(info.st_mode) && info.st_size > 0) result.text.reserve(static_cast<std::size_t>(info.st_size));
     }
     char buffer[1 << 16];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) result.text.append(buffer, n);
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) {
+        if (result.text.size() + n > largest_file) {  // a pipe has no size to check first
+            result.error = ReadError::too_large;
+            break;
+        }
+        result.text.append(buffer, n);
+    }
     if (std::ferror(file)) result.error = ReadError::unreadable;
-    std::fclose(file);
+    if (!standard_input) std::fclose(file);
+    if (result.error != ReadError::none) result.text.clear();
     return result;
 }
 
@@ -37,6 +51,7 @@ std::string_view describe(ReadError error) {
     case ReadError::not_found: return "文件不存在";
     case ReadError::not_a_file: return "不是文件";
     case ReadError::unreadable: return "无法读取";
+    case ReadError::too_large: return "文件超过 4 GiB, kaohe 目前读不了这么大的文件";
     }
     return "";
 }

@@ -3,12 +3,16 @@
 // so each command can say which.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace kaohe {
 
-enum class ReadError { none, not_found, not_a_file, unreadable };
+enum class ReadError { none, not_found, not_a_file, unreadable, too_large };
+
+// The JSON tape and source spans hold 32-bit offsets: a larger file is refused before it is read.
+inline constexpr std::size_t largest_file = 0xFFFFFFFF;
 
 struct FileText {
     std::string text;
@@ -16,6 +20,7 @@ struct FileText {
     explicit operator bool() const { return error == ReadError::none; }
 };
 
+// "-" reads standard input.
 FileText read_file(const std::string& path);
 
 // "不存在", "不是文件" …, for a message that names the file.

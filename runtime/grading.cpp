@@ -40,7 +40,11 @@ public:
         auto [begin, end] = pool_rows;
         exact_slots_ = share * Rational(static_cast<std::int64_t>(end - begin));
         Rational rounded = round_slots(exact_slots_, quota_.rounding);
-        slots_ = rounded.is_negative() ? 0 : static_cast<std::size_t>(*rounded.to_int64());
+        // quota_share keeps the share in 0–100%, so the slots fit the pool; clamp all the same,
+        // so no share could ever turn into a count past 64 bits.
+        std::size_t pool_size = end - begin;
+        std::optional<std::int64_t> whole = rounded.to_int64();
+        slots_ = rounded.is_negative() ? 0 : !whole ? pool_size : std::min(pool_size, static_cast<std::size_t>(*whole));
         candidates_.clear();
         for (std::uint32_t row = begin; row < end; ++row)
             if (bands[row] == quota_.band) candidates_.push_back(row);

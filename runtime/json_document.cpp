@@ -303,6 +303,10 @@ std::size_t node_bound(const std::string& text) {
 }  // namespace
 
 std::optional<JsonDocument> JsonDocument::parse(std::string text, std::string& error) {
+    if (text.size() > 0xFFFFFFFF) {  // the tape's offsets are 32-bit (base/read_file.hpp refuses such files)
+        error = "数据超过 4 GiB, 无法读取";
+        return std::nullopt;
+    }
     JsonDocument document;
     document.source_ = std::move(text);
     document.nodes_.reserve(node_bound(document.source_));
