@@ -28,8 +28,10 @@ std::string main_help() {
         if (!command.example.empty()) examples += "  kaohe " + command.example + "\n";
     }
     usage_lines.emplace_back("kaohe COMMAND --help", "某个命令的说明");
+    usage_lines.emplace_back("kaohe --version", "kaohe 的版本");
     return "kaohe — 考核方案解释器\n\n用法:\n" + option_lines(usage_lines) + "\n例如:\n" + examples +
-           "\n退出码: 0 成功, 1 方案有错, 2 数据有错, 3 文件无法读取, 64 用法错误\n";
+           "\nDATA 写作 - 时从标准输入读取数据。\n"
+           "退出码: 0 成功, 1 方案有错, 2 数据有错, 3 文件无法读取或结果无法写出, 64 用法错误\n";
 }
 
 std::string command_help(const Command& command) {

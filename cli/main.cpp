@@ -1,8 +1,13 @@
 // kaohe's entry point: builds the CLI11 parser from the command table (cli/command_table.hpp),
 // runs the chosen command, and turns help requests, usage errors and escaped exceptions into
 // the exit codes of cli/shared.hpp. Nothing command-specific belongs here.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
+#include <set>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -26,8 +31,23 @@ Exit usage(const std::string& message, const std::string& help) {
     return usage_error;
 }
 
-int run(int argc, char** argv) {
+// CLI11 keeps the last of a repeated option, or fails with a message about its value: an
+// option given twice (--format csv --format json) is a mistake to name, not to guess at.
+std::string repeated_option(int argc, char** argv) {
+    std::set<std::string> seen;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view argument = argv[i];
+        if (argument == "--") break;
+        if (argument.size() < 2 || argument[0] != '-') continue;
+        std::string name(argument.substr(0, argument.find('=')));
+        if (!seen.insert(name).second) return name;
+    }
+    return {};
+}
+
+int dispatch(int argc, char** argv) {
     CLI::App app("kaohe");
+    app.set_version_flag("--version,-V", std::string("kaohe ") + KAOHE_VERSION);
     app.require_subcommand(0, 1);  // one command; a second command name is an extra argument
     std::map<const CLI::App*, Action> actions;
     for (const Command& command : commands()) {
@@ -43,8 +63,19 @@ int run(int argc, char** argv) {
     auto chosen = [&]() -> const CLI::App* {
         return app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
     };
+    if (std::string twice = repeated_option(argc, argv); !twice.empty()) {
+        app.allow_extras();  // only to learn which command's help to show
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::ParseError&) {
+        }
+        return usage("选项 " + twice + " 给了不止一次; 每个选项只能给一次", help_for(chosen()));
+    }
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForVersion& version) {
+        std::cout << version.what() << "\n";
+        return success;
     } catch (const CLI::CallForHelp&) {
         std::cout << help_for(chosen());
         return success;
@@ -67,6 +98,17 @@ int run(int argc, char** argv) {
         std::cerr << "kaohe: 内部错误: " << error.what() << "\n";
         return internal_error;
     }
+}
+
+// Results that did not reach their file (a full disk, a closed pipe or stdout) are lost: that
+// is a failure, not a success with nothing to show.
+int run(int argc, char** argv) {
+    int exit = dispatch(argc, argv);
+    errno = 0;
+    std::cout.flush();
+    if (std::cout.good() && std::fflush(stdout) == 0) return exit;
+    std::cerr << "kaohe: 无法写出结果" << (errno ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
+    return exit == success ? file_error : exit;
 }
 
 }  // namespace

@@ -55,6 +55,7 @@ Exit run(const RunOptions& options) {
         std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", evaluation.errors().size());
         return data_error;
     }
+    if (rows.empty() && options.format != formats().front().name) std::cerr << "kaohe: " << no_rows << "\n";
     std::cout << find_format(options.format)->render(rows);
     timer.lap("render");
     return success;

@@ -24,6 +24,10 @@ const Format* find_format(std::string_view name);  // nullptr when there is none
 // The names joined, "table|json|csv" for a synopsis or "table、json、csv" for a message.
 std::string format_names(std::string_view separator);
 
+// What a run with no rows to output says: the table prints it, the machine formats stay valid
+// (an empty list, a header) and `run` says it on standard error.
+inline constexpr std::string_view no_rows = "没有考核对象 (数据中没有任何要输出的行)";
+
 // The SCHEMES.md contract: {"results": [...]}, scores as decimal strings.
 std::string render_json(const std::vector<ResultRow>& rows);
 // Aligned columns for people; a Chinese character takes two cells.

@@ -32,6 +32,14 @@ std::vector<std::string> column_texts(const ResultRow& row) {
     return values;
 }
 
+std::vector<bool> text_columns(const ResultRow& row) {
+    std::vector<bool> text{true};
+    for (const auto& [key, cell] : row.fields) text.push_back(cell.kind == Cell::Kind::text);
+    for (const auto& [key, cell] : row.components) text.push_back(cell.kind == Cell::Kind::text);
+    text.push_back(true);
+    return text;
+}
+
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];

@@ -15,6 +15,9 @@ namespace kaohe::cli {
 std::vector<std::string> column_names(const ResultRow& row);
 // The same columns' texts; a boolean is 是/否, flags are joined with 、.
 std::vector<std::string> column_texts(const ResultRow& row);
+// For each of those columns, whether it holds text from the data or the policy (an id, a name,
+// a grade, flags) rather than a number or a truth: only such a cell can smuggle a formula.
+std::vector<bool> text_columns(const ResultRow& row);
 
 std::string join(const std::vector<std::string>& items, const std::string& separator);
 

@@ -2,17 +2,40 @@
 // Widths are display cells (base/utf8), so columns line up under Chinese text in a terminal.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "base/utf8.hpp"
 #include "cli/formats/formats.hpp"
 #include "cli/formats/rows.hpp"
 
 namespace kaohe::cli {
+namespace {
+
+// A newline or tab in a name would break the row across lines or columns: show control
+// characters as escapes, so every row stays one aligned line.
+std::string visible(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (byte < 0x20 || byte == 0x7F) out += fmt::format("\\x{:02X}", byte);
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string render_table(const std::vector<ResultRow>& rows) {
+    if (rows.empty()) return std::string(no_rows) + "\n";  // not an empty screen, which looks like a hang
     std::string out;
     for_each_group(rows, [&](std::size_t begin, std::size_t end) {
         std::vector<std::vector<std::string>> lines{column_names(rows[begin])};
         for (std::size_t i = begin; i < end; ++i) lines.push_back(column_texts(rows[i]));
+        for (auto& line : lines)
+            for (auto& cell : line) cell = visible(cell);
         std::vector<std::size_t> widths(lines[0].size(), 0);
         for (const auto& line : lines)
             for (std::size_t c = 0; c < line.size() && c < widths.size(); ++c)

@@ -55,6 +55,27 @@ case("a missing data file exits 3 and says so", code == 3 and "missing.json: 文
 code, out, _ = run("check", policy)
 case("check of the shipped policy passes", code == 0 and "检查通过" in out)
 
+# Robustness of the command line itself (issue 11).
+code, out, _ = run("--version")
+case("--version prints the version", code == 0 and re.fullmatch(r"kaohe \d+\.\d+\.\d+\n", out))
+case("-V is --version", run("-V") == (code, out, ""))
+code, out, err = run("run", policy, example, "--format", "csv", "--format", "json")
+case("a repeated option is a usage error naming it", code == 64 and "选项 --format 给了不止一次" in err and out == "")
+code, _, err = run("run", policy, example, "--params=a.json", "--params", "b.json")
+case("a repeated option is caught in either spelling", code == 64 and "选项 --params 给了不止一次" in err)
+code, _, err = run("run", policy, example, "--strict")
+case("an unknown option is named", code == 64 and err.startswith("kaohe: 未知的选项 --strict"))
+with open(example, "rb") as data:
+    p = subprocess.run([kaohe, "run", policy, "-", "--format", "json"], stdin=data, capture_output=True, timeout=60)
+case("- reads the data from standard input", p.returncode == 0 and p.stdout.decode("utf-8") == run("run", policy, example, "--format", "json")[1])
+for args in (["run", policy, example], ["run", policy, example, "--format", "json"], ["check", policy], ["--help"]):
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([kaohe, *args], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    case(f"a failed write is an error: {' '.join(args[:1])}", p.returncode == 3 and "无法写出结果" in p.stderr.decode("utf-8"))
+p = subprocess.run([kaohe, "run", policy, example], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60,
+                   preexec_fn=lambda: os.close(1))
+case("a closed standard output is an error", p.returncode == 3 and "无法写出结果" in p.stderr.decode("utf-8"))
+
 # Help in every spelling, and usage errors in Chinese naming the culprit, then the command's help.
 main_help, run_help = run("--help")[1], run("run", "--help")[1]
 case("-h and help are --help", run("-h") == (0, main_help, "") and run("help") == (0, main_help, ""))
@@ -87,7 +108,6 @@ code, out, err = run("run", policy, example, "--format", "json")
 document = json.loads(out) if code == 0 else {}
 json_out = out
 case("--format=json is --format json", run("run", policy, example, "--format=json") == (0, json_out, ""))
-case("the last --format wins", run("run", policy, example, "--format", "csv", "--format", "json") == (0, json_out, ""))
 code, out, err = run("run", policy, example, "--format", "json", "--timings")
 case("--timings goes to stderr only", code == 0 and json.loads(out) == document
      and [l.split()[0] for l in err.splitlines()] == ["policy", "read", "parse", "bind", "evaluate", "results", "render"])
