@@ -2,7 +2,10 @@
 
 #include <array>
 
+#include <tao/pegtl.hpp>
+
 #include "base/utf8.hpp"
+#include "lang/grammar.hpp"
 
 namespace kaohe {
 namespace {
@@ -33,6 +36,23 @@ std::vector<std::string> words(std::string_view line) {
     return out;
 }
 
+bool is_keyword(const std::string& word) {
+    tao::pegtl::memory_input in(word, "");
+    return tao::pegtl::parse<tao::pegtl::seq<grammar::keyword, tao::pegtl::eof>>(in);
+}
+
+// Whether text names `name` as a whole word: 甲 is not mentioned by 甲分 or 乙甲.
+bool mentions(std::string_view text, std::string_view name) {
+    for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+        std::size_t before = at, after = at + name.size();
+        while (before > 0 && (static_cast<unsigned char>(text[before - 1]) & 0xC0) == 0x80) --before;
+        bool starts = at == 0 || (before > 0 && !word_character(decode_utf8(text, --before)));
+        bool ends = after >= text.size() || !word_character(decode_utf8(text, after));
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::set<std::string> names_declared_in(std::string_view declaration) {
@@ -43,11 +63,13 @@ std::set<std::string> names_declared_in(std::string_view declaration) {
         if (end == std::string_view::npos) end = declaration.size();
         std::string_view line = declaration.substr(start, end - start);
         auto found = words(line);
-        if (!found.empty() && !line.empty() && (line.front() == ' ' || line.front() == '\t'))
-            names.insert(found.front());
+        auto add = [&](const std::string& word) {
+            if (!is_keyword(word)) names.insert(word);
+        };
+        if (!found.empty() && !line.empty() && (line.front() == ' ' || line.front() == '\t')) add(found.front());
         for (std::size_t i = 0; i + 1 < found.size(); ++i)
             for (std::string_view keyword : declaring_keywords)
-                if (found[i] == keyword) names.insert(found[i + 1]);
+                if (found[i] == keyword) add(found[i + 1]);
         start = end + 1;
     }
     return names;
@@ -56,7 +78,7 @@ std::set<std::string> names_declared_in(std::string_view declaration) {
 bool follows_from_unparsed(const Diagnostic& diagnostic, const std::set<std::string>& unparsed_names) {
     if (diagnostic.severity != Severity::error || diagnostic.code == DiagnosticCode::missing_output) return true;
     for (const std::string& name : unparsed_names)
-        if (diagnostic.message.find(name) != std::string::npos) return true;
+        if (mentions(diagnostic.message, name)) return true;
     return false;
 }
 
