@@ -127,7 +127,7 @@ enum class Severity { error, warning };
     X(null_value, "D103", error, "字段不能为 null")                                            \
     X(wrong_json_type, "D104", error, "字段的 JSON 类型不对")                                  \
     X(out_of_range, "D105", error, "数值超出声明的范围")                                       \
-    X(invalid_id, "D106", error, "编号应为非空字符串或数字")                                   \
+    X(invalid_id, "D106", error, "编号应为非空字符串或整数")                                   \
     X(empty_list, "D107", error, "nonempty 列表至少应有一项")                                  \
     X(unknown_parameter, "D108", error, "参数文件中的名称不是方案的参数")                      \
     X(bad_parameter_value, "D109", error, "参数的值写法不对")                                  \
