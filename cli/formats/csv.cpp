@@ -1,7 +1,7 @@
 // --format csv: CRLF line ends and quoted fields (a field holding a comma, quote, CR or LF is
-// quoted, its quotes doubled), text cells kept from running as formulas, led by a UTF-8 byte order mark because spreadsheets otherwise
-// guess a legacy code page and garble the Chinese. Each kind of row has its own header line,
-// and an "entity" column says which kind a row is.
+// quoted, its quotes doubled), text cells kept from running as formulas, led by a UTF-8 byte
+// order mark because spreadsheets otherwise guess a legacy code page and garble the Chinese.
+// Each kind of row has its own header line, and an "entity" column says which kind a row is.
 #include "cli/formats/formats.hpp"
 #include "cli/formats/rows.hpp"
 
