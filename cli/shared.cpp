@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "base/read_file.hpp"
 #include "base/utf8.hpp"
 #include "cli/formats/data_error_list.hpp"
+#include "cli/formats/diagnostics_json.hpp"
 #include "cli/formats/diagnostics_text.hpp"
 #include "cli/formats/formats.hpp"
 
@@ -22,21 +24,41 @@ void PhaseTimer::lap(const char* phase) {
     last_ = now;
 }
 
-Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warnings) {
+void add_error_format_option(CLI::App& command, ErrorFormat& format, const std::string& names) {
+    static const std::map<std::string, ErrorFormat> choices{
+        {"text", ErrorFormat::text}, {"gcc", ErrorFormat::gcc}, {"json", ErrorFormat::json}};
+    auto known = [](const std::string& name) {
+        return choices.count(name) ? std::string() : "未知的错误输出形式 " + name + " (可用 text、gcc、json)";
+    };
+    command
+        .add_option_function<std::string>(
+            names, [&format](const std::string& name) { format = choices.at(name); },
+            "错误的输出形式: text (默认)、gcc (file:line:col: error: …)、json")
+        ->check(CLI::Validator(known, "FORMAT"));
+}
+
+Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warnings, ErrorFormat format,
+                 std::ostream& out) {
     try {
         loaded = load_program_file(path);
     } catch (const std::exception& e) {  // the loader throws only when the file cannot be read
         std::cerr << "kaohe: " << e.what() << "\n";
         return file_error;
     }
-    for (const Diagnostic& diagnostic : loaded.diagnostics.all())
-        if (show_warnings || diagnostic.severity == Severity::error)
-            std::cerr << diagnostic_text(diagnostic, loaded.sources);
+    Diagnostics shown;
+    shown.append_if(loaded.diagnostics, [&](const Diagnostic& d) { return show_warnings || d.severity == Severity::error; });
+    // A run that goes on to the data prints no empty array before the data errors' array.
+    if (format == ErrorFormat::json) {
+        if (!shown.all().empty() || &out == &std::cout) out << diagnostics_json(shown, loaded.sources);
+    }
+    else
+        for (const Diagnostic& diagnostic : shown.all())
+            out << diagnostic_text(diagnostic, loaded.sources, format == ErrorFormat::gcc);
     return loaded.program ? success : policy_error;
 }
 
 Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
-               const char* what) {
+               const char* what, ErrorFormat format) {
     FileText data = read_file(path);
     if (!data) {
         std::cerr << "kaohe: 无法读取" << what << " " << path << ": " << describe(data.error) << "\n";
@@ -47,10 +69,30 @@ Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const
     document = parse_data(std::move(data.text), path, errors);
     timer.lap("parse");
     if (!document) {
-        std::cerr << data_errors_text(std::move(errors), SourceSet(), true);
+        print_data_errors(errors, SourceSet(), format, true, path);
         return data_error;
     }
     return success;
+}
+
+void print_data_errors(const std::vector<DataError>& errors, const SourceSet& sources, ErrorFormat format,
+                       bool every_row, const std::string& data_file) {
+    if (format == ErrorFormat::json) {
+        std::cerr << data_errors_json(in_row_order(errors), sources);
+        return;
+    }
+    std::string text = data_errors_text(errors, sources, every_row);
+    if (format == ErrorFormat::gcc) {  // data errors have a path, not a line: the file leads
+        std::string prefixed;
+        for (std::size_t start = 0, end; start < text.size(); start = end + 1) {
+            end = text.find('\n', start);
+            std::string_view line = std::string_view(text).substr(start, end - start);
+            if (line.starts_with("数据错误: ")) line.remove_prefix(std::string_view("数据错误: ").size());
+            prefixed += data_file + ": error: " + std::string(line) + "\n";
+        }
+        text = std::move(prefixed);
+    }
+    std::cerr << text;
 }
 
 void add_format_option(CLI::App& command, std::string& format) {
@@ -60,8 +102,7 @@ void add_format_option(CLI::App& command, std::string& format) {
                                  : "未知的输出格式 " + name + " (可用 " + format_names("、") + ")";
     };
     command.add_option("--format", format, "输出格式, 可用 " + format_names("、"))
-        ->check(CLI::Validator(known, "FORMAT"))
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+        ->check(CLI::Validator(known, "FORMAT"));
 }
 
 std::vector<std::pair<std::string, std::string>> format_option_help() {

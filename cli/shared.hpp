@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <iostream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -46,18 +47,31 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Reads, parses and checks a policy, printing its diagnostics (warnings only when asked: `check`
-// always asks, `run` with --warnings). Returns success (and loaded.program is set),
-// policy_error, or file_error when the file cannot be read.
-Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warnings = true);
+// How diagnostics and data errors are printed: text for people (the default); the same text
+// with gcc's English words (file:line:col: error: …) that editors' problem matchers know; or
+// one JSON array for programs (cli/formats/diagnostics_json.hpp).
+enum class ErrorFormat { text, gcc, json };
+
+// --errors text|gcc|json (also spelled --error-format), under the given name for `check`.
+void add_error_format_option(CLI::App& command, ErrorFormat& format, const std::string& names = "--errors,--error-format");
+
+// Reads, parses and checks a policy, printing its diagnostics to `out` (warnings only when
+// asked: `check` always asks, `run` with --warnings). Returns success (and loaded.program is
+// set), policy_error, or file_error when the file cannot be read.
+Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warnings = true,
+                 ErrorFormat format = ErrorFormat::text, std::ostream& out = std::cerr);
 
 // Reads and parses a data file, printing why when it cannot; laps "read" and "parse".
 // Returns success (document is set), file_error, or data_error for invalid JSON.
 Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
-               const char* what = "数据文件");
+               const char* what = "数据文件", ErrorFormat format = ErrorFormat::text);
+
+// A run's data errors on stderr in the chosen form; text groups repeats unless every_row.
+void print_data_errors(const std::vector<DataError>& errors, const SourceSet& sources, ErrorFormat format,
+                       bool every_row, const std::string& data_file);
 
 // --format NAME on a command that prints results: choices and checking from the format table
-// (cli/formats/), defaulting to its first row; given twice, the last wins.
+// (cli/formats/), defaulting to its first row.
 void add_format_option(CLI::App& command, std::string& format);
 // Its help rows ("--format table", what it gives), the default marked, for option_lines.
 std::vector<std::pair<std::string, std::string>> format_option_help();

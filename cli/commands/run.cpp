@@ -27,19 +27,20 @@ struct RunOptions {
     bool timings = false;
     bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
     bool all_errors = false;
+    ErrorFormat errors = ErrorFormat::text;
 };
 
 Exit run(const RunOptions& options) {
     PhaseTimer timer(options.timings);
     LoadedProgram loaded;
-    if (Exit exit = load_policy(options.policy, loaded, options.warnings); exit != success) return exit;
+    if (Exit exit = load_policy(options.policy, loaded, options.warnings, options.errors); exit != success) return exit;
     timer.lap("policy");
     std::shared_ptr<const JsonDocument> document;
-    if (Exit exit = load_data(options.data, timer, document); exit != success) return exit;
+    if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
     std::optional<ParameterFile> parameters;
     if (!options.parameters.empty()) {
         std::shared_ptr<const JsonDocument> parameter_document;
-        if (Exit exit = load_data(options.parameters, timer, parameter_document, "参数文件"); exit != success) return exit;
+        if (Exit exit = load_data(options.parameters, timer, parameter_document, "参数文件", options.errors); exit != success) return exit;
         parameters = ParameterFile{parameter_document, options.parameters};
     }
     auto policy = compile(std::move(loaded));
@@ -51,8 +52,9 @@ Exit run(const RunOptions& options) {
     if (evaluated) rows = evaluation.results();
     timer.lap("results");
     if (!evaluation.errors().empty()) {
-        std::cerr << data_errors_text(evaluation.errors(), policy->sources, options.all_errors);
-        std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", evaluation.errors().size());
+        print_data_errors(evaluation.errors(), policy->sources, options.errors, options.all_errors, options.data);
+        if (options.errors != ErrorFormat::json)
+            std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", evaluation.errors().size());
         return data_error;
     }
     if (rows.empty() && options.format != formats().front().name) std::cerr << "kaohe: " << no_rows << "\n";
@@ -68,6 +70,7 @@ Action define(CLI::App& command) {
     command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
+    add_error_format_option(command, options->errors);
     command.add_flag("--all-errors", options->all_errors, "逐条列出每一处数据错误 (默认把多行相同的错误合为一行)");
     command.add_flag("--warnings", options->warnings, "在标准错误输出方案的警告 (kaohe check 总会输出)");
     return [options] { return run(*options); };
@@ -81,6 +84,8 @@ Command run_command() {
                                               "百分数参数写作 45 或 \"45%\"");
     option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
                                           "bind 绑定, evaluate 计算, results 整理结果, render 输出");
+    option_help.emplace_back("--errors text|gcc|json", "方案和数据错误的输出形式: text 供人阅读 (默认); gcc 用 file:line:col: error: 的写法; "
+                                                        "json 每个错误一个对象 (数据错误含 entity、id、path), 都输出到标准错误");
     option_help.emplace_back("--all-errors", "逐条列出每一处数据错误; 默认把许多行上相同的错误 (如每个成员都缺少同一字段) 合为一行, 给出个数和前几个");
     option_help.emplace_back("--warnings", "在标准错误输出方案的警告 (如未使用的输入); kaohe check 总会输出警告");
     return {

@@ -74,12 +74,16 @@ std::string group_text(const std::vector<const DataError*>& members, const Sourc
 
 }  // namespace
 
-std::string data_errors_text(std::vector<DataError> errors, const SourceSet& sources, bool every_row) {
-    // Row by row in the data's order; within a row, in the order they were found (the policy's).
+std::vector<DataError> in_row_order(std::vector<DataError> errors) {
     std::stable_sort(errors.begin(), errors.end(), [](const DataError& a, const DataError& b) {
         return path_before(std::string_view(a.path).substr(0, a.row_length),
                            std::string_view(b.path).substr(0, b.row_length));
     });
+    return errors;
+}
+
+std::string data_errors_text(std::vector<DataError> errors, const SourceSet& sources, bool every_row) {
+    errors = in_row_order(std::move(errors));
     std::map<GroupKey, std::vector<const DataError*>> groups;
     if (!every_row)
         for (const DataError& e : errors) groups[group_key(e)].push_back(&e);

@@ -1,5 +1,6 @@
 // Diagnostics and data errors as JSON, for tools (an editor, a CI annotation) rather than
-// people. Same data as the text renderer; only the shape differs. Not yet behind a CLI flag.
+// people. Same data as the text renderer; only the shape differs. Behind `check --format json`
+// and `run --errors json`.
 //
 // A policy diagnostic:
 //   {"code": "P201", "severity": "error", "file": "t.kh", "line": 10, "column": 17,

@@ -9,7 +9,10 @@
 namespace kaohe::cli {
 namespace {
 
-const char* severity_word(Severity severity) { return severity == Severity::error ? "错误" : "警告"; }
+const char* severity_word(Severity severity, bool gcc_words) {
+    if (gcc_words) return severity == Severity::error ? "error" : "warning";
+    return severity == Severity::error ? "错误" : "警告";
+}
 
 // The line number column: five wide, so most files line up, and wider only past line 99999.
 std::string gutter(std::uint32_t line) { return fmt::format("{:>5}", line); }
@@ -83,13 +86,14 @@ std::string excerpt(Span span, const char* label, const std::string& message, co
 
 }  // namespace
 
-std::string diagnostic_text(const Diagnostic& d, const SourceSet& sources) {
-    std::string out = excerpt(d.span, severity_word(d.severity), d.message, sources);
+std::string diagnostic_text(const Diagnostic& d, const SourceSet& sources, bool gcc_words) {
+    std::string out = excerpt(d.span, severity_word(d.severity, gcc_words), d.message, sources);
     if (!d.hint.empty()) {
         std::size_t width = gutter(sources.file(d.span.file).position(d.span.begin).line).size();
         out += fmt::format("{} = 提示: {}\n", std::string(width, ' '), d.hint);
     }
-    for (const RelatedSpan& related : d.related) out += excerpt(related.span, "注", related.message, sources);
+    for (const RelatedSpan& related : d.related)
+        out += excerpt(related.span, gcc_words ? "note" : "注", related.message, sources);
     return out;
 }
 

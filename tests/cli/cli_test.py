@@ -76,6 +76,41 @@ p = subprocess.run([kaohe, "run", policy, example], stdout=subprocess.DEVNULL, s
                    preexec_fn=lambda: os.close(1))
 case("a closed standard output is an error", p.returncode == 3 and "无法写出结果" in p.stderr.decode("utf-8"))
 
+# Errors for programs and editors (issue 12): JSON and gcc-style text.
+with tempfile.TemporaryDirectory() as tmp:
+    broken = os.path.join(tmp, "broken.kh")
+    with open(policy, encoding="utf-8") as f:
+        text = f.read()
+    with open(broken, "w", encoding="utf-8") as f:
+        f.write(text.replace("10% 民主测评得分", "10% 民主测评的分").replace("民主测评权重 民主测评得分", "民主测评权重 民主测评的分"))
+    code, out, err = run("check", broken, "--format", "json")
+    diagnostics = json.loads(out) if out.startswith("[") else []
+    case("check --format json: the diagnostics as a JSON array on stdout, exit 1",
+         code == 1 and err == "" and diagnostics and diagnostics[0]["code"] == "P201"
+         and diagnostics[0]["file"] == broken and diagnostics[0]["line"] > 0 and "民主测评的分" in diagnostics[0]["message"]
+         and diagnostics[0]["hint"] == "是否指 民主测评得分？")
+    code, out, _ = run("check", policy, "--format", "json")
+    case("check --format json of a clean policy is an empty array, exit 0", code == 0 and json.loads(out) == [])
+    code, _, err = run("check", broken, "--error-format", "gcc")
+    case("--error-format gcc: file:line:col: error:", code == 1 and re.match(r"^.*broken\.kh:\d+:\d+: error: 未定义的名称", err))
+    bad = os.path.join(tmp, "bad.json")
+    with open(example, encoding="utf-8") as f:
+        data = json.load(f)
+    data["counties"][2]["id"] = data["counties"][0]["id"]
+    data["counties"][1]["performance_score"] = "90"
+    with open(bad, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+    code, out, err = run("run", policy, bad, "--errors", "json")
+    errors = json.loads(err) if err.startswith("[") else []
+    case("run --errors json: data errors as one JSON array in row order, nothing on stdout",
+         code == 2 and out == "" and [e["code"] for e in errors] == ["D104", "D112"]
+         and errors[0]["path"] == "$.counties[1].performance_score" and errors[1]["entity"] == "县区")
+    code, _, err = run("run", policy, bad, "--errors", "gcc")
+    case("run --errors gcc: each data error led by the data file and error:",
+         code == 2 and err.startswith(bad + ": error: 县区 "))
+code, _, err = run("run", policy, example, "--errors", "xml")
+case("an unknown error format is a usage error", code == 64 and "未知的错误输出形式 xml" in err)
+
 # Help in every spelling, and usage errors in Chinese naming the culprit, then the command's help.
 main_help, run_help = run("--help")[1], run("run", "--help")[1]
 case("-h and help are --help", run("-h") == (0, main_help, "") and run("help") == (0, main_help, ""))
