@@ -150,8 +150,17 @@ LoadedProgram load(std::string name, std::string text) {
 
 }  // namespace
 
+// KAOHE_STDLIB if set; else the copy installed beside the executable (PREFIX/bin/kaohe finds
+// PREFIX/share/kaohe/stdlib), so an installed kaohe needs neither the source tree nor a variable;
+// else, for a build that was never installed, the source tree's stdlib/.
 std::string stdlib_directory() {
     if (const char* dir = std::getenv("KAOHE_STDLIB"); dir && *dir) return dir;
+    std::error_code ignored;
+    auto executable = std::filesystem::read_symlink("/proc/self/exe", ignored);
+    if (!ignored) {
+        auto installed = executable.parent_path().parent_path() / "share" / "kaohe" / "stdlib";
+        if (std::filesystem::is_directory(installed, ignored)) return installed.string();
+    }
     return KAOHE_STDLIB_DIR;
 }
 

@@ -111,6 +111,22 @@ with tempfile.TemporaryDirectory() as tmp:
 code, _, err = run("run", policy, example, "--errors", "xml")
 case("an unknown error format is a usage error", code == 64 and "未知的错误输出形式 xml" in err)
 
+# cmake --install: the installed kaohe finds the stdlib installed beside it, not the source tree's.
+with tempfile.TemporaryDirectory() as prefix:
+    installed = subprocess.run(["cmake", "--install", os.path.dirname(kaohe), "--prefix", prefix], capture_output=True)
+    exe = os.path.join(prefix, "bin", "kaohe")
+    env = {k: v for k, v in os.environ.items() if k != "KAOHE_STDLIB"}
+    with open(os.path.join(prefix, "probe.kh"), "w", encoding="utf-8") as f:
+        f.write("use vote\n")
+    p = subprocess.run([exe, "check", os.path.join(prefix, "probe.kh")], capture_output=True, env=env, timeout=60)
+    case("the installed kaohe looks for the stdlib under its prefix",
+         installed.returncode == 0 and os.path.join(prefix, "share", "kaohe", "stdlib", "vote.kh") in p.stderr.decode("utf-8"))
+    examples = os.path.join(prefix, "share", "kaohe", "examples")
+    p = subprocess.run([exe, "run", os.path.join(examples, "longnan.kh"), os.path.join(examples, "longnan-2017.json"),
+                        "--format", "json"], capture_output=True, env=env, timeout=60, cwd=prefix)
+    case("the installed kaohe runs an installed policy that uses the stdlib",
+         p.returncode == 0 and p.stdout.decode("utf-8") == run("run", policy, example, "--format", "json")[1])
+
 # Help in every spelling, and usage errors in Chinese naming the culprit, then the command's help.
 main_help, run_help = run("--help")[1], run("run", "--help")[1]
 case("-h and help are --help", run("-h") == (0, main_help, "") and run("help") == (0, main_help, ""))
