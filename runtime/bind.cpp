@@ -99,6 +99,7 @@ private:
     IdVector<EntityId, std::optional<std::unordered_map<std::string_view, std::uint32_t>>> parent_ids_;
     std::unordered_map<std::string, Value> text_lists_;   // see shared_text_list
     EntityId current_entity_;                             // the row being read, named only on error
+    std::string_view current_input_;                      // the input being read (the outermost, in a record)
     std::uint32_t current_row_ = 0;
 
     void error(const Location& at, DiagnosticCode code, std::string message) {
@@ -107,6 +108,7 @@ private:
         else
             result_.errors.push_back(row_error(code, program_, result_.tables, current_entity_, current_row_,
                                                path_of(at), std::move(message)));
+        result_.errors.back().input = current_input_;
     }
 
     std::string path_of(const Location& at) const {
@@ -325,7 +327,17 @@ private:
                                  node.describe()));
     }
 
+    // An error names the policy's input beside the JSON path: staff know 民主测评票, not
+    // democratic_votes. A record's fields are named by the input that holds the record.
     Value bind_input(const InputSpec& spec, JsonValue node, const Location& at) {
+        bool outermost = current_input_.empty();
+        if (outermost) current_input_ = spec.name;
+        Value value = bind_input_value(spec, node, at);
+        if (outermost) current_input_ = {};
+        return value;
+    }
+
+    Value bind_input_value(const InputSpec& spec, JsonValue node, const Location& at) {
         if (!node.exists() || node.kind() == JsonKind::null) {
             if (spec.optional) return spec.type.list ? Value::of_items(Value::Kind::list, {}) : Value::of_text("");
             if (node.exists()) error(at, DiagnosticCode::null_value, "不能为 null");

@@ -26,6 +26,7 @@ struct DataError {
     std::string entity = {};  // for a row: its entity type, 成员
     std::string id = {};      // for a row: its id as written in the data; empty when it has none
     std::string path = {};    // $.counties[0].members[1].democratic_votes
+    std::string input = {};   // the policy's name for what is read there (民主测评票), when an input
     std::string message = {};
     std::optional<Span> rule = {};  // the policy expression that failed, for errors found while evaluating
     std::size_t row_length = 1;     // path's first characters that name the row: $.counties[0].members[1]

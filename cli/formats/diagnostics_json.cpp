@@ -41,9 +41,11 @@ std::string diagnostic_json(const Diagnostic& d, const SourceSet& sources) {
 std::string data_error_json(const DataError& e, const SourceSet& sources) {
     bool row = e.subject == DataSubject::row;
     std::string rule = e.rule ? "{" + position_fields(*e.rule, sources, false) + "}" : "null";
-    return fmt::format(R"({{"code": {}, "entity": {}, "id": {}, "path": {}, "message": {}, "rule": {}}})",
+    return fmt::format(R"({{"code": {}, "severity": "error", "entity": {}, "id": {}, "path": {}, "input": {}, )"
+                       R"("message": {}, "rule": {}}})",
                        json_string(code_info(e.code).id), row ? json_string(e.entity) : "null",
-                       row ? optional_string(e.id) : "null", json_string(e.path), json_string(e.message), rule);
+                       row ? optional_string(e.id) : "null", json_string(e.path), optional_string(e.input),
+                       json_string(e.message), rule);
 }
 
 template <typename Items, typename Render>

@@ -7,8 +7,8 @@
 //    "end_line": 10, "end_column": 21, "message": "…", "hint": "…" or null,
 //    "related": [{"file", "line", "column", "end_line", "end_column", "message"}…]}
 // A data error:
-//   {"code": "D105", "entity": "成员" or null, "id": "A-M02" or null, "path": "$.…",
-//    "message": "…", "rule": {"file", "line", "column"} or null}
+//   {"code": "D105", "severity": "error", "entity": "成员" or null, "id": "A-M02" or null,
+//    "path": "$.…", "input": "民主测评票" or null, "message": "…", "rule": {"file", "line", "column"} or null}
 // Lines and columns count from 1, columns in characters; end_line/end_column are the
 // position just after the span. Each renderer prints one array, an element a line.
 #pragma once

@@ -110,13 +110,14 @@ std::string data_error_text(const DataError& error, const SourceSet& sources) {
         LineColumn at = file.position(error.rule->begin);
         where = fmt::format(" (方案 {}:{}:{})", file.name(), at.line, at.column);
     }
+    std::string input = error.input.empty() ? "" : " (" + error.input + ")";
     switch (error.subject) {
-    case DataSubject::document: return fmt::format("数据错误: {}: {}{}", error.path, error.message, where);
-    case DataSubject::scheme: return fmt::format("数据错误: 方案: {}: {}{}", error.path, error.message, where);
+    case DataSubject::document: return fmt::format("数据错误: {}{}: {}{}", error.path, input, error.message, where);
+    case DataSubject::scheme: return fmt::format("数据错误: 方案: {}{}: {}{}", error.path, input, error.message, where);
     case DataSubject::row: break;
     }
-    return fmt::format("数据错误: {} {}: {}: {}{}", error.entity, error.id.empty() ? "(无编号)" : error.id, error.path,
-                       error.message, where);
+    return fmt::format("数据错误: {} {}: {}{}: {}{}", error.entity, error.id.empty() ? "(无编号)" : error.id, error.path,
+                       input, error.message, where);
 }
 
 }  // namespace kaohe::cli

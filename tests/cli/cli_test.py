@@ -104,7 +104,8 @@ with tempfile.TemporaryDirectory() as tmp:
     errors = json.loads(err) if err.startswith("[") else []
     case("run --errors json: data errors as one JSON array in row order, nothing on stdout",
          code == 2 and out == "" and [e["code"] for e in errors] == ["D104", "D112"]
-         and errors[0]["path"] == "$.counties[1].performance_score" and errors[1]["entity"] == "县区")
+         and errors[0]["path"] == "$.counties[1].performance_score" and errors[0]["input"] == "实绩得分"
+         and errors[0]["severity"] == "error" and errors[1]["entity"] == "县区")
     code, _, err = run("run", policy, bad, "--errors", "gcc")
     case("run --errors gcc: each data error led by the data file and error:",
          code == 2 and err.startswith(bad + ": error: 县区 "))

@@ -104,16 +104,17 @@ TEST_CASE("data errors as JSON: entity and id apart, path, rule position") {
     auto bad_rows = data_errors(loaded, R"({"year": 2018, "counties": [{"id": "A", "plan": 0}, {"plan": "x"}]})");
     CHECK(kaohe::cli::data_errors_json(bad_rows, loaded.sources) ==
           "[\n"
-          R"(  {"code": "D102", "entity": "县区", "id": null, "path": "$.counties[1].id", "message": "缺少编号字段", )"
-          R"("rule": null},)" "\n"
-          R"(  {"code": "D104", "entity": "县区", "id": null, "path": "$.counties[1].plan", )"
-          R"("message": "应为数字, 这里是字符串 \"x\"", "rule": null})" "\n"
+          R"(  {"code": "D102", "severity": "error", "entity": "县区", "id": null, "path": "$.counties[1].id", )"
+          R"("input": null, "message": "缺少编号字段", "rule": null},)" "\n"
+          R"(  {"code": "D104", "severity": "error", "entity": "县区", "id": null, "path": "$.counties[1].plan", )"
+          R"("input": "计划", "message": "应为数字, 这里是字符串 \"x\"", "rule": null})" "\n"
           "]\n");
 
     auto failed = data_errors(loaded, R"({"year": 2018, "counties": [{"id": "A", "plan": 0}]})");
     CHECK(kaohe::cli::data_errors_json(failed, loaded.sources) ==
           "[\n"
-          R"(  {"code": "D202", "entity": "县区", "id": "A", "path": "$.counties[0]", "message": "除数为 0", )"
+          R"(  {"code": "D202", "severity": "error", "entity": "县区", "id": "A", "path": "$.counties[0]", )"
+          R"("input": null, "message": "除数为 0", )"
           R"("rule": {"file": "t.kh", "line": 6, "column": 24}})" "\n"
           "]\n");
 }
@@ -122,10 +123,11 @@ TEST_CASE("data errors about the document and the scheme name no entity") {
     auto loaded = kaohe::load_program_text("t.kh", data_policy);
     auto missing = data_errors(loaded, R"({"counties": []})");
     REQUIRE(missing.size() == 1);
-    CHECK(kaohe::cli::data_error_text(missing[0], loaded.sources) == "数据错误: $.year: 缺少字段");
+    CHECK(kaohe::cli::data_error_text(missing[0], loaded.sources) == "数据错误: $.year (年度): 缺少字段");
     CHECK(kaohe::cli::data_errors_json(missing, loaded.sources) ==
           "[\n"
-          R"(  {"code": "D102", "entity": null, "id": null, "path": "$.year", "message": "缺少字段", "rule": null})" "\n"
+          R"(  {"code": "D102", "severity": "error", "entity": null, "id": null, "path": "$.year", "input": "年度", )"
+          R"("message": "缺少字段", "rule": null})" "\n"
           "]\n");
 
     auto scheme = data_errors(loaded, R"({"year": 2017, "counties": []})");
@@ -133,7 +135,8 @@ TEST_CASE("data errors about the document and the scheme name no entity") {
     CHECK(kaohe::cli::data_error_text(scheme[0], loaded.sources) == "数据错误: 方案: $: 除数为 0 (方案 t.kh:5:19)");
     CHECK(kaohe::cli::data_errors_json(scheme, loaded.sources) ==
           "[\n"
-          R"(  {"code": "D202", "entity": null, "id": null, "path": "$", "message": "除数为 0", )"
+          R"(  {"code": "D202", "severity": "error", "entity": null, "id": null, "path": "$", "input": null, )"
+          R"("message": "除数为 0", )"
           R"("rule": {"file": "t.kh", "line": 5, "column": 19}})" "\n"
           "]\n");
 

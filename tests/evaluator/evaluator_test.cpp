@@ -156,11 +156,11 @@ TEST_CASE("data errors: every one, with entity id and JSON path, and no results"
         {"score": 90, "votes": 80, "vetoes": [3]}]}]})");
     CHECK(r.rows.empty());
     std::string all = r.all_errors();
-    CHECK(all.find("成员 a: $.counties[0].members[0].score: 应为分数 (0 到 100), 这里是 120") != std::string::npos);
-    CHECK(all.find("成员 b: $.counties[0].members[1].score: 缺少字段") != std::string::npos);
-    CHECK(all.find("$.counties[0].members[1].votes: 应为分数 (0 到 100), 这里是字符串 \"many\"") != std::string::npos);
+    CHECK(all.find("成员 a: $.counties[0].members[0].score (得分): 应为分数 (0 到 100), 这里是 120") != std::string::npos);
+    CHECK(all.find("成员 b: $.counties[0].members[1].score (得分): 缺少字段") != std::string::npos);
+    CHECK(all.find("$.counties[0].members[1].votes (票): 应为分数 (0 到 100), 这里是字符串 \"many\"") != std::string::npos);
     CHECK(all.find("$.counties[0].members[2].id: 缺少编号字段") != std::string::npos);
-    CHECK(all.find("$.counties[0].members[2].vetoes[0]: 应为字符串") != std::string::npos);
+    CHECK(all.find("$.counties[0].members[2].vetoes[0] (否决): 应为字符串") != std::string::npos);
     CHECK(r.errors.size() == 5);
 }
 
@@ -178,11 +178,11 @@ output 成员 as member { score: 得分 }
     CHECK(r.field("m", "score") == "91.25");  // (40 + 9.6 + 1.5) / 56 × 100
     auto zero = run(policy, R"({"members": [{"id": "m", "votes": {"excellent": 0, "competent": 0, "basic": 0, "incompetent": 0}}]})");
     REQUIRE(zero.errors.size() == 1);
-    CHECK(zero.errors[0].find("成员 m: $.members[0].votes: 有效票数为 0") != std::string::npos);
+    CHECK(zero.errors[0].find("成员 m: $.members[0].votes (票): 有效票数为 0") != std::string::npos);
     auto negative = run(policy, R"({"members": [{"id": "m", "votes": {"excellent": -1, "competent": 2.5, "basic": 0}}]})");
-    CHECK(negative.all_errors().find("votes.excellent: 应为非负整数, 这里是 -1") != std::string::npos);
-    CHECK(negative.all_errors().find("votes.competent: 应为非负整数, 这里是 2.5") != std::string::npos);
-    CHECK(negative.all_errors().find("votes.incompetent: 缺少字段") != std::string::npos);
+    CHECK(negative.all_errors().find("votes.excellent (票): 应为非负整数, 这里是 -1") != std::string::npos);
+    CHECK(negative.all_errors().find("votes.competent (票): 应为非负整数, 这里是 2.5") != std::string::npos);
+    CHECK(negative.all_errors().find("votes.incompetent (票): 缺少字段") != std::string::npos);
 }
 
 TEST_CASE("aggregates over child entities, with filters, and over lists") {
@@ -262,8 +262,8 @@ output 县区 as county { score: 和 }
     REQUIRE(ok.errors.empty());
     CHECK(ok.field("A", "score") == "46.80");
     auto bad = run(policy, R"({"counties": [{"id": "A", "growth": -100.5, "share": 50.01}]})");
-    CHECK(bad.all_errors().find("$.counties[0].growth: 应为数字 (-100 到 1000), 这里是 -100.5") != std::string::npos);
-    CHECK(bad.all_errors().find("$.counties[0].share: 应为百分比 (0 到 50), 这里是 50.01") != std::string::npos);
+    CHECK(bad.all_errors().find("$.counties[0].growth (增长): 应为数字 (-100 到 1000), 这里是 -100.5") != std::string::npos);
+    CHECK(bad.all_errors().find("$.counties[0].share (份额): 应为百分比 (0 到 50), 这里是 50.01") != std::string::npos);
 }
 
 TEST_CASE("variants take effect when their condition holds") {
@@ -281,7 +281,7 @@ output 村 as village { score: 分 }
     CHECK(run(policy, R"({"cycle_year": 2, "villages": [{"id": "v", "rate": 50}]})").field("v", "score") == "15.00");
     CHECK(run(policy, R"({"cycle_year": 3, "villages": [{"id": "v", "rate": 50}]})").field("v", "score") == "30.00");
     auto missing = run(policy, R"({"villages": [{"id": "v", "rate": 50}]})");
-    CHECK(missing.all_errors() == "数据错误: $.cycle_year: 缺少字段\n");
+    CHECK(missing.all_errors() == "数据错误: $.cycle_year (年度): 缺少字段\n");
 }
 
 TEST_CASE("named flags are conditions other rules use; entity requirements name their field") {
