@@ -10,6 +10,7 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table{
         run_command(),
         check_command(),
+        template_command(),
     };
     return table;
 }

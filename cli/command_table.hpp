@@ -41,5 +41,6 @@ std::string command_help(const Command& command);  // `kaohe NAME --help`
 // The rows, each defined in cli/commands/NAME.cpp.
 Command run_command();
 Command check_command();
+Command template_command();
 
 }  // namespace kaohe::cli

@@ -277,6 +277,7 @@ private:
             for (JsonValue member = object.first(); member.exists(); member = member.next()) {
                 std::string key(member.key());
                 if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+                if (key.starts_with("//")) continue;  // a note, as `kaohe template` writes them
                 std::string suggestion = closest_name(key, names);
                 result_.errors.push_back(
                     {.code = DiagnosticCode::unknown_parameter,

@@ -2,11 +2,12 @@
 # Installs the Debian packages kaohe builds with, if any are missing; `setup.sh bench` adds
 # what bench/ needs. Idempotent and quiet when everything is there; needs root (or sudo).
 set -euo pipefail
-packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev libcli11-dev catch2 libgmp-dev libutf8proc-dev)
+packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev libcli11-dev catch2 libgmp-dev libutf8proc-dev
+  nlohmann-json3-dev)
 # The sanitizer build and the fuzzers of scripts/test.sh: clang with its runtimes (libFuzzer,
 # ASan, UBSan), and llvm-symbolizer so a report names functions and lines.
 packages+=(clang libclang-rt-14-dev llvm-14)
-if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev nlohmann-json3-dev time); fi
+if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev time); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -112,6 +112,24 @@ with tempfile.TemporaryDirectory() as tmp:
 code, _, err = run("run", policy, example, "--errors", "xml")
 case("an unknown error format is a usage error", code == 64 and "未知的错误输出形式 xml" in err)
 
+# kaohe template: the data skeleton binds as it stands; only the policy's data rules may reject
+# its placeholder values, never its shape.
+for name in ("policies/longnan.kh", "policies/jiangxi.kh", "policies/guangdong.kh", "examples/teams.kh"):
+    code, out, _ = run("template", os.path.join(root, name))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        f.write(out)
+    skeleton = json.loads(out) if code == 0 else {}
+    code, _, err = run("run", os.path.join(root, name), f.name, "--errors", "json")
+    os.unlink(f.name)
+    codes = {e["code"] for e in json.loads(err)} if err.startswith("[") else set()
+    case(f"template {name}: valid JSON whose shape binds (errors only from data rules)",
+         skeleton and codes <= {"D201"} and (code == 0 or codes == {"D201"}))
+longnan_skeleton = json.loads(run("template", policy)[1])
+member = longnan_skeleton["counties"][0]["members"][0]
+case("template notes name the input, its type and range",
+     member["//democratic_votes"].startswith("民主测评票: 对象 票数") and "0 到 100" in longnan_skeleton["counties"][0]["//performance_score"]
+     and longnan_skeleton["实施方案"]["实绩权重"] == "45%")
+
 # cmake --install: the installed kaohe finds the stdlib installed beside it, not the source tree's.
 with tempfile.TemporaryDirectory() as prefix:
     installed = subprocess.run(["cmake", "--install", os.path.dirname(kaohe), "--prefix", prefix], capture_output=True)
