@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/digest.hpp"
 #include "base/read_file.hpp"
 #include "base/utf8.hpp"
 #include "cli/formats/data_error_list.hpp"
@@ -58,13 +59,14 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warni
 }
 
 Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
-               const char* what, ErrorFormat format) {
+               const char* what, ErrorFormat format, std::string* sha256) {
     FileText data = read_file(path);
     if (!data) {
         std::cerr << "kaohe: 无法读取" << what << " " << path << ": " << describe(data.error) << "\n";
         return file_error;
     }
     timer.lap("read");
+    if (sha256) *sha256 = sha256_hex(data.text);
     std::vector<DataError> errors;
     document = parse_data(std::move(data.text), path, errors);
     timer.lap("parse");

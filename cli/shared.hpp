@@ -63,8 +63,9 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warni
 
 // Reads and parses a data file, printing why when it cannot; laps "read" and "parse".
 // Returns success (document is set), file_error, or data_error for invalid JSON.
+// With sha256, also the file's SHA-256 (for the provenance of results).
 Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
-               const char* what = "数据文件", ErrorFormat format = ErrorFormat::text);
+               const char* what = "数据文件", ErrorFormat format = ErrorFormat::text, std::string* sha256 = nullptr);
 
 // A run's data errors on stderr in the chosen form; text groups repeats unless every_row.
 void print_data_errors(const std::vector<DataError>& errors, const SourceSet& sources, ErrorFormat format,

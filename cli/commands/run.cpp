@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/digest.hpp"
 #include "cli/command_table.hpp"
 #include "cli/formats/data_error_list.hpp"
 #include "cli/formats/diagnostics_text.hpp"
@@ -30,13 +31,37 @@ struct RunOptions {
     ErrorFormat errors = ErrorFormat::text;
 };
 
+// The scheme, every policy file read (modules too) and the data file by their SHA-256, and the
+// value each parameter had in this run, whichever of default, data or --params gave it.
+Provenance provenance_of(const Run& run, const std::string& data_file, std::string data_sha256) {
+    const CompiledPolicy& policy = run.policy();
+    Provenance provenance{policy.program.scheme_name, {}, data_file, std::move(data_sha256), {}};
+    // A stdlib module by its name (stdlib/votes.kh), not where this machine keeps it.
+    std::string stdlib = stdlib_directory() + "/";
+    for (std::uint32_t f = 0; f < policy.sources.size(); ++f) {
+        std::string name = policy.sources.file(f).name();
+        if (name.starts_with(stdlib)) name = "stdlib/" + name.substr(stdlib.size());
+        provenance.policy_files.emplace_back(name, sha256_hex(policy.sources.file(f).text()));
+    }
+    for (SymbolId parameter : policy.program.parameters) {
+        const InputSpec& spec = policy.program.inputs[policy.program.symbols[parameter].input];
+        const Rational& value = run.tables().scheme_slots[policy.plan.column_of_symbol[parameter]].number();
+        provenance.parameters.emplace_back(spec.name, spec.number_kind == NumberKind::fraction
+                                                          ? (value * Rational(100)).to_string() + "%"
+                                                          : value.to_string());
+    }
+    return provenance;
+}
+
 Exit run(const RunOptions& options) {
     PhaseTimer timer(options.timings);
     LoadedProgram loaded;
     if (Exit exit = load_policy(options.policy, loaded, options.warnings, options.errors); exit != success) return exit;
     timer.lap("policy");
     std::shared_ptr<const JsonDocument> document;
-    if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
+    std::string data_sha256;
+    if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors, &data_sha256); exit != success)
+        return exit;
     std::optional<ParameterFile> parameters;
     if (!options.parameters.empty()) {
         std::shared_ptr<const JsonDocument> parameter_document;
@@ -58,7 +83,8 @@ Exit run(const RunOptions& options) {
         return data_error;
     }
     if (rows.empty() && options.format != formats().front().name) std::cerr << "kaohe: " << no_rows << "\n";
-    std::cout << find_format(options.format)->render(rows);
+    if (options.format == "json") std::cout << render_json(rows, provenance_of(evaluation, options.data, data_sha256));
+    else std::cout << find_format(options.format)->render(rows);
     timer.lap("render");
     return success;
 }

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "runtime/results.hpp"
@@ -28,8 +29,20 @@ std::string format_names(std::string_view separator);
 // (an empty list, a header) and `run` says it on standard error.
 inline constexpr std::string_view no_rows = "没有考核对象 (数据中没有任何要输出的行)";
 
-// The SCHEMES.md contract: {"results": [...]}, scores as decimal strings.
+// Where a run's results come from: `run --format json` records it beside the results, so a
+// result can be traced to the exact scheme, files, parameters and kaohe that made it.
+struct Provenance {
+    std::string scheme;                                          // the scheme's name
+    std::vector<std::pair<std::string, std::string>> policy_files;  // each file read (modules too), SHA-256
+    std::string data_file, data_sha256;
+    std::vector<std::pair<std::string, std::string>> parameters;    // each parameter's value in force
+};
+
+// The SCHEMES.md contract: {"results": [...]}, scores as decimal strings; with a provenance,
+// also {"provenance": {"scheme", "kaohe", "policy": [{"file", "sha256"}…], "data": {"file",
+// "sha256"}, "parameters": {name: value}}}.
 std::string render_json(const std::vector<ResultRow>& rows);
+std::string render_json(const std::vector<ResultRow>& rows, const Provenance& provenance);
 // Aligned columns for people; a Chinese character takes two cells.
 std::string render_table(const std::vector<ResultRow>& rows);
 // UTF-8 with a byte order mark and CRLF line ends, as spreadsheets expect.

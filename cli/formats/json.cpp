@@ -84,4 +84,35 @@ std::string render_json(const std::vector<ResultRow>& rows) {
     return out;
 }
 
+std::string render_json(const std::vector<ResultRow>& rows, const Provenance& provenance) {
+    std::string out = render_json(rows);
+    out.resize(out.size() - 3);  // reopen the object: drop "\n}\n" after the results' "]"
+    auto string = [&](std::string_view text) { append_json_string(out, text); };
+    out += ",\n \"provenance\": {\n  \"scheme\": ";
+    string(provenance.scheme);
+    out += ",\n  \"kaohe\": ";
+    string(KAOHE_VERSION);
+    out += ",\n  \"policy\": [";
+    for (std::size_t i = 0; i < provenance.policy_files.size(); ++i) {
+        out += i ? ", {\"file\": " : "{\"file\": ";
+        string(provenance.policy_files[i].first);
+        out += ", \"sha256\": ";
+        string(provenance.policy_files[i].second);
+        out += "}";
+    }
+    out += "],\n  \"data\": {\"file\": ";
+    string(provenance.data_file);
+    out += ", \"sha256\": ";
+    string(provenance.data_sha256);
+    out += "},\n  \"parameters\": {";
+    for (std::size_t i = 0; i < provenance.parameters.size(); ++i) {
+        if (i) out += ", ";
+        string(provenance.parameters[i].first);
+        out += ": ";
+        string(provenance.parameters[i].second);
+    }
+    out += "}\n }\n}\n";
+    return out;
+}
+
 }  // namespace kaohe::cli

@@ -16,3 +16,10 @@ TEST_CASE("valid UTF-8 passes, every malformed form is found where it starts") {
     CHECK(first_invalid_utf8("\xE6\xB0") == 0);               // cut short
     CHECK(first_invalid_utf8("\x80") == 0);                   // a lone continuation byte
 }
+
+#include "base/digest.hpp"
+
+TEST_CASE("SHA-256 of a text, as hex") {
+    CHECK(kaohe::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(kaohe::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}

@@ -67,7 +67,8 @@ code, _, err = run("run", policy, example, "--strict")
 case("an unknown option is named", code == 64 and err.startswith("kaohe: 未知的选项 --strict"))
 with open(example, "rb") as data:
     p = subprocess.run([kaohe, "run", policy, "-", "--format", "json"], stdin=data, capture_output=True, timeout=60)
-case("- reads the data from standard input", p.returncode == 0 and p.stdout.decode("utf-8") == run("run", policy, example, "--format", "json")[1])
+case("- reads the data from standard input",
+     p.returncode == 0 and json.loads(p.stdout)["results"] == json.loads(run("run", policy, example, "--format", "json")[1])["results"])
 for args in (["run", policy, example], ["run", policy, example, "--format", "json"], ["check", policy], ["--help"]):
     with open("/dev/full", "w") as full:
         p = subprocess.run([kaohe, *args], stdout=full, stderr=subprocess.PIPE, timeout=60)
@@ -112,6 +113,25 @@ with tempfile.TemporaryDirectory() as tmp:
 code, _, err = run("run", policy, example, "--errors", "xml")
 case("an unknown error format is a usage error", code == 64 and "未知的错误输出形式 xml" in err)
 
+# Provenance: the JSON output names the scheme, hashes every file read, and gives the parameters in force.
+import hashlib
+def sha256_of(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+with tempfile.TemporaryDirectory() as tmp:
+    params = os.path.join(tmp, "p.json")
+    with open(params, "w", encoding="utf-8") as f:
+        f.write('{"实绩权重": 40, "目标管理权重": "25%"}')
+    code, out, _ = run("run", policy, example, "--format", "json", "--params", params)
+    prov = json.loads(out).get("provenance", {}) if code == 0 else {}
+    case("provenance: scheme, kaohe version, the policy and its stdlib module and the data by SHA-256, parameters in force",
+         prov.get("scheme") == "陇南班子成员考核" and prov.get("kaohe") == run("--version")[1].split()[1]
+         and prov.get("policy") == [{"file": policy, "sha256": sha256_of(policy)},
+                                    {"file": "stdlib/votes.kh", "sha256": sha256_of(os.path.join(root, "stdlib", "votes.kh"))}]
+         and prov.get("data") == {"file": example, "sha256": sha256_of(example)}
+         and prov.get("parameters", {}).get("实绩权重") == "40%" and prov["parameters"].get("目标管理权重") == "25%"
+         and prov["parameters"].get("优秀线") == "90")
+
 # kaohe template: the data skeleton binds as it stands; only the policy's data rules may reject
 # its placeholder values, never its shape.
 for name in ("policies/longnan.kh", "policies/jiangxi.kh", "policies/guangdong.kh", "examples/teams.kh"):
@@ -144,7 +164,7 @@ with tempfile.TemporaryDirectory() as prefix:
     p = subprocess.run([exe, "run", os.path.join(examples, "longnan.kh"), os.path.join(examples, "longnan-2017.json"),
                         "--format", "json"], capture_output=True, env=env, timeout=60, cwd=prefix)
     case("the installed kaohe runs an installed policy that uses the stdlib",
-         p.returncode == 0 and p.stdout.decode("utf-8") == run("run", policy, example, "--format", "json")[1])
+         p.returncode == 0 and json.loads(p.stdout)["results"] == json.loads(run("run", policy, example, "--format", "json")[1])["results"])
 
 # Help in every spelling, and usage errors in Chinese naming the culprit, then the command's help.
 main_help, run_help = run("--help")[1], run("run", "--help")[1]

@@ -80,3 +80,21 @@ TEST_CASE("grouped components: a nested object in json, 组.名 columns in table
           "\xEF\xBB\xBF" "entity,id,score,成效,明细.甲,明细.乙,帮扶.丙,flags\r\n"
           "county,A1,74.00,54.00,27.00,27.00,20.00,\r\n");
 }
+
+TEST_CASE("json with provenance: the results, then where they came from") {
+    kaohe::cli::Provenance provenance{"陇南班子成员考核",
+                                      {{"policies/longnan.kh", "ab12"}, {"stdlib/votes.kh", "cd34"}},
+                                      "data.json",
+                                      "ef56",
+                                      {{"实绩权重", "45%"}, {"优秀线", "90"}}};
+    std::string out = kaohe::cli::render_json({}, provenance);
+    CHECK(out == "{\n \"results\": [],\n \"provenance\": {\n  \"scheme\": \"陇南班子成员考核\",\n  \"kaohe\": \"" KAOHE_VERSION
+                 "\",\n  \"policy\": [{\"file\": \"policies/longnan.kh\", \"sha256\": \"ab12\"}, "
+                 "{\"file\": \"stdlib/votes.kh\", \"sha256\": \"cd34\"}],\n"
+                 "  \"data\": {\"file\": \"data.json\", \"sha256\": \"ef56\"},\n"
+                 "  \"parameters\": {\"实绩权重\": \"45%\", \"优秀线\": \"90\"}\n }\n}\n");
+    // With rows, the results keep the exact bytes of the contract before the provenance.
+    std::vector<ResultRow> rows = two_kinds();
+    std::string plain = kaohe::cli::render_json(rows);
+    CHECK(kaohe::cli::render_json(rows, provenance).rfind(plain.substr(0, plain.size() - 3), 0) == 0);
+}
