@@ -6,7 +6,7 @@ namespace {
 
 const Format format_table[] = {
     {"table", "对齐的表格, 供人阅读", render_table},
-    {"json", "机器可读的 JSON: {\"results\": [...]}", render_json},
+    {"json", "机器可读的 JSON: {\"results\": [...], \"provenance\": {...}} (方案、文件哈希、所用参数)", render_json},
     {"csv", "可用电子表格打开的 CSV (UTF-8)", render_csv},
 };
 
