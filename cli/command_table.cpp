@@ -11,6 +11,7 @@ const std::vector<Command>& commands() {
         run_command(),
         check_command(),
         template_command(),
+        test_command(),
     };
     return table;
 }

@@ -42,5 +42,6 @@ std::string command_help(const Command& command);  // `kaohe NAME --help`
 Command run_command();
 Command check_command();
 Command template_command();
+Command test_command();
 
 }  // namespace kaohe::cli

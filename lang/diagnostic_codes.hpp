@@ -4,7 +4,7 @@
 //
 // Ids are what tools and people outside kaohe see (JSON output, an editor, a search in the
 // docs), so they are stable: an id is never renumbered or given to another meaning, and a
-// retired code keeps its row. P = a mistake in the policy, D = a mistake in the data; the digit
+// retired code keeps its row. P = a mistake in the policy, D = a mistake in the data, T = in a test file (NAME.khtest); the digit
 // after the letter is the group (P1 syntax, P2 names, P3 types, P4 inputs, P5 weights and
 // grades, P6 flags, outputs and variants, P7 order and assertions; D1 shape and values of the
 // data, D2 rules that failed on it). Severity is a column of its own, not part of the id.
@@ -141,7 +141,9 @@ enum class Severity { error, warning };
     X(requirement_failed, "D201", error, "数据不满足方案的 require 要求")                      \
     X(evaluation_failed, "D202", error, "按这些数据无法计算 (例如除数为 0、列表为空)") \
     X(parameter_weights_not_100, "D203", error, "参数给出的权重合计不是 100%")                  \
-    X(parameter_thresholds_out_of_order, "D204", error, "参数给出的分数线没有从高到低排列")
+    X(parameter_thresholds_out_of_order, "D204", error, "参数给出的分数线没有从高到低排列")   \
+    /* test files (kaohe test) */                                                              \
+    X(test_syntax, "T101", error, "测试文件的写法无法识别")
 
 enum class DiagnosticCode {
 #define KAOHE_DIAGNOSTIC_ENUM(name, id, severity, description) name,

@@ -78,6 +78,11 @@ void fill_fields(const Output& output, const FieldKinds& kinds, const Expression
 
 }  // namespace
 
+std::string cell_text(const Cell& cell) {
+    if (cell.kind == Cell::Kind::boolean) return cell.boolean ? "是" : "否";
+    return cell.text;
+}
+
 std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, const Tables& tables,
                                        std::vector<DataError>& errors) {
     const Program& program = *plan.program;
@@ -91,7 +96,7 @@ std::vector<ResultRow> collect_results(const Plan& plan, const RunState& state, 
         for (std::uint32_t position = 0; position < table.size(); ++position) {
             // in the document's order, also where binding regrouped the rows by parent
             std::uint32_t row = table.document_order.empty() ? position : table.document_order[position];
-            ResultRow result{table.ids[row], output.kind, {}, {}, std::move(flags[row])};
+            ResultRow result{table.ids[row], output.kind, {}, {}, std::move(flags[row]), {}, output.entity, row};
             Context context{output.entity, row};
             failures.guard(output.entity, row, [&] { fill_fields(output, kinds, evaluator, context, result); });
             rows.push_back(std::move(result));

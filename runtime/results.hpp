@@ -2,6 +2,7 @@
 // exact decimal text, ready for any renderer (json, table, csv).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,9 @@ struct Cell {
     bool boolean = false;
 };
 
+// A cell as the table and csv formats show it: digits, text, 是/否; empty for null.
+std::string cell_text(const Cell& cell);
+
 struct ResultRow {
     std::string id;
     std::string kind;  // member, county …
@@ -31,6 +35,9 @@ struct ResultRow {
     // The group of each component (`components 减贫成效: …`), empty for the plain ones; an empty
     // vector when the output has no groups. A group's components are next to each other.
     std::vector<std::string_view> component_groups = {};
+    // Which row of the tables it shows, for whoever needs more than the output (its ancestors).
+    EntityId entity = {};
+    std::uint32_t row = 0;
 };
 
 // An output field is an expression too and can fail on a row (a division by zero): each such

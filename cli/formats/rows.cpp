@@ -2,15 +2,6 @@
 
 namespace kaohe::cli {
 
-namespace {
-
-std::string cell_text(const Cell& cell) {
-    if (cell.kind == Cell::Kind::boolean) return cell.boolean ? "是" : "否";
-    return cell.text;
-}
-
-}  // namespace
-
 std::vector<std::string> column_names(const ResultRow& row) {
     std::vector<std::string> columns{"id"};
     for (const auto& [key, cell] : row.fields) columns.emplace_back(key);

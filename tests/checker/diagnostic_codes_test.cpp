@@ -26,8 +26,8 @@ std::string doc_row(const kaohe::DiagnosticCodeInfo& info) {
 
 }  // namespace
 
-TEST_CASE("ids are a letter for policy or data and three digits") {
-    const std::regex id_form("[PD][1-9][0-9][0-9]");
+TEST_CASE("ids are a letter for policy, data or test file and three digits") {
+    const std::regex id_form("[PDT][1-9][0-9][0-9]");
     for (const auto& info : kaohe::diagnostic_code_table) {
         INFO(info.name);
         CHECK(std::regex_match(std::string(info.id), id_form));
