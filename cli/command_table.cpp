@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
         check_command(),
         template_command(),
         test_command(),
+        diff_command(),
     };
     return table;
 }

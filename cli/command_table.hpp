@@ -43,5 +43,6 @@ Command run_command();
 Command check_command();
 Command template_command();
 Command test_command();
+Command diff_command();
 
 }  // namespace kaohe::cli

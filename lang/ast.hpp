@@ -324,6 +324,7 @@ struct UseDecl {
 struct Module {
     bool stdlib = false;  // read from the stdlib folder: its unused definitions are no warning
     std::string scheme_name;
+    std::string scheme_version;  // `scheme 陇南班子成员考核 2017`: the year after the name, if any
     Span scheme_span;
     Layout scheme_layout;
     std::vector<Comment> comments;  // every comment of the file, in order

@@ -83,6 +83,7 @@ public:
         if (n.is_type<g::scheme_decl>()) {
             const Node& name = the<g::scheme_name>(n);
             module.scheme_name = name.string();
+            if (const Node* year = maybe<g::year_lit>(n)) module.scheme_version = year->string();
             module.scheme_span = span(name);
             module.scheme_layout.span = span(n);
         } else if (n.is_type<g::use_decl>()) {

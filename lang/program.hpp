@@ -289,6 +289,7 @@ struct Section {
 
 struct Program {
     std::string scheme_name;
+    std::string scheme_version;  // the year written after the name, if any
     IdVector<RecordId, RecordType> records;
     IdVector<EnumId, EnumType> enums;
     IdVector<EntityId, EntityType> entities;  // parents before children

@@ -35,7 +35,7 @@ struct RunOptions {
 // value each parameter had in this run, whichever of default, data or --params gave it.
 Provenance provenance_of(const Run& run, const std::string& data_file, std::string data_sha256) {
     const CompiledPolicy& policy = run.policy();
-    Provenance provenance{policy.program.scheme_name, {}, data_file, std::move(data_sha256), {}};
+    Provenance provenance{policy.program.scheme_name, policy.program.scheme_version, {}, data_file, std::move(data_sha256), {}};
     // A stdlib module by its name (stdlib/votes.kh), not where this machine keeps it.
     std::string stdlib = stdlib_directory() + "/";
     for (std::uint32_t f = 0; f < policy.sources.size(); ++f) {

@@ -33,13 +33,14 @@ inline constexpr std::string_view no_rows = "没有考核对象 (数据中没有
 // result can be traced to the exact scheme, files, parameters and kaohe that made it.
 struct Provenance {
     std::string scheme;                                          // the scheme's name
+    std::string version;                                         // its year, as the policy writes it
     std::vector<std::pair<std::string, std::string>> policy_files;  // each file read (modules too), SHA-256
     std::string data_file, data_sha256;
     std::vector<std::pair<std::string, std::string>> parameters;    // each parameter's value in force
 };
 
 // The SCHEMES.md contract: {"results": [...]}, scores as decimal strings; with a provenance,
-// also {"provenance": {"scheme", "kaohe", "policy": [{"file", "sha256"}…], "data": {"file",
+// also {"provenance": {"scheme", "version", "kaohe", "policy": [{"file", "sha256"}…], "data": {"file",
 // "sha256"}, "parameters": {name: value}}}.
 std::string render_json(const std::vector<ResultRow>& rows);
 std::string render_json(const std::vector<ResultRow>& rows, const Provenance& provenance);

@@ -90,6 +90,8 @@ std::string render_json(const std::vector<ResultRow>& rows, const Provenance& pr
     auto string = [&](std::string_view text) { append_json_string(out, text); };
     out += ",\n \"provenance\": {\n  \"scheme\": ";
     string(provenance.scheme);
+    out += ",\n  \"version\": ";
+    string(provenance.version);
     out += ",\n  \"kaohe\": ";
     string(KAOHE_VERSION);
     out += ",\n  \"policy\": [";

@@ -21,6 +21,10 @@ std::vector<bool> text_columns(const ResultRow& row);
 
 std::string join(const std::vector<std::string>& items, const std::string& separator);
 
+// Lines of cells as text columns two blanks apart, each as wide as its widest cell in display
+// cells (a Chinese character takes two), so they line up in a terminal. (cli/formats/table.cpp)
+std::string aligned_columns(const std::vector<std::vector<std::string>>& lines);
+
 // Calls emit(begin, end) for each run of consecutive rows of the same kind.
 template <typename Emit>
 void for_each_group(const std::vector<ResultRow>& rows, Emit&& emit) {

@@ -28,6 +28,24 @@ std::string visible(const std::string& text) {
 
 }  // namespace
 
+std::string aligned_columns(const std::vector<std::vector<std::string>>& lines) {
+    std::vector<std::size_t> widths;
+    for (const auto& line : lines)
+        for (std::size_t c = 0; c < line.size(); ++c) {
+            if (c == widths.size()) widths.push_back(0);
+            widths[c] = std::max(widths[c], display_width(line[c]));
+        }
+    std::string out;
+    for (const auto& line : lines) {
+        for (std::size_t c = 0; c < line.size(); ++c) {
+            out += line[c];
+            if (c + 1 < line.size()) out += std::string(widths[c] - display_width(line[c]) + 2, ' ');
+        }
+        out += "\n";
+    }
+    return out;
+}
+
 std::string render_table(const std::vector<ResultRow>& rows) {
     if (rows.empty()) return std::string(no_rows) + "\n";  // not an empty screen, which looks like a hang
     std::string out;
@@ -36,20 +54,8 @@ std::string render_table(const std::vector<ResultRow>& rows) {
         for (std::size_t i = begin; i < end; ++i) lines.push_back(column_texts(rows[i]));
         for (auto& line : lines)
             for (auto& cell : line) cell = visible(cell);
-        std::vector<std::size_t> widths(lines[0].size(), 0);
-        for (const auto& line : lines)
-            for (std::size_t c = 0; c < line.size() && c < widths.size(); ++c)
-                widths[c] = std::max(widths[c], display_width(line[c]));
         if (!out.empty()) out += "\n";
-        out += "[" + rows[begin].kind + "]\n";
-        for (const auto& line : lines) {
-            std::string text;
-            for (std::size_t c = 0; c < line.size(); ++c) {
-                text += line[c];
-                if (c + 1 < line.size()) text += std::string(widths[c] - display_width(line[c]) + 2, ' ');
-            }
-            out += text + "\n";
-        }
+        out += "[" + rows[begin].kind + "]\n" + aligned_columns(lines);
     });
     return out;
 }

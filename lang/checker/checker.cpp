@@ -110,7 +110,10 @@ std::optional<EntityId> State::resolve_entity(const ast::EntityRef& ref) {
 std::optional<Program> check_program(const std::vector<ast::Module>& modules, Diagnostics& diagnostics) {
     checker::State state(diagnostics);
     for (const auto& module : modules)  // the policy's own name before any a module declares
-        if (state.program.scheme_name.empty()) state.program.scheme_name = module.scheme_name;
+        if (state.program.scheme_name.empty()) {
+            state.program.scheme_name = module.scheme_name;
+            state.program.scheme_version = module.scheme_version;
+        }
     checker::declare_enums(state, modules);  // record fields and inputs may have an enum type
     checker::declare_records_and_entities(state, modules);
     checker::declare_functions(state, modules);

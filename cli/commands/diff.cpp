@@ -1,0 +1,255 @@
+// kaohe diff OLD NEW [--data DATA] [--format text|json]: what changed between two versions of a
+// scheme in the document's terms (lang/scheme_diff.hpp) and, with data, what it does to that
+// data (runtime/impact.hpp): grades before and after, every row whose grade or rank moved, and
+// why; the largest score movers.
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/command_table.hpp"
+#include "cli/formats/rows.hpp"
+#include "lang/parser.hpp"
+#include "lang/scheme_diff.hpp"
+#include "runtime/impact.hpp"
+
+namespace kaohe::cli {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct DiffOptions {
+    std::string old_policy, new_policy, data;
+    std::string format = "text";
+    ErrorFormat errors = ErrorFormat::text;
+};
+
+// A policy both as written (the main file's AST, for the changes) and as checked (for the data).
+struct Version {
+    std::string path, scheme;
+    LoadedProgram loaded;
+    ast::Module module;
+    std::shared_ptr<const CompiledPolicy> compiled;
+};
+
+Exit load(const std::string& path, Version& version, ErrorFormat errors) {
+    version.path = path;
+    if (Exit exit = load_policy(path, version.loaded, false, errors); exit != success) return exit;
+    Diagnostics ignored;  // it checked: the parse is clean
+    version.module = parse_module(version.loaded.sources, 0, ignored);
+    version.scheme = version.loaded.program->scheme_name;
+    return success;
+}
+
+const char* action_word(SchemeChange::Action action) {
+    switch (action) {
+    case SchemeChange::Action::added: return "新增";
+    case SchemeChange::Action::removed: return "删除";
+    case SchemeChange::Action::renamed: return "改名";
+    default: return "修改";
+    }
+}
+
+const char* action_json(SchemeChange::Action action) {
+    switch (action) {
+    case SchemeChange::Action::added: return "added";
+    case SchemeChange::Action::removed: return "removed";
+    case SchemeChange::Action::renamed: return "renamed";
+    default: return "changed";
+    }
+}
+
+const char* cause_word(const std::string& cause) {
+    if (cause == "score") return "得分";
+    if (cause == "threshold") return "分数线";
+    if (cause == "veto") return "一票否决";
+    if (cause == "quota") return "名额";
+    if (cause == "others") return "他人得分";
+    if (cause == "added") return "新方案才有";
+    return "旧方案才有";
+}
+
+std::string change_text(const SchemeChange& c) {
+    std::string what = kind_word(c.kind) + (c.name.empty() ? "" : " " + c.name) + (c.aspect.empty() ? "" : " " + c.aspect);
+    if (c.action == SchemeChange::Action::renamed) return kind_word(c.kind) + " " + c.before + " → " + c.after;
+    if (c.before.empty() && c.after.empty()) return what;
+    if (c.before.empty()) return what + ": " + c.after;
+    if (c.after.empty()) return what + ": " + c.before;
+    return what + ": " + c.before + " → " + c.after;
+}
+
+std::string lines_text(const SchemeChange& c) {
+    return (c.old_line ? std::to_string(c.old_line) : std::string("—")) + " → " +
+           (c.new_line ? std::to_string(c.new_line) : std::string("—"));
+}
+
+std::string standing_text(const std::optional<RowStanding>& s, std::string RowStanding::*field) {
+    if (!s) return "无";
+    const std::string& text = (*s).*field;
+    return text.empty() ? "—" : text;
+}
+
+std::string render_text(const DiffOptions& options, const Version& before, const Version& after,
+                        const std::vector<SchemeChange>& changes, const std::optional<Impact>& impact) {
+    std::string out = fmt::format("{} ({}) → {} ({}): ", before.scheme, before.path,
+                                  after.scheme, after.path);
+    out += changes.empty() ? "方案没有变化\n" : fmt::format("{} 处变化\n\n", changes.size());
+    std::vector<std::vector<std::string>> lines;
+    if (!changes.empty()) lines.push_back({"  行 (旧 → 新)"});
+    for (const SchemeChange& c : changes) lines.push_back({"  " + lines_text(c), action_word(c.action), change_text(c)});
+    out += aligned_columns(lines);
+    if (!impact) return out;
+
+    out += fmt::format("\n按 {} 计算的影响 ({} 行 → {} 行)\n\n", options.data, impact->rows_before, impact->rows_after);
+    std::vector<std::vector<std::string>> grades{{"  等次", "之前", "之后", "变化"}};
+    auto count_in = [](const auto& counts, const std::string& label) {
+        for (const auto& [l, n] : counts)
+            if (l == label) return n;
+        return std::size_t(0);
+    };
+    std::vector<std::string> labels;
+    for (const auto* counts : {&impact->grades_after, &impact->grades_before})
+        for (const auto& [label, n] : *counts)
+            if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
+    for (const std::string& label : labels) {
+        long a = long(count_in(impact->grades_before, label)), b = long(count_in(impact->grades_after, label));
+        grades.push_back({"  " + label, std::to_string(a), std::to_string(b), b == a ? "0" : fmt::format("{:+}", b - a)});
+    }
+    out += aligned_columns(grades);
+
+    if (impact->changed.empty()) out += "\n没有哪一行的等次或名次改变\n";
+    else {
+        out += fmt::format("\n等次或名次改变的 {} 行:\n", impact->changed.size());
+        std::vector<std::vector<std::string>> rows{{"  id", "种类", "得分", "等次", "名次", "原因"}};
+        for (const RowImpact& r : impact->changed) {
+            std::string causes;
+            for (const std::string& cause : r.causes) causes += (causes.empty() ? "" : "、") + std::string(cause_word(cause));
+            rows.push_back({"  " + r.id, r.kind,
+                            standing_text(r.before, &RowStanding::score) + " → " + standing_text(r.after, &RowStanding::score),
+                            standing_text(r.before, &RowStanding::grade) + " → " + standing_text(r.after, &RowStanding::grade),
+                            standing_text(r.before, &RowStanding::rank) + " → " + standing_text(r.after, &RowStanding::rank),
+                            causes});
+        }
+        out += aligned_columns(rows);
+    }
+    if (!impact->movers.empty()) {
+        out += fmt::format("\n得分变化最大的 {} 行:\n", impact->movers.size());
+        std::vector<std::vector<std::string>> rows;
+        for (const RowImpact& r : impact->movers) {
+            Rational delta = *Rational::parse(r.after->score) - *Rational::parse(r.before->score);
+            rows.push_back({"  " + r.id, r.kind, r.before->score + " → " + r.after->score,
+                            (delta > Rational(0) ? "+" : "") + delta.to_decimal(2)});
+        }
+        out += aligned_columns(rows);
+    }
+    return out;
+}
+
+Json standing_json(const std::optional<RowStanding>& s) {
+    if (!s) return nullptr;
+    auto text = [](const std::string& t) { return t.empty() ? Json(nullptr) : Json(t); };
+    Json rank = nullptr;
+    if (!s->rank.empty()) rank = std::stoll(s->rank);
+    return {{"score", text(s->score)}, {"grade", text(s->grade)}, {"rank", rank}, {"flags", s->flags}};
+}
+
+Json row_json(const RowImpact& r) {
+    return {{"id", r.id}, {"entity", r.kind}, {"before", standing_json(r.before)}, {"after", standing_json(r.after)},
+            {"causes", r.causes}};
+}
+
+std::string render_json(const DiffOptions& options, const Version& before, const Version& after,
+                        const std::vector<SchemeChange>& changes, const std::optional<Impact>& impact) {
+    Json out;
+    out["old"] = {{"file", before.path}, {"scheme", before.scheme}};
+    out["new"] = {{"file", after.path}, {"scheme", after.scheme}};
+    Json list = Json::array();
+    for (const SchemeChange& c : changes) {
+        auto text = [](const std::string& t) { return t.empty() ? Json(nullptr) : Json(t); };
+        list.push_back({{"action", action_json(c.action)}, {"kind", c.kind}, {"name", c.name}, {"aspect", text(c.aspect)},
+                        {"before", text(c.before)}, {"after", text(c.after)},
+                        {"old_line", c.old_line ? Json(c.old_line) : Json(nullptr)},
+                        {"new_line", c.new_line ? Json(c.new_line) : Json(nullptr)}});
+    }
+    out["changes"] = std::move(list);
+    if (impact) {
+        auto counts = [](const auto& pairs) {
+            Json object = Json::object();
+            for (const auto& [label, n] : pairs) object[label] = n;
+            return object;
+        };
+        Json changed = Json::array(), movers = Json::array();
+        for (const RowImpact& r : impact->changed) changed.push_back(row_json(r));
+        for (const RowImpact& r : impact->movers) movers.push_back(row_json(r));
+        out["impact"] = {{"data", options.data},
+                         {"rows", {{"before", impact->rows_before}, {"after", impact->rows_after}}},
+                         {"grades", {{"before", counts(impact->grades_before)}, {"after", counts(impact->grades_after)}}},
+                         {"changed", std::move(changed)},
+                         {"movers", std::move(movers)}};
+    }
+    return out.dump(2) + "\n";
+}
+
+Exit diff(const DiffOptions& options) {
+    Version before, after;
+    Exit old_exit = load(options.old_policy, before, options.errors);
+    Exit new_exit = load(options.new_policy, after, options.errors);
+    if (old_exit != success || new_exit != success) return std::max(old_exit, new_exit) == file_error ? file_error : policy_error;
+    std::vector<SchemeChange> changes =
+        diff_schemes({&before.module, &before.loaded.sources.file(0)}, {&after.module, &after.loaded.sources.file(0)});
+    std::optional<Impact> impact;
+    if (!options.data.empty()) {
+        PhaseTimer timer(false);
+        std::shared_ptr<const JsonDocument> document;
+        if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
+        SourceSet old_sources = before.loaded.sources, new_sources = after.loaded.sources;
+        ImpactRuns runs = measure_impact(compile(std::move(before.loaded)), compile(std::move(after.loaded)), document);
+        // Each version's data errors name its own inputs: an input only the new one needs is
+        // missing for the old one, and is reported, not guessed.
+        for (const auto& [errors, sources, label] : {std::tuple(&runs.before_errors, &old_sources, "旧方案 " + options.old_policy),
+                                                     std::tuple(&runs.after_errors, &new_sources, "新方案 " + options.new_policy)}) {
+            if (errors->empty()) continue;
+            if (options.errors != ErrorFormat::json) std::cerr << label << " 无法按这份数据计算:\n";
+            print_data_errors(*errors, *sources, options.errors, false, options.data);
+        }
+        if (!runs.impact) return data_error;
+        impact = std::move(runs.impact);
+    }
+    std::cout << (options.format == "json" ? render_json(options, before, after, changes, impact)
+                                           : render_text(options, before, after, changes, impact));
+    return success;
+}
+
+Action define(CLI::App& command) {
+    auto options = std::make_shared<DiffOptions>();
+    command.add_option("OLD", options->old_policy, "旧方案文件")->required();
+    command.add_option("NEW", options->new_policy, "新方案文件")->required();
+    command.add_option("--data", options->data, "按这份数据比较两个方案的结果");
+    command.add_option("--format", options->format, "输出格式: text (默认) 或 json")->check(CLI::IsMember({"text", "json"}));
+    add_error_format_option(command, options->errors);
+    return [options] { return diff(*options); };
+}
+
+}  // namespace
+
+Command diff_command() {
+    return {
+        .name = "diff",
+        .synopsis = "OLD NEW [--data DATA] [--format text|json]",
+        .summary = "比较两个版本的方案: 改了什么, 按数据谁的等次或名次因此改变",
+        .example = "diff policies/longnan.kh examples/longnan-2018.kh --data examples/longnan-2017.json",
+        .details = "按方案的用语列出 OLD 到 NEW 的变化: 指标、权重、分数线、名额、规则和一票否决的新增、删除、改名\n"
+                   "(定义不变只换名称的算改名) 和修改, 各注明在两个文件中的行号。\n" +
+                   option_lines({{"--data DATA", "两个方案都按 DATA 计算: 各等次人数的前后对比; 等次或名次改变的每一行 (前后得分、等次、名次, "
+                                                 "能指明时的原因: 得分、分数线、一票否决、名额); 得分变化最大的 10 行"},
+                                 {"--format json", "供程序读取: {\"changes\": [...], \"impact\": {\"grades\": {\"before\", \"after\"}, \"changed\": [...]}}"},
+                                 {"--errors text|gcc|json", "方案和数据错误的输出形式"}}) +
+                   "\n任一方案有错时以 1 退出; 任一方案无法按数据计算 (如缺少旧方案需要的输入) 时列出数据错误并以 2 退出。\n",
+        .define = define,
+    };
+}
+
+}  // namespace kaohe::cli

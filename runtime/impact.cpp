@@ -1,0 +1,150 @@
+#include "runtime/impact.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "runtime/listener.hpp"
+
+namespace kaohe {
+namespace {
+
+// For each graded row, each grade's band by score and after vetoes, by grade name.
+struct BandRecorder : EvaluationListener {
+    struct Bands {
+        std::string by_score, after_caps;
+    };
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::string>, Bands> bands;  // (entity, row, grade)
+    const Program* program = nullptr;
+
+    void on_band(const Step& step, std::uint32_t row, const Rational&, BandIndex by_score, BandIndex after_caps) override {
+        const std::string& grade = program->symbols[step.grade->symbol].name;
+        bands[{step.entity.index(), row, grade}] = {step.grade->bands[by_score].label, step.grade->bands[after_caps].label};
+    }
+};
+
+struct Side {
+    BandRecorder recorder;
+    std::vector<ResultRow> rows;
+    std::vector<DataError> errors;
+};
+
+bool evaluate(const std::shared_ptr<const CompiledPolicy>& policy, const std::shared_ptr<const JsonDocument>& document,
+              Side& side) {
+    side.recorder.program = &policy->program;
+    Run run(policy, document);
+    if (run.evaluate(&side.recorder)) side.rows = run.results();
+    side.errors = run.errors();
+    return side.errors.empty();
+}
+
+std::string field_text(const ResultRow& row, std::string_view key) {
+    for (const auto& [name, cell] : row.fields)
+        if (name == key) return cell.kind == Cell::Kind::null ? "" : cell_text(cell);
+    return "";
+}
+
+RowStanding standing(const ResultRow& row) {
+    return {field_text(row, "score"), field_text(row, "grade"), field_text(row, "rank"), row.flags};
+}
+
+std::optional<Rational> number(const std::string& text) { return text.empty() ? std::nullopt : Rational::parse(text); }
+
+// Every label either run gave, with 0 where this run gave none, so before and after line up.
+std::vector<std::pair<std::string, std::size_t>> grade_counts(const std::vector<ResultRow>& rows,
+                                                              const std::vector<ResultRow>& other_rows,
+                                                              const std::vector<std::string>& band_order) {
+    std::map<std::string, std::size_t> counts;
+    for (const ResultRow& row : other_rows)
+        if (std::string grade = field_text(row, "grade"); !grade.empty()) counts[grade];
+    for (const ResultRow& row : rows)
+        if (std::string grade = field_text(row, "grade"); !grade.empty()) ++counts[grade];
+    std::vector<std::pair<std::string, std::size_t>> ordered;
+    for (const std::string& label : band_order)
+        if (auto it = counts.find(label); it != counts.end()) ordered.emplace_back(label, it->second), counts.erase(it);
+    for (const auto& [label, count] : counts) ordered.emplace_back(label, count);
+    return ordered;
+}
+
+// Every grade's labels, best first: the new version's grades, then labels only the old one has.
+std::vector<std::string> band_order(const Program& after, const Program& before) {
+    std::vector<std::string> order;
+    for (const Program* program : {&after, &before})
+        for (const Grade& grade : program->grades)
+            for (const Band& band : grade.bands)
+                if (std::find(order.begin(), order.end(), band.label) == order.end()) order.push_back(band.label);
+    return order;
+}
+
+// Why a row's grade or rank differs between the two runs: the first stages where they part.
+std::vector<std::string> causes(const ResultRow& old_row, const ResultRow& new_row, const Side& before, const Side& after) {
+    RowStanding a = standing(old_row), b = standing(new_row);
+    std::vector<std::string> found;
+    auto add = [&](const char* cause) {
+        if (std::find(found.begin(), found.end(), cause) == found.end()) found.push_back(cause);
+    };
+    std::optional<Rational> old_score = number(a.score), new_score = number(b.score);
+    bool score_moved = a.score != b.score && !(old_score && new_score && *old_score == *new_score);
+    if (score_moved) add("score");
+    for (const auto& [key, old_bands] : before.recorder.bands) {
+        if (std::get<0>(key) != old_row.entity.index() || std::get<1>(key) != old_row.row) continue;
+        auto it = after.recorder.bands.find({new_row.entity.index(), new_row.row, std::get<2>(key)});
+        if (it == after.recorder.bands.end()) continue;
+        const auto& new_bands = it->second;
+        // The same score in a different band: the line moved. (When the score moved too, the
+        // score is named: which of the two decided it is not split out.)
+        if (old_bands.by_score != new_bands.by_score && !score_moved) add("threshold");
+        bool capped_before = old_bands.by_score != old_bands.after_caps, capped_after = new_bands.by_score != new_bands.after_caps;
+        if (capped_before != capped_after || (capped_before && old_bands.after_caps != new_bands.after_caps)) add("veto");
+        bool quota_before = !a.grade.empty() && a.grade != old_bands.after_caps;
+        bool quota_after = !b.grade.empty() && b.grade != new_bands.after_caps;
+        if (quota_before != quota_after || (quota_before && a.grade != b.grade)) add("quota");
+    }
+    if (found.empty()) add(a.grade != b.grade ? "quota" : "others");
+    return found;
+}
+
+}  // namespace
+
+ImpactRuns measure_impact(std::shared_ptr<const CompiledPolicy> before, std::shared_ptr<const CompiledPolicy> after,
+                          std::shared_ptr<const JsonDocument> document, std::size_t mover_count) {
+    Side old_side, new_side;
+    bool old_ok = evaluate(before, document, old_side), new_ok = evaluate(after, document, new_side);
+    ImpactRuns result{std::nullopt, std::move(old_side.errors), std::move(new_side.errors)};
+    if (!old_ok || !new_ok) return result;
+
+    Impact impact;
+    impact.rows_before = old_side.rows.size();
+    impact.rows_after = new_side.rows.size();
+    std::vector<std::string> order = band_order(after->program, before->program);
+    impact.grades_before = grade_counts(old_side.rows, new_side.rows, order);
+    impact.grades_after = grade_counts(new_side.rows, old_side.rows, order);
+
+    std::map<std::pair<std::string, std::string>, const ResultRow*> old_rows;
+    for (const ResultRow& row : old_side.rows) old_rows[{row.kind, row.id}] = &row;
+    std::vector<std::pair<Rational, RowImpact>> moves;
+    for (const ResultRow& row : new_side.rows) {
+        auto found = old_rows.find({row.kind, row.id});
+        if (found == old_rows.end()) {
+            impact.changed.push_back({row.id, row.kind, std::nullopt, standing(row), {"added"}});
+            continue;
+        }
+        const ResultRow& old_row = *found->second;
+        old_rows.erase(found);
+        RowImpact entry{row.id, row.kind, standing(old_row), standing(row), {}};
+        if (entry.before->grade != entry.after->grade || entry.before->rank != entry.after->rank) {
+            entry.causes = causes(old_row, row, old_side, new_side);
+            impact.changed.push_back(entry);
+        }
+        std::optional<Rational> a = number(entry.before->score), b = number(entry.after->score);
+        if (a && b && *a != *b) moves.emplace_back(*b > *a ? *b - *a : *a - *b, std::move(entry));
+    }
+    for (const ResultRow& row : old_side.rows)
+        if (old_rows.count({row.kind, row.id})) impact.changed.push_back({row.id, row.kind, standing(row), std::nullopt, {"removed"}});
+    std::stable_sort(moves.begin(), moves.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (std::size_t i = 0; i < moves.size() && i < mover_count; ++i) impact.movers.push_back(std::move(moves[i].second));
+    result.impact = std::move(impact);
+    return result;
+}
+
+}  // namespace kaohe

@@ -1,0 +1,54 @@
+// What a new version of a scheme does to one data set: both versions evaluated on the same
+// data, their result rows joined by kind and id, and for each row whose grade or rank moved, the
+// scores on both sides and the step that moved it when one can be named.
+//
+// Design decision: the cause comes from what the evaluator reports (EvaluationListener::on_band:
+// the band by score alone, and after vetoes capped it), compared between the two runs — not from
+// rerunning with one change at a time. It names the stage where the two runs part (score,
+// threshold, veto, quota), which is what an appeal asks; it does not split a row moved by two
+// changes at once into shares.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/run.hpp"
+
+namespace kaohe {
+
+// A row's score, grade and rank as `run` prints them; empty when the output has no such field
+// (or it is null there).
+struct RowStanding {
+    std::string score, grade, rank;
+    std::vector<std::string> flags;
+};
+
+struct RowImpact {
+    std::string id, kind;
+    std::optional<RowStanding> before, after;  // unset: the row is in one version's results only
+    // score, threshold, veto, quota, others (the rank moved because other rows' scores did),
+    // added, removed
+    std::vector<std::string> causes;
+};
+
+struct Impact {
+    std::size_t rows_before = 0, rows_after = 0;
+    // Rows per grade, in band order (best first), grades of every graded output together.
+    std::vector<std::pair<std::string, std::size_t>> grades_before, grades_after;
+    std::vector<RowImpact> changed;  // every row whose grade or rank changed, in the new results' order
+    std::vector<RowImpact> movers;   // the largest score changes, largest first (at most `mover_count`)
+};
+
+struct ImpactRuns {
+    std::optional<Impact> impact;            // set when both versions evaluated
+    std::vector<DataError> before_errors;  // why the old version could not evaluate the data
+    std::vector<DataError> after_errors;
+};
+
+ImpactRuns measure_impact(std::shared_ptr<const CompiledPolicy> before, std::shared_ptr<const CompiledPolicy> after,
+                          std::shared_ptr<const JsonDocument> document, std::size_t mover_count = 10);
+
+}  // namespace kaohe

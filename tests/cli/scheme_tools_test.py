@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""The tools for next year's scheme, through the real executable: kaohe test, kaohe diff, kaohe fmt.
+
+usage: scheme_tools_test.py KAOHE SOURCE_DIR — ends with "N passed, M failed".
+"""
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+kaohe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+longnan = os.path.join(root, "policies", "longnan.kh")
+longnan_2018 = os.path.join(root, "examples", "longnan-2018.kh")
+data_2018 = os.path.join(root, "examples", "longnan-2018.json")
+results = []
+
+
+def run(*args, cwd=root):
+    p = subprocess.run([kaohe, *args], capture_output=True, timeout=120, cwd=cwd)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def case(name, condition):
+    results.append((name, bool(condition)))
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+tmp = tempfile.mkdtemp(prefix="kaohe-tools-")
+
+# ---------------------------------------------------------------- kaohe test
+code, out, err = run("test", "policies")
+summary = re.search(r"^(\d+) passed, (\d+) failed$", out, re.M)
+case("test: the shipped policies' tests all pass, the last line says how many",
+     code == 0 and summary and int(summary.group(1)) > 100 and summary.group(2) == "0" and out.endswith(summary.group(0) + "\n"))
+for name in ("longnan", "jiangxi", "guangdong"):
+    case(f"test: {name}.kh ships with tests", os.path.exists(os.path.join(root, "policies", name + ".khtest")))
+
+# The example in docs/testing.md, as a staff member would copy it next to the scheme and data.
+example = re.search(r"```\n(# 陇南.*?)```", read(os.path.join(root, "docs", "testing.md")), re.S).group(1)
+shutil.copy(longnan, tmp)
+shutil.copy(os.path.join(root, "examples", "longnan-2017.json"), tmp)
+write(os.path.join(tmp, "example.khtest"), example)
+code, out, _ = run("test", "example.khtest", cwd=tmp)
+case("test: the example of docs/testing.md passes", code == 0 and out.strip().endswith("passed, 0 failed"))
+write(os.path.join(tmp, "example.khtest"), example.replace("expect LN01-M02 score 89.95", "expect LN01-M02 score 89.59"))
+code, out, _ = run("test", "example.khtest", cwd=tmp)
+line = example.split("\n").index("  expect LN01-M02 score 89.95") + 1
+case("test: a wrong expectation fails with its line, the expected and the actual value, exit 1",
+     code == 1 and f"example.khtest:{line}: 失败" in out and "期望: 89.59" in out and "实际: 89.95" in out
+     and out.strip().endswith("1 failed"))
+write(os.path.join(tmp, "broken.khtest"), 'policy "longnan.kh"\ntest "a"\n  expect LN01-M02\n')
+code, out, err = run("test", "broken.khtest", cwd=tmp)
+case("test: a mistake in a test file is T101 at file:line:col with a caret, exit 1",
+     code == 1 and "broken.khtest:3:" in err and "T101" not in out and "^" in err)
+code, out, err = run("test", "nowhere.khtest", cwd=tmp)
+case("test: a missing test file exits 3", code == 3 and "nowhere.khtest" in err)
+# Next year's scheme against this year's tests: the higher 优秀 line shows as failures.
+code, out, _ = run("test", "--policy", longnan_2018, "policies/longnan.khtest")
+case("test --policy: next year's scheme runs against this year's tests and fails where it differs",
+     code == 1 and "failed" in out and "期望" in out)
+
+# ---------------------------------------------------------------- kaohe diff
+code, out, err = run("diff", longnan, longnan_2018)
+case("diff: weights, the 优秀 line, the new indicator and veto, each with its lines",
+     code == 0 and re.search(r"33 → 37\s+修改\s+权重 实绩权重 默认值: 45% → 40%", out)
+     and "分数线 优秀线 默认值: 90 → 92" in out and "新增  输入 营商环境得分" in out
+     and re.search(r"— → \d+\s+新增\s+一票否决 of 成员 when", out))
+code, out, _ = run("diff", longnan, longnan)
+case("diff: a scheme against itself has no changes", code == 0 and "方案没有变化" in out)
+
+code, out, err = run("diff", longnan, longnan_2018, "--data", data_2018, "--format", "json")
+diff = json.loads(out) if code == 0 else {}
+before = json.loads(run("run", longnan, data_2018, "--format", "json")[1])["results"]
+after = json.loads(run("run", longnan_2018, data_2018, "--format", "json")[1])["results"]
+joined = {(r["entity"], r["id"]): [r] for r in before}
+for r in after:
+    joined[(r["entity"], r["id"])].append(r)
+grade_moved = {k[1] for k, (a, b) in joined.items() if a["grade"] != b["grade"]}
+rank_moved = {k[1] for k, (a, b) in joined.items() if a["rank"] != b["rank"]}
+changed = diff.get("impact", {}).get("changed", [])
+case("diff --data: exactly the entities whose grade changed, as two runs joined by id say",
+     grade_moved and {c["id"] for c in changed if c["before"]["grade"] != c["after"]["grade"]} == grade_moved)
+case("diff --data: changed lists every row whose grade or rank changed, and no other",
+     {c["id"] for c in changed} == grade_moved | rank_moved)
+case("diff --data: each changed row has both sides' score (decimal string), grade and rank, and a cause",
+     all(isinstance(c["before"]["score"], str) and isinstance(c["after"]["rank"], int) and c["causes"] for c in changed))
+counts = lambda rows: {g: sum(1 for r in rows if r["grade"] == g) for g in {r["grade"] for r in before + after}}
+case("diff --data: the grade distribution before and after",
+     diff.get("impact", {}).get("grades") == {"before": counts(before), "after": counts(after)})
+vetoed = [c for c in changed if "一票否决:受到党纪政务处分" in c["after"]["flags"]]
+case("diff --data: a row the new veto moved names the veto", vetoed and all("veto" in c["causes"] for c in vetoed))
+case("diff --format json: changes carry action, kind, name and both lines",
+     any(c["kind"] == "threshold" and c["before"] == "90" and c["after"] == "92" and c["old_line"] and c["new_line"]
+         for c in diff.get("changes", [])))
+
+code, out, err = run("diff", longnan, longnan_2018, "--data", os.path.join(root, "examples", "longnan-2017.json"))
+case("diff --data: inputs the new scheme needs and the data lacks are reported, exit 2",
+     code == 2 and "营商环境得分" in err and "新方案" in err and out == "")
+
+renamed = read(longnan).replace("民主测评得分", "民主评议得分")
+write(os.path.join(tmp, "renamed.kh"), renamed)
+code, out, _ = run("diff", longnan, os.path.join(tmp, "renamed.kh"))
+case("diff: a renamed indicator is one rename, and the formulas that use it do not show as changed",
+     code == 0 and "1 处变化" in out and "改名  指标 民主测评得分 → 民主评议得分" in out)
+write(os.path.join(tmp, "typo.kh"), read(longnan).replace("综合得分 desc", "综合的分 desc"))
+code, out, err = run("diff", longnan, os.path.join(tmp, "typo.kh"))
+case("diff: a policy with errors prints them and exits 1", code == 1 and "综合的分" in err and out == "")
+
+shutil.rmtree(tmp)
+failed = [name for name, ok in results if not ok]
+for name, ok in results:
+    print(("ok   " if ok else "FAIL ") + name)
+print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+sys.exit(1 if failed else 0)
