@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
         template_command(),
         test_command(),
         diff_command(),
+        fmt_command(),
     };
     return table;
 }

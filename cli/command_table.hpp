@@ -44,5 +44,6 @@ Command check_command();
 Command template_command();
 Command test_command();
 Command diff_command();
+Command fmt_command();
 
 }  // namespace kaohe::cli

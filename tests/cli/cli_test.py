@@ -83,7 +83,7 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(policy, encoding="utf-8") as f:
         text = f.read()
     with open(broken, "w", encoding="utf-8") as f:
-        f.write(text.replace("10% 民主测评得分", "10% 民主测评的分").replace("民主测评权重 民主测评得分", "民主测评权重 民主测评的分"))
+        f.write(re.sub(r"(民主测评权重\s+)民主测评得分", r"\1民主测评的分", text))
     code, out, err = run("check", broken, "--format", "json")
     diagnostics = json.loads(out) if out.startswith("[") else []
     case("check --format json: the diagnostics as a JSON array on stdout, exit 1",

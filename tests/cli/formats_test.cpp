@@ -83,12 +83,13 @@ TEST_CASE("grouped components: a nested object in json, 组.名 columns in table
 
 TEST_CASE("json with provenance: the results, then where they came from") {
     kaohe::cli::Provenance provenance{"陇南班子成员考核",
+                                      "2017",
                                       {{"policies/longnan.kh", "ab12"}, {"stdlib/votes.kh", "cd34"}},
                                       "data.json",
                                       "ef56",
                                       {{"实绩权重", "45%"}, {"优秀线", "90"}}};
     std::string out = kaohe::cli::render_json({}, provenance);
-    CHECK(out == "{\n \"results\": [],\n \"provenance\": {\n  \"scheme\": \"陇南班子成员考核\",\n  \"kaohe\": \"" KAOHE_VERSION
+    CHECK(out == "{\n \"results\": [],\n \"provenance\": {\n  \"scheme\": \"陇南班子成员考核\",\n  \"version\": \"2017\",\n  \"kaohe\": \"" KAOHE_VERSION
                  "\",\n  \"policy\": [{\"file\": \"policies/longnan.kh\", \"sha256\": \"ab12\"}, "
                  "{\"file\": \"stdlib/votes.kh\", \"sha256\": \"cd34\"}],\n"
                  "  \"data\": {\"file\": \"data.json\", \"sha256\": \"ef56\"},\n"

@@ -119,6 +119,44 @@ write(os.path.join(tmp, "typo.kh"), read(longnan).replace("综合得分 desc", "
 code, out, err = run("diff", longnan, os.path.join(tmp, "typo.kh"))
 case("diff: a policy with errors prints them and exits 1", code == 1 and "综合的分" in err and out == "")
 
+# ---------------------------------------------------------------- kaohe fmt
+code, out, err = run("fmt", "--check", "policies", "stdlib", "examples")
+case("fmt --check: every shipped policy, stdlib module and example is formatted", code == 0 and out == "" and err == "")
+
+messy = os.path.join(tmp, "messy.kh")
+messy_text = read(longnan)
+for before, after in (("  实绩权重         实绩得分", "\t实绩权重 实绩得分"), ("use votes\n", "use votes\n\n\n"),
+                      ("value 正职评价 of 成员 = mean(正职评分)", "value 正职评价   of 成员 =mean( 正职评分 )  "),
+                      ("  优秀 >= 优秀线", "      优秀>=优秀线")):
+    assert before in messy_text, before
+    messy_text = messy_text.replace(before, after)
+write(messy, messy_text)
+code, out, _ = run("fmt", "--check", messy)
+unchanged = read(messy)
+case("fmt --check: names the file that would change, exit 1, and changes nothing", code == 1 and "messy.kh" in out)
+case("fmt --check leaves the file as it was", read(messy) == unchanged)
+code, out, _ = run("fmt", messy)
+formatted = read(messy)
+case("fmt: rewrites in place to the canonical layout (here the layout of the shipped policy)",
+     code == 0 and formatted == read(longnan))
+case("fmt: formatting a formatted file changes nothing", run("fmt", "--check", messy)[0] == 0)
+case("fmt: comments are kept", all(line.strip() in formatted for line in read(longnan).splitlines() if line.strip().startswith("#")))
+
+# Every language test policy, formatted, still does what its comments say: same meaning, new layout.
+copy = os.path.join(tmp, "language")
+shutil.copytree(os.path.join(root, "tests", "language"), copy)
+code, out, err = run("fmt", copy)
+refused = sorted(set(re.findall(r"kaohe: (\S+) 有语法错误, 未格式化", err)))
+case("fmt: of the language tests only those with syntax errors are refused (exit 1), nothing is a changed meaning",
+     code == 1 and refused and all("/errors/" in f or "/modules/" in f for f in refused) and "含义" not in err)
+case("fmt: a second run over the formatted language tests changes nothing",
+     "需要格式化" not in run("fmt", "--check", copy)[1])
+p = subprocess.run([sys.executable, os.path.join(root, "tests", "language", "run_language.py"), kaohe, copy],
+                   capture_output=True, timeout=600)
+case("fmt: the formatted language tests all still pass", p.returncode == 0)
+code, out, err = run("fmt", os.path.join(tmp, "missing.kh"))
+case("fmt: a missing file exits 3", code == 3 and "missing.kh" in err)
+
 shutil.rmtree(tmp)
 failed = [name for name, ok in results if not ok]
 for name, ok in results:

@@ -16,7 +16,8 @@ GOLDEN_DIR/<scheme>/NAME.json is run as `kaohe run policies/<scheme>.kh
     for a data-error case NAME.stderr is the whole stderr, with exit 2 and nothing on stdout.
 GOLDEN_DIR/examples/<scheme>.{table,json,csv}: `kaohe run policies/<scheme>.kh
   examples/<scheme>-*.json --format F` must print exactly that, exit 0, nothing on stderr
-  (examples/<scheme>.kh instead, when an example brings its own policy).
+  (examples/<scheme>.kh instead, when an example brings its own policy; examples/NAME.kh for
+  examples/NAME.json alone, snapshot examples/NAME.*).
 GOLDEN_DIR/bad-policies/NAME.kh with NAME.expected: `kaohe check NAME.kh` (run in that
   folder) must exit 1 and print exactly the expected diagnostics on stderr; when they are all
   warnings (no "错误:" in NAME.expected) it must exit 0 instead, and stdout may say 检查通过.
@@ -170,9 +171,13 @@ def collect(kaohe, source_dir, golden, update):
                 cases.append((c, lambda p=policy, d=data: scheme_case(kaohe, source_dir, p, d, update)))
     for example in sorted(glob.glob(os.path.join(source_dir, "examples", "*-*.json"))):
         scheme = os.path.basename(example).split("-")[0]
-        # An example may bring its own policy (examples/teams.kh); the seeds' are in policies/.
+        # An example may bring its own policy (examples/teams.kh, or examples/longnan-2018.kh for
+        # just that data set); the seeds' are in policies/.
+        stem = os.path.basename(example)[:-len(".json")]
         policy = os.path.join("examples", scheme + ".kh")
-        if not os.path.exists(os.path.join(source_dir, policy)):
+        if os.path.exists(os.path.join(source_dir, "examples", stem + ".kh")):
+            policy, scheme = os.path.join("examples", stem + ".kh"), stem
+        elif not os.path.exists(os.path.join(source_dir, policy)):
             policy = os.path.join("policies", scheme + ".kh")
         data = os.path.relpath(example, source_dir)
         for fmt in FORMATS:
