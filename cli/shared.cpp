@@ -1,6 +1,7 @@
 #include "cli/shared.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -113,6 +114,26 @@ std::vector<std::pair<std::string, std::string>> format_option_help() {
         rows.emplace_back("--format " + std::string(format.name),
                           std::string(format.summary) + (&format == &formats().front() ? " (默认)" : ""));
     return rows;
+}
+
+std::vector<std::string> files_under(const std::vector<std::string>& paths, std::string_view extension) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const std::string& path : paths) {
+        std::error_code error;
+        if (!fs::is_directory(path, error)) {
+            files.push_back(path);  // reading it says what is wrong, if anything
+            continue;
+        }
+        std::vector<std::string> found;
+        for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator();
+             it.increment(error))
+            if (it->path().extension() == extension && it->is_regular_file(error)) found.push_back(it->path().string());
+        std::sort(found.begin(), found.end());
+        if (found.empty()) std::cerr << "kaohe: " << path << " 之下没有 " << extension << " 文件\n";
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
 }
 
 std::string option_lines(const std::vector<std::pair<std::string, std::string>>& rows) {

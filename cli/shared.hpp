@@ -77,6 +77,10 @@ void add_format_option(CLI::App& command, std::string& format);
 // Its help rows ("--format table", what it gives), the default marked, for option_lines.
 std::vector<std::pair<std::string, std::string>> format_option_help();
 
+// The files a command was given: each path as it is, and a folder as the files under it whose
+// names end in `extension` (".kh"), in name order; an empty folder is said on stderr.
+std::vector<std::string> files_under(const std::vector<std::string>& paths, std::string_view extension);
+
 // Help lines "  OPTION   what it does", the second column aligned across all rows.
 std::string option_lines(const std::vector<std::pair<std::string, std::string>>& rows);
 

@@ -186,7 +186,7 @@ private:
         for (const auto& b : g.bands) {
             order += (order.empty() ? "" : " > ") + b.label;
             std::string threshold = b.threshold_name.empty() ? b.threshold.to_string() : b.threshold_name;
-            facets.push_back({"等次 " + b.label,
+            facets.push_back({b.label,
                               b.edge == ast::BandEdge::otherwise ? "otherwise"
                               : b.edge == ast::BandEdge::at_least ? ">= " + threshold
                                                                   : "> " + threshold,
@@ -221,7 +221,7 @@ private:
     void flag(const ast::FlagDecl& f) {
         std::vector<Facet> facets{{"所属", entity_text(f.of), line(f.layout.span)}, {"条件", text(f.when), line(f.layout.span)}};
         if (f.flag.loop_list) facets.push_back({"逐项", f.flag.loop_var + " in " + text(f.flag.loop_list), line(f.flag.span)});
-        add({"rule", "“" + f.flag.text + "”", line(f.layout.span), definition(facets), facets});
+        add({"rule", f.flag.text, line(f.layout.span), definition(facets), facets});
     }
 
     void output(const ast::OutputDecl& o) {

@@ -71,6 +71,15 @@ public:
     Checker(const Run* run, const std::vector<ResultRow>& rows) : run_(run), rows_(rows) {}
 
     ExpectationOutcome check(const Expectation& e) const {
+        if (!e.output_kind.empty() && std::none_of(rows_.begin(), rows_.end(), [&](const ResultRow& r) { return r.kind == e.output_kind; })) {
+            std::vector<std::string> kinds;
+            for (const ResultRow& r : rows_)
+                if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) kinds.push_back(r.kind);
+            std::string known;
+            for (const std::string& k : kinds) known += (known.empty() ? "" : ", ") + k;
+            return {&e, false, e.kind == Kind::field ? e.value : "种类为 " + e.output_kind + " 的结果行",
+                    "没有种类为 " + e.output_kind + " 的结果行 (结果行的种类: " + (known.empty() ? "无" : known) + ")"};
+        }
         switch (e.kind) {
         case Kind::rows: {
             std::size_t n = std::count_if(rows_.begin(), rows_.end(), [&](const ResultRow& r) { return of_kind(e, r); });

@@ -19,6 +19,13 @@ bool in_band(const Band& band, const Rational& threshold, const Rational& value)
     return true;
 }
 
+BandIndex band_for(const Grade& grade, const std::vector<const Rational*>& thresholds, const Rational& value) {
+    BandIndex band(0);
+    while (band_below(band).index() < grade.bands.size() && !in_band(grade.bands[band], *thresholds[band.index()], value))
+        band = band_below(band);
+    return band;
+}
+
 Rational round_slots(const Rational& exact, Rounding rounding) {
     switch (rounding) {
     case Rounding::floor: return exact.floor();
@@ -150,9 +157,7 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
             complete = false;
             continue;
         }
-        BandIndex band(0);
-        while (band_below(band).index() < grade.bands.size() && !in_band(grade.bands[band], *thresholds[band.index()], value))
-            band = band_below(band);
+        BandIndex band = band_for(grade, thresholds, value);
         BandIndex by_score = band;
         for (const VetoCap& cap : grade.caps)
             if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean()) band = std::max(band, cap.band);
@@ -215,6 +220,12 @@ std::vector<std::int64_t> competition_ranks(std::span<const Rational> keys, bool
         ranks[order[i]] = (i > 0 && keys[order[i]] == keys[order[i - 1]]) ? ranks[order[i - 1]]
                                                                           : static_cast<std::int64_t>(i + 1);
     return ranks;
+}
+
+BandIndex band_by_score(const Grade& grade, const Plan& plan, const Tables& tables, const Rational& value) {
+    std::vector<const Rational*> thresholds;
+    for (const Band& band : grade.bands) thresholds.push_back(&threshold_of(band, plan, tables));
+    return band_for(grade, thresholds, value);
 }
 
 }  // namespace kaohe

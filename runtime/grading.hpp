@@ -16,6 +16,10 @@ template <typename Listener>
 void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const ExpressionEvaluator& evaluator,
                     RowFailures& failures, Listener& listener);
 
+// The band a score falls in by the thresholds alone (no caps, no quotas), with the thresholds as
+// this run has them: what `kaohe diff` asks of the new version about an old score.
+BandIndex band_by_score(const Grade& grade, const Plan& plan, const Tables& tables, const Rational& value);
+
 // Competition ranking (1, 2, 2, 4) of keys; best first by `descending`.
 std::vector<std::int64_t> competition_ranks(std::span<const Rational> keys, bool descending);
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "runtime/grading.hpp"
 #include "runtime/listener.hpp"
 
 namespace kaohe {
@@ -13,18 +14,20 @@ namespace {
 struct BandRecorder : EvaluationListener {
     struct Bands {
         std::string by_score, after_caps;
+        Rational value;  // what the grade is by, unrounded
     };
     std::map<std::tuple<std::uint32_t, std::uint32_t, std::string>, Bands> bands;  // (entity, row, grade)
     const Program* program = nullptr;
 
-    void on_band(const Step& step, std::uint32_t row, const Rational&, BandIndex by_score, BandIndex after_caps) override {
+    void on_band(const Step& step, std::uint32_t row, const Rational& value, BandIndex by_score, BandIndex after_caps) override {
         const std::string& grade = program->symbols[step.grade->symbol].name;
-        bands[{step.entity.index(), row, grade}] = {step.grade->bands[by_score].label, step.grade->bands[after_caps].label};
+        bands[{step.entity.index(), row, grade}] = {step.grade->bands[by_score].label, step.grade->bands[after_caps].label, value};
     }
 };
 
 struct Side {
     BandRecorder recorder;
+    std::unique_ptr<Run> run;  // kept: the new side's thresholds are asked about old scores
     std::vector<ResultRow> rows;
     std::vector<DataError> errors;
 };
@@ -32,10 +35,16 @@ struct Side {
 bool evaluate(const std::shared_ptr<const CompiledPolicy>& policy, const std::shared_ptr<const JsonDocument>& document,
               Side& side) {
     side.recorder.program = &policy->program;
-    Run run(policy, document);
-    if (run.evaluate(&side.recorder)) side.rows = run.results();
-    side.errors = run.errors();
+    side.run = std::make_unique<Run>(policy, document);
+    if (side.run->evaluate(&side.recorder)) side.rows = side.run->results();
+    side.errors = side.run->errors();
     return side.errors.empty();
+}
+
+const Grade* grade_named(const Program& program, const std::string& name) {
+    for (const Grade& grade : program.grades)
+        if (program.symbols[grade.symbol].name == name) return &grade;
+    return nullptr;
 }
 
 std::string field_text(const ResultRow& row, std::string_view key) {
@@ -66,6 +75,21 @@ std::vector<std::pair<std::string, std::size_t>> grade_counts(const std::vector<
     return ordered;
 }
 
+// How many rows have each flag, flags in the order they first appear in either run.
+std::vector<std::pair<std::string, std::size_t>> flag_counts(const std::vector<ResultRow>& rows,
+                                                             const std::vector<ResultRow>& other_rows) {
+    std::vector<std::pair<std::string, std::size_t>> counts;
+    auto slot = [&](const std::string& flag) -> std::size_t& {
+        for (auto& [name, n] : counts)
+            if (name == flag) return n;
+        return counts.emplace_back(flag, 0).second;
+    };
+    for (const auto* side : {&rows, &other_rows})
+        for (const ResultRow& row : *side)
+            for (const std::string& flag : row.flags) slot(flag) += side == &rows ? 1 : 0;
+    return counts;
+}
+
 // Every grade's labels, best first: the new version's grades, then labels only the old one has.
 std::vector<std::string> band_order(const Program& after, const Program& before) {
     std::vector<std::string> order;
@@ -85,22 +109,26 @@ std::vector<std::string> causes(const ResultRow& old_row, const ResultRow& new_r
     };
     std::optional<Rational> old_score = number(a.score), new_score = number(b.score);
     bool score_moved = a.score != b.score && !(old_score && new_score && *old_score == *new_score);
-    if (score_moved) add("score");
     for (const auto& [key, old_bands] : before.recorder.bands) {
         if (std::get<0>(key) != old_row.entity.index() || std::get<1>(key) != old_row.row) continue;
         auto it = after.recorder.bands.find({new_row.entity.index(), new_row.row, std::get<2>(key)});
         if (it == after.recorder.bands.end()) continue;
         const auto& new_bands = it->second;
-        // The same score in a different band: the line moved. (When the score moved too, the
-        // score is named: which of the two decided it is not split out.)
-        if (old_bands.by_score != new_bands.by_score && !score_moved) add("threshold");
+        // Old → new in two steps: the old score under the new lines, then the new score. A band
+        // that differs at the first step was moved by a line, at the second by the score.
+        const Run& run = *after.run;
+        const Grade* grade = grade_named(run.policy().program, std::get<2>(key));
+        std::string old_score_now = grade ? grade->bands[band_by_score(*grade, run.policy().plan, run.tables(), old_bands.value)].label
+                                          : old_bands.by_score;
+        if (old_score_now != old_bands.by_score) add("threshold");
+        if (new_bands.by_score != old_score_now) add("score");
         bool capped_before = old_bands.by_score != old_bands.after_caps, capped_after = new_bands.by_score != new_bands.after_caps;
         if (capped_before != capped_after || (capped_before && old_bands.after_caps != new_bands.after_caps)) add("veto");
         bool quota_before = !a.grade.empty() && a.grade != old_bands.after_caps;
         bool quota_after = !b.grade.empty() && b.grade != new_bands.after_caps;
         if (quota_before != quota_after || (quota_before && a.grade != b.grade)) add("quota");
     }
-    if (found.empty()) add(a.grade != b.grade ? "quota" : "others");
+    if (a.rank != b.rank || found.empty()) add(score_moved ? "score" : a.grade != b.grade ? "quota" : "others");
     return found;
 }
 
@@ -119,6 +147,8 @@ ImpactRuns measure_impact(std::shared_ptr<const CompiledPolicy> before, std::sha
     std::vector<std::string> order = band_order(after->program, before->program);
     impact.grades_before = grade_counts(old_side.rows, new_side.rows, order);
     impact.grades_after = grade_counts(new_side.rows, old_side.rows, order);
+    impact.flags_before = flag_counts(old_side.rows, new_side.rows);
+    impact.flags_after = flag_counts(new_side.rows, old_side.rows);
 
     std::map<std::pair<std::string, std::string>, const ResultRow*> old_rows;
     for (const ResultRow& row : old_side.rows) old_rows[{row.kind, row.id}] = &row;

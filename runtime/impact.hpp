@@ -4,9 +4,10 @@
 //
 // Design decision: the cause comes from what the evaluator reports (EvaluationListener::on_band:
 // the band by score alone, and after vetoes capped it), compared between the two runs — not from
-// rerunning with one change at a time. It names the stage where the two runs part (score,
-// threshold, veto, quota), which is what an appeal asks; it does not split a row moved by two
-// changes at once into shares.
+// rerunning with one change at a time. The band step is split in two: the old score under the
+// new lines (a moved line), then the new score (a moved score); then vetoes, then quotas. That
+// names every stage where the runs part, which is what an appeal asks; it does not weigh one
+// changed weight against another inside a moved score.
 #pragma once
 
 #include <memory>
@@ -29,8 +30,9 @@ struct RowStanding {
 struct RowImpact {
     std::string id, kind;
     std::optional<RowStanding> before, after;  // unset: the row is in one version's results only
-    // score, threshold, veto, quota, others (the rank moved because other rows' scores did),
-    // added, removed
+    // threshold (the old score is in another band under the new lines), score (the new score is
+    // in another band than the old one under the new lines, or it moved the rank), veto, quota,
+    // others (the rank moved because other rows' scores did), added, removed
     std::vector<std::string> causes;
 };
 
@@ -38,6 +40,8 @@ struct Impact {
     std::size_t rows_before = 0, rows_after = 0;
     // Rows per grade, in band order (best first), grades of every graded output together.
     std::vector<std::pair<std::string, std::size_t>> grades_before, grades_after;
+    // Rows per flag, every flag either run gave (0 where this one gave none).
+    std::vector<std::pair<std::string, std::size_t>> flags_before, flags_after;
     std::vector<RowImpact> changed;  // every row whose grade or rank changed, in the new results' order
     std::vector<RowImpact> movers;   // the largest score changes, largest first (at most `mover_count`)
 };

@@ -119,6 +119,12 @@ std::string render_text(const DiffOptions& options, const Version& before, const
         grades.push_back({"  " + label, std::to_string(a), std::to_string(b), b == a ? "0" : fmt::format("{:+}", b - a)});
     }
     out += aligned_columns(grades);
+    std::vector<std::vector<std::string>> flags{{"  标记", "之前", "之后", "变化"}};
+    for (const auto& [flag, after_count] : impact->flags_after) {
+        long a = long(count_in(impact->flags_before, flag)), b = long(after_count);
+        if (a != b) flags.push_back({"  " + flag, std::to_string(a), std::to_string(b), fmt::format("{:+}", b - a)});
+    }
+    if (flags.size() > 1) out += "\n" + aligned_columns(flags);
 
     if (impact->changed.empty()) out += "\n没有哪一行的等次或名次改变\n";
     else {
@@ -187,6 +193,7 @@ std::string render_json(const DiffOptions& options, const Version& before, const
         out["impact"] = {{"data", options.data},
                          {"rows", {{"before", impact->rows_before}, {"after", impact->rows_after}}},
                          {"grades", {{"before", counts(impact->grades_before)}, {"after", counts(impact->grades_after)}}},
+                         {"flags", {{"before", counts(impact->flags_before)}, {"after", counts(impact->flags_after)}}},
                          {"changed", std::move(changed)},
                          {"movers", std::move(movers)}};
     }

@@ -27,24 +27,6 @@ struct FmtOptions {
     bool check = false;
 };
 
-// Each path, or the .kh files under a folder in name order.
-std::vector<std::string> policy_files(const std::vector<std::string>& paths) {
-    std::vector<std::string> files;
-    for (const std::string& path : paths) {
-        std::error_code error;
-        if (!fs::is_directory(path, error)) {
-            files.push_back(path);
-            continue;
-        }
-        std::vector<std::string> found;
-        for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator(); it.increment(error))
-            if (it->path().extension() == ".kh" && it->is_regular_file(error)) found.push_back(it->path().string());
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
-}
-
 // The module as the parser sees it, printed; empty (after printing the errors) when it has any.
 std::string structure(const std::string& name, const std::string& text, bool report) {
     SourceSet sources;
@@ -74,7 +56,7 @@ bool write_in_place(const std::string& path, const std::string& text) {
 Exit format_files(const FmtOptions& options) {
     Exit worst = success;
     auto note = [&](Exit exit) { worst = std::max(worst, exit); };
-    for (const std::string& path : policy_files(options.paths)) {
+    for (const std::string& path : files_under(options.paths, ".kh")) {
         FileText file = read_file(path);
         if (!file) {
             std::cerr << "kaohe: 无法读取 " << path << ": " << describe(file.error) << "\n";

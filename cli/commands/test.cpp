@@ -33,29 +33,6 @@ struct Tally {
     bool file_error = false;
 };
 
-// The .khtest files under each path (a file is taken as it is), each folder's in name order.
-std::vector<std::string> test_files(const std::vector<std::string>& paths, Tally& tally) {
-    std::vector<std::string> files;
-    for (const std::string& path : paths) {
-        std::error_code error;
-        if (fs::is_directory(path, error)) {
-            std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator();
-                 it.increment(error))
-                if (it->path().extension() == ".khtest" && it->is_regular_file(error)) found.push_back(it->path().string());
-            std::sort(found.begin(), found.end());
-            if (found.empty()) std::cerr << "kaohe: " << path << " 之下没有 .khtest 测试文件\n";
-            files.insert(files.end(), found.begin(), found.end());
-        }
-        else if (fs::exists(path, error)) files.push_back(path);
-        else {
-            std::cerr << "kaohe: 找不到测试文件 " << path << "\n";
-            tally.file_error = true;
-        }
-    }
-    return files;
-}
-
 // A policy or data file named in a test file is relative to the test file's folder.
 std::string beside(const std::string& test_file, const std::string& path) {
     if (path == "-" || fs::path(path).is_absolute()) return path;
@@ -78,8 +55,14 @@ public:
         Diagnostics diagnostics;
         TestFile tests = parse_test_file(sources, file, diagnostics);
         if (diagnostics.has_errors()) {
+            // its tests are not run: each of its expectations counts as failed, so a test file
+            // that cannot be read never passes silently
             std::cerr << diagnostics_text(diagnostics, sources);
-            ++tally_.failed;  // its tests are not run: a test that cannot be read must not pass silently
+            std::size_t expectations = 0;
+            for (const TestCase& test : tests.tests) expectations += test.expectations.size();
+            expectations = std::max<std::size_t>(expectations, 1);
+            std::cout << fmt::format("{}: 失败: 测试文件有错 (见上), 没有运行 ({} 项期望都未检查)\n", path, expectations);
+            tally_.failed += expectations;
             return;
         }
         if (tests.tests.empty()) std::cerr << "kaohe: " << path << " 中没有测试 (test \"名称\")\n";
@@ -180,7 +163,7 @@ private:
 
 Exit run_tests(const TestOptions& options) {
     Tally tally;
-    std::vector<std::string> files = test_files(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, tally);
+    std::vector<std::string> files = files_under(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, ".khtest");
     TestFileRunner runner(options, tally);
     for (const std::string& file : files) runner.run_file(file);
     std::cout << fmt::format("{} passed, {} failed\n", tally.passed, tally.failed);

@@ -63,8 +63,11 @@ case("test: a wrong expectation fails with its line, the expected and the actual
      and out.strip().endswith("1 failed"))
 write(os.path.join(tmp, "broken.khtest"), 'policy "longnan.kh"\ntest "a"\n  expect LN01-M02\n')
 code, out, err = run("test", "broken.khtest", cwd=tmp)
-case("test: a mistake in a test file is T101 at file:line:col with a caret, exit 1",
-     code == 1 and "broken.khtest:3:" in err and "T101" not in out and "^" in err)
+case("test: a mistake in a test file is reported at file:line:col with a caret, exit 1, and the file counts as failed",
+     code == 1 and "broken.khtest:3:" in err and "^" in err and "测试文件有错" in out and out.endswith("0 passed, 1 failed\n"))
+write(os.path.join(tmp, "kind.khtest"), 'policy "longnan.kh"\ndata "longnan-2017.json"\ntest "a"\n  expect membr LN01-M07 grade 优秀\n')
+code, out, _ = run("test", "kind.khtest", cwd=tmp)
+case("test: a kind no row has fails naming the kinds there are", code == 1 and "没有种类为 membr 的结果行 (结果行的种类: member)" in out)
 code, out, err = run("test", "nowhere.khtest", cwd=tmp)
 case("test: a missing test file exits 3", code == 3 and "nowhere.khtest" in err)
 # Next year's scheme against this year's tests: the higher 优秀 line shows as failures.
@@ -109,6 +112,28 @@ case("diff --format json: changes carry action, kind, name and both lines",
 code, out, err = run("diff", longnan, longnan_2018, "--data", os.path.join(root, "examples", "longnan-2017.json"))
 case("diff --data: inputs the new scheme needs and the data lacks are reported, exit 2",
      code == 2 and "营商环境得分" in err and "新方案" in err and out == "")
+
+# Weights and a line moved at once: a row whose score rose yet whose grade fell was moved by the line;
+# a new flag rule shows in the flag counts.
+both = read(longnan)
+for before_text, after_text in (("param 实绩权重 = 45%", "param 实绩权重 = 40%"), ("param 目标管理权重 = 20%", "param 目标管理权重 = 25%"),
+                                ("param 称职线 = 80", "param 称职线 = 82")):
+    both = both.replace(before_text, after_text)
+both += '\nflag "民主测评偏低" of 成员 when 民主测评得分 < 80\n'
+write(os.path.join(tmp, "both.kh"), both)
+code, out, _ = run("diff", longnan, os.path.join(tmp, "both.kh"), "--data", os.path.join(root, "examples", "longnan-2017.json"),
+                   "--format", "json")
+impact = json.loads(out)["impact"] if code == 0 else {}
+order = ["优秀", "称职", "基本称职", "不称职"]
+rose_fell = [c for c in impact.get("changed", []) if float(c["after"]["score"]) > float(c["before"]["score"])
+             and order.index(c["after"]["grade"]) > order.index(c["before"]["grade"])]
+fell_by_score = [c for c in impact.get("changed", []) if c["after"]["grade"] != c["before"]["grade"] and "threshold" not in c["causes"]]
+case("diff --data: a score that rose while the grade fell names the line, not the score",
+     rose_fell and all(c["causes"] == ["threshold"] for c in rose_fell))
+case("diff --data: a grade moved by the new weights alone names the score",
+     fell_by_score and all("score" in c["causes"] for c in fell_by_score))
+case("diff --data: flag counts before and after (a new rule's flag from 0)",
+     impact.get("flags", {}).get("before", {}).get("民主测评偏低") == 0 and impact["flags"]["after"]["民主测评偏低"] > 0)
 
 renamed = read(longnan).replace("民主测评得分", "民主评议得分")
 write(os.path.join(tmp, "renamed.kh"), renamed)
