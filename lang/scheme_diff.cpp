@@ -246,7 +246,21 @@ private:
     std::vector<Facet> pending_variant_;
 };
 
-// What each `param` is used as, so its change reads "权重" or "分数线" rather than "参数".
+void names_in(const ast::Expr& expr, std::vector<std::string>& names) {
+    if (expr.kind == ast::ExprKind::name) names.push_back(expr.text);
+    for (const auto& operand : expr.operands)
+        if (operand) names_in(*operand, names);
+    for (const auto& filter : expr.filters)
+        if (filter) names_in(*filter, names);
+    for (const auto& item : expr.items) {
+        if (!item.weight_name.empty()) names.push_back(item.weight_name);
+        if (item.expr) names_in(*item.expr, names);
+    }
+}
+
+// What each `param` is used as, so its change reads "权重", "分数线" or "名额" rather than
+// "参数". A quota's share may be a value computed from parameters (Longnan's 优秀比例 chooses
+// among three): every parameter it reaches through values counts as a share.
 void note_roles(const ast::Module& m, std::map<std::string, std::string>& roles) {
     std::vector<const ast::WeightedItem*> items;
     for (const auto& v : m.values)
@@ -256,8 +270,21 @@ void note_roles(const ast::Module& m, std::map<std::string, std::string>& roles)
     for (const auto& g : m.grades) {
         for (const auto& b : g.bands)
             if (!b.threshold_name.empty()) roles[b.threshold_name] = "threshold";
-        for (const auto& q : g.quotas)
-            if (q.share && q.share->kind == ast::ExprKind::name) roles[q.share->text] = "quota";
+        for (const auto& q : g.quotas) {
+            std::map<std::string, const ast::Expr*> values;
+            for (const auto& v : m.values)
+                if (v.expr) values[v.name] = v.expr.get();
+            std::vector<std::string> pending;
+            if (q.share) names_in(*q.share, pending);
+            std::set<std::string> seen;
+            while (!pending.empty()) {
+                std::string name = pending.back();
+                pending.pop_back();
+                if (!seen.insert(name).second) continue;
+                if (auto value = values.find(name); value != values.end()) names_in(*value->second, pending);
+                else if (!roles.count(name)) roles[name] = "quota";
+            }
+        }
     }
 }
 

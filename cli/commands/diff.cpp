@@ -2,7 +2,9 @@
 // scheme in the document's terms (lang/scheme_diff.hpp) and, with data, what it does to that
 // data (runtime/impact.hpp): grades before and after, every row whose grade or rank moved, and
 // why; the largest score movers.
+#include <algorithm>
 #include <iostream>
+#include <set>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -64,6 +66,7 @@ const char* action_json(SchemeChange::Action action) {
 
 const char* cause_word(const std::string& cause) {
     if (cause == "score") return "得分";
+    if (cause == "weight") return "权重";
     if (cause == "threshold") return "分数线";
     if (cause == "veto") return "一票否决";
     if (cause == "quota") return "名额";
@@ -200,6 +203,22 @@ std::string render_json(const DiffOptions& options, const Version& before, const
     return out.dump(2) + "\n";
 }
 
+// When weights are the only changes that can move a score, a moved score was moved by them:
+// say so ("weight") rather than "score".
+void name_weights(const std::vector<SchemeChange>& changes, Impact& impact) {
+    static const std::set<std::string> moving{"indicator", "input", "parameter", "function", "variant", "module",
+                                              "record", "entity", "enum"};
+    bool weights = false;
+    for (const SchemeChange& c : changes) {
+        if (moving.count(c.kind)) return;
+        weights = weights || c.kind == "weight";
+    }
+    if (!weights) return;
+    for (auto* rows : {&impact.changed, &impact.movers})
+        for (RowImpact& row : *rows)
+            std::replace(row.causes.begin(), row.causes.end(), std::string("score"), std::string("weight"));
+}
+
 Exit diff(const DiffOptions& options) {
     Version before, after;
     Exit old_exit = load(options.old_policy, before, options.errors);
@@ -224,6 +243,7 @@ Exit diff(const DiffOptions& options) {
         }
         if (!runs.impact) return data_error;
         impact = std::move(runs.impact);
+        name_weights(changes, *impact);
     }
     std::cout << (options.format == "json" ? render_json(options, before, after, changes, impact)
                                            : render_text(options, before, after, changes, impact));

@@ -130,10 +130,30 @@ rose_fell = [c for c in impact.get("changed", []) if float(c["after"]["score"]) 
 fell_by_score = [c for c in impact.get("changed", []) if c["after"]["grade"] != c["before"]["grade"] and "threshold" not in c["causes"]]
 case("diff --data: a score that rose while the grade fell names the line, not the score",
      rose_fell and all(c["causes"] == ["threshold"] for c in rose_fell))
-case("diff --data: a grade moved by the new weights alone names the score",
-     fell_by_score and all("score" in c["causes"] for c in fell_by_score))
+case("diff --data: a grade moved by the new weights alone names the weights",
+     fell_by_score and all("weight" in c["causes"] for c in fell_by_score))
 case("diff --data: flag counts before and after (a new rule's flag from 0)",
      impact.get("flags", {}).get("before", {}).get("民主测评偏低") == 0 and impact["flags"]["after"]["民主测评偏低"] > 0)
+
+# Weights and a quota share moved: the share (reached through the value 优秀比例) reads as a quota;
+# a grade lost to fewer slots names the quota, one moved by the new weights names the weights.
+shares = read(longnan)
+for before_text, after_text in (("param 实绩权重 = 45%", "param 实绩权重 = 40%"), ("param 目标管理权重 = 20%", "param 目标管理权重 = 25%"),
+                                ("param 一般优秀比例 = 15%", "param 一般优秀比例 = 12%")):
+    shares = shares.replace(before_text, after_text)
+write(os.path.join(tmp, "shares.kh"), shares)
+code, out, _ = run("diff", longnan, os.path.join(tmp, "shares.kh"), "--data", os.path.join(root, "examples", "longnan-2017.json"),
+                   "--format", "json")
+result = json.loads(out) if code == 0 else {}
+case("diff: a parameter a quota's share is computed from is a quota change",
+     any(c["kind"] == "quota" and c["name"] == "一般优秀比例" and c["before"] == "15%" and c["after"] == "12%"
+         for c in result.get("changes", [])))
+moved = result.get("impact", {}).get("changed", [])
+same_score_lost = [c for c in moved if c["before"]["score"] == c["after"]["score"] or
+                   (c["before"]["grade"] == "优秀" and c["after"]["grade"] == "称职" and float(c["after"]["score"]) >= 90)]
+case("diff --data: 优秀 lost to fewer slots names the quota", same_score_lost and all("quota" in c["causes"] for c in same_score_lost))
+case("diff --data: with only weights changed, a moved score is put down to the weights",
+     any(c["causes"] == ["weight"] for c in moved) and not any("score" in c["causes"] for c in moved))
 
 renamed = read(longnan).replace("民主测评得分", "民主评议得分")
 write(os.path.join(tmp, "renamed.kh"), renamed)
