@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "base/read_file.hpp"
+#include "base/utf8.hpp"
 #include "cli/command_table.hpp"
 #include "cli/formats/diagnostics_text.hpp"
 #include "lang/test_file.hpp"
@@ -35,7 +36,7 @@ struct Tally {
 
 // A policy or data file named in a test file is relative to the test file's folder.
 std::string beside(const std::string& test_file, const std::string& path) {
-    if (path == "-" || fs::path(path).is_absolute()) return path;
+    if (fs::path(path).is_absolute()) return path;
     return (fs::path(test_file).parent_path() / path).lexically_normal().string();
 }
 
@@ -50,6 +51,7 @@ public:
             tally_.file_error = true;
             return;
         }
+        drop_byte_order_mark(text.text);  // as a policy's: Notepad writes one
         SourceSet sources;
         std::uint32_t file = sources.add(path, std::move(text.text));
         Diagnostics diagnostics;

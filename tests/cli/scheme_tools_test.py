@@ -68,6 +68,10 @@ case("test: a mistake in a test file is reported at file:line:col with a caret, 
 write(os.path.join(tmp, "kind.khtest"), 'policy "longnan.kh"\ndata "longnan-2017.json"\ntest "a"\n  expect membr LN01-M07 grade 优秀\n')
 code, out, _ = run("test", "kind.khtest", cwd=tmp)
 case("test: a kind no row has fails naming the kinds there are", code == 1 and "没有种类为 membr 的结果行 (结果行的种类: member)" in out)
+with open(os.path.join(tmp, "windows.khtest"), "wb") as f:  # as Notepad saves it: a BOM and CRLF
+    f.write('\ufeffpolicy "longnan.kh"\r\ndata "longnan-2017.json"\r\ntest "a"\r\n  expect LN01-M07 grade 优秀\r\n'.encode("utf-8"))
+code, out, _ = run("test", "windows.khtest", cwd=tmp)
+case("test: a test file with a byte order mark and CRLF line ends is read", code == 0 and out == "1 passed, 0 failed\n")
 code, out, err = run("test", "nowhere.khtest", cwd=tmp)
 case("test: a missing test file exits 3", code == 3 and "nowhere.khtest" in err)
 # Next year's scheme against this year's tests: the higher 优秀 line shows as failures.
