@@ -15,6 +15,7 @@ struct Facet {
     std::string text;
     std::uint32_t line = 0;
     std::string kind = {};  // the change's kind when not the entry's: a band is a threshold
+    std::string shown = {};  // how it reads in the file, when `text` is a normalised form
 };
 
 struct Entry {
@@ -24,7 +25,10 @@ struct Entry {
     std::string definition;  // everything but the name: equal definitions make a rename
     std::vector<Facet> facets;
     bool renamable = true;   // a name that others refer to, or a rule's text
+    std::string symbol = {};  // the name formulas use, when `name` is qualified (县.名称)
 };
+
+const std::string& symbol_of(const Entry& e) { return e.symbol.empty() ? e.name : e.symbol; }
 
 std::string number_text(const Rational& value, bool percent) {
     return percent ? (value * Rational(100)).to_string() + "%" : value.to_string();
@@ -92,13 +96,39 @@ public:
         for (const auto& o : m.outputs) output(o);
         for (const auto& r : m.requirements) requirement(r, "方案");
         for (const auto& a : m.asserts)
-            add({"assert", a.message, line(a.span), text(a.condition), {{"条件", text(a.condition), line(a.span)}}, false});
+            add({"assert", a.message, line(a.span), text(a.condition),
+                 {{"条件", text(a.condition), line(a.span), {}, written(a.condition)}}, false});
         for (const auto& v : m.variants) variant(v);
         return std::move(entries_);
     }
 
 private:
     std::uint32_t line(Span span) const { return source_.position(span.begin).line; }
+
+    // An expression as written, on one line: comments dropped, blanks collapsed.
+    std::string written(const ast::ExprPtr& expr) const {
+        if (!expr) return "";
+        std::string_view text = source_.slice(expr->span);
+        std::string out;
+        bool quoted = false, comment = false;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (c == '\n') comment = false;
+            if (comment) continue;
+            if (c == '"') quoted = !quoted;
+            if (c == '#' && !quoted) {
+                comment = true;
+                continue;
+            }
+            bool blank = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+            if (blank) {
+                if (!out.empty() && out.back() != ' ') out += ' ';
+            }
+            else out += c;
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out;
+    }
     static std::string text(const ast::ExprPtr& expr) { return expr ? ast::print(*expr) : ""; }
     void add(Entry entry) { entries_.push_back(std::move(entry)); }
 
@@ -117,13 +147,13 @@ private:
 
     void input(const ast::InputDecl& i, const std::string& owner) {
         std::vector<Facet> facets{{"类型", type_text(i.type), line(i.name_span)}, {"数据路径", i.path, line(i.path_span)}};
-        if (!owner.empty()) facets.push_back({"所属", owner, line(i.name_span)});
-        add({"input", i.name, line(i.name_span), definition(facets), facets});
+        // qualified by its entity: 市 and 县 may both have a 名称
+        add({"input", owner.empty() ? i.name : owner + "." + i.name, line(i.name_span), definition(facets), facets, true, i.name});
     }
 
     void requirement(const ast::Requirement& r, const std::string& owner) {
         add({"requirement", r.message, line(r.span), text(r.condition),
-             {{"条件", text(r.condition), line(r.span)}, {"所属", owner, line(r.span)}}, false});
+             {{"条件", text(r.condition), line(r.span), {}, written(r.condition)}, {"所属", owner, line(r.span)}}, false});
     }
 
     void entity(const ast::EntityDecl& e) {
@@ -147,7 +177,7 @@ private:
     void function(const ast::FunctionDecl& f) {
         std::string params;
         for (const auto& p : f.params) params += (params.empty() ? "" : ", ") + p.name + ": " + type_text(p.type);
-        std::vector<Facet> facets{{"参数", params, line(f.name_span)}, {"定义", text(f.body), line(f.name_span)}};
+        std::vector<Facet> facets{{"参数", params, line(f.name_span)}, {"定义", text(f.body), line(f.name_span), {}, written(f.body)}};
         add({"function", f.name, line(f.name_span), definition(facets), facets});
     }
 
@@ -159,7 +189,7 @@ private:
             facets.push_back({label_prefix + "组成", members, line(v.name_span)});
         }
         else if (v.expr) {
-            facets.push_back({label_prefix + "公式", formula_text(*v.expr), line(v.expr->span)});
+            facets.push_back({label_prefix + "公式", formula_text(*v.expr), line(v.expr->span), {}, written(v.expr)});
             std::vector<const ast::WeightedItem*> items;
             weighted_items(*v.expr, items);
             for (const ast::WeightedItem* item : items)
@@ -175,13 +205,14 @@ private:
 
     void rank(const ast::RankDecl& r) {
         std::vector<Facet> facets{{"所属", entity_text(r.of), line(r.name_span)},
-                                  {"依据", text(r.by) + (r.descending ? " desc" : " asc"), line(r.name_span)}};
+                                  {"依据", text(r.by) + (r.descending ? " desc" : " asc"), line(r.name_span), {},
+                                   written(r.by) + (r.descending ? " desc" : " asc")}};
         if (!r.within.name.empty()) facets.push_back({"范围", r.within.name, line(r.within.span)});
         add({"rank", r.name, line(r.name_span), definition(facets), facets});
     }
 
     void grade(const ast::GradeDecl& g) {
-        std::vector<Facet> facets{{"所属", entity_text(g.of), line(g.name_span)}, {"依据", text(g.by), line(g.name_span)}};
+        std::vector<Facet> facets{{"所属", entity_text(g.of), line(g.name_span)}, {"依据", text(g.by), line(g.name_span), {}, written(g.by)}};
         std::string order;
         for (const auto& b : g.bands) {
             order += (order.empty() ? "" : " > ") + b.label;
@@ -214,12 +245,12 @@ private:
         std::string flags;
         for (const auto& f : v.flags) flags += (flags.empty() ? "" : ", ") + f.text;
         facets.push_back({"标记", flags, line(v.span)});
-        facets.push_back({"条件", text(v.when), line(v.span)});
-        add({"veto", "of " + entity_text(v.of) + " when " + text(v.when), line(v.span), definition(facets), facets, false});
+        facets.push_back({"条件", text(v.when), line(v.span), {}, written(v.when)});
+        add({"veto", "of " + entity_text(v.of) + " when " + written(v.when), line(v.span), definition(facets), facets, false});
     }
 
     void flag(const ast::FlagDecl& f) {
-        std::vector<Facet> facets{{"所属", entity_text(f.of), line(f.layout.span)}, {"条件", text(f.when), line(f.layout.span)}};
+        std::vector<Facet> facets{{"所属", entity_text(f.of), line(f.layout.span)}, {"条件", text(f.when), line(f.layout.span), {}, written(f.when)}};
         if (f.flag.loop_list) facets.push_back({"逐项", f.flag.loop_var + " in " + text(f.flag.loop_list), line(f.flag.span)});
         add({"rule", f.flag.text, line(f.layout.span), definition(facets), facets});
     }
@@ -235,7 +266,7 @@ private:
     }
 
     void variant(const ast::VariantDecl& v) {
-        pending_variant_ = {{"条件", text(v.when), line(v.name_span)}};
+        pending_variant_ = {{"条件", text(v.when), line(v.name_span), {}, written(v.when)}};
         for (const auto& value : v.values) this->value(value, v.name, value.name + " ");
         add({"variant", v.name, line(v.name_span), definition(pending_variant_), std::move(pending_variant_)});
     }
@@ -322,7 +353,7 @@ std::string summary(const Entry& e) {
     }
     for (const char* label : {"默认值", "公式", "条件", "类型", "取值"})
         for (const Facet& f : e.facets)
-            if (f.label == label) return f.text;
+            if (f.label == label) return f.shown.empty() ? f.text : f.shown;
     return "";
 }
 
@@ -333,8 +364,9 @@ void compare(const Entry& before, const Entry& after, std::vector<SchemeChange>&
     auto change = [&](const Facet* o, const Facet* n) {
         const Facet& any = n ? *n : *o;
         auto action = !o ? SchemeChange::Action::added : !n ? SchemeChange::Action::removed : SchemeChange::Action::changed;
-        changes.push_back({action, any.kind.empty() ? after.kind : any.kind, after.name, any.label,
-                           o ? o->text : "", n ? n->text : "", o ? o->line : before.line, n ? n->line : after.line});
+        auto shown = [](const Facet* f) { return !f ? std::string() : f->shown.empty() ? f->text : f->shown; };
+        changes.push_back({action, any.kind.empty() ? after.kind : any.kind, after.name, any.label, shown(o), shown(n),
+                           o ? o->line : before.line, n ? n->line : after.line});
     };
     for (const Facet& f : after.facets) {
         seen.insert(f.label);
@@ -380,9 +412,11 @@ std::vector<SchemeChange> diff_schemes(const SchemeVersion& old_version, const S
     for (std::size_t i = 0; i < olds.size(); ++i) {
         if (partner[i] >= 0 || !olds[i].renamable) continue;
         for (std::size_t j = 0; j < news.size(); ++j) {
-            if (taken[j] || news[j].kind != olds[i].kind || news[j].definition != olds[i].definition) continue;
+            if (taken[j] || news[j].kind != olds[i].kind || news[j].definition != olds[i].definition ||
+                news[j].name == olds[i].name)
+                continue;
             partner[i] = int(j), taken[j] = true;
-            renames[olds[i].name] = news[j].name;
+            renames[symbol_of(olds[i])] = symbol_of(news[j]);
             changes.push_back({SchemeChange::Action::renamed, news[j].kind, news[j].name, "", olds[i].name, news[j].name,
                                olds[i].line, news[j].line});
             break;

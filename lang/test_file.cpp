@@ -162,7 +162,7 @@ private:
     // What follows `expect`.
     std::optional<Expectation> expectation(std::vector<Token> w, const Token& keyword) {
         const char* forms = "写作 expect 编号 字段 值、expect 编号 flag 标记、expect none in 编号 grade 等次、"
-                            "expect rows 行数 或 expect data error 代码 at 路径";
+                            "expect 2 rows in 编号 flag 标记、expect rows 行数 或 expect data error 代码 at 路径";
         if (w.empty()) return error(keyword, forms), std::nullopt;
         Expectation e;
         if (w[0].text == "data" && w.size() >= 2 && w[1].text == "error") {
@@ -196,10 +196,13 @@ private:
         else e.field = w[predicate].text;
         e.value = w.back().text;
         std::vector<Token> subject(w.begin(), w.begin() + std::ptrdiff_t(predicate));
-        std::optional<std::size_t> n = subject.empty() ? std::nullopt
-                                       : subject[0].text == "none" ? std::optional<std::size_t>(0)
-                                                                   : whole_number(subject[0].text);
-        if (n && !subject[0].quoted) {
+        // A count is `none …` or `N rows …`: a bare number is an id (360121 is a county's code).
+        std::optional<std::size_t> n;
+        if (!subject.empty() && !subject[0].quoted && subject[0].text == "none") n = 0;
+        else if (subject.size() >= 2 && !subject[0].quoted && (subject[1].text == "rows" || subject[1].text == "row") &&
+                 (n = whole_number(subject[0].text)))
+            subject.erase(subject.begin() + 1);
+        if (n) {
             if (e.kind == Expectation::Kind::lacks_flag || e.kind == Expectation::Kind::no_flags)
                 return error(subject[0], "计数只能写 字段 值 或 flag 标记"), std::nullopt;
             e.by_flag = e.kind == Expectation::Kind::has_flag;
@@ -208,7 +211,8 @@ private:
             std::size_t i = 1;
             if (i < subject.size() && subject[i].text != "in") e.output_kind = subject[i++].text;
             if (i + 2 == subject.size() && subject[i].text == "in") e.within = subject[i + 1].text, i += 2;
-            if (i != subject.size()) return error(subject[std::min(i, subject.size() - 1)], "写作 expect 个数 [种类] [in 编号] 字段 值"), std::nullopt;
+            if (i != subject.size())
+                return error(subject[std::min(i, subject.size() - 1)], "写作 expect none|N rows [种类] [in 编号] 字段 值"), std::nullopt;
             return e;
         }
         if (subject.size() == 2) e.output_kind = subject[0].text;

@@ -11,7 +11,7 @@
 //   expect LN01-M07 no flag 诫勉谈话
 //   expect LN01-M07 flags none
 //   expect none in LN01 grade 优秀           how many rows (under a county, of a kind) match
-//   expect 2 member in LN01 flag 并列待定
+//   expect 2 rows member in LN01 flag 并列待定
 //   expect rows 12
 //   expect data error D105 at counties[0].members[1].democratic_votes
 //

@@ -71,23 +71,18 @@ public:
     Checker(const Run* run, const std::vector<ResultRow>& rows) : run_(run), rows_(rows) {}
 
     ExpectationOutcome check(const Expectation& e) const {
+        ExpectationOutcome outcome = e.kind == Kind::rows ? rows(e) : e.kind == Kind::count ? count(e) : row_expectation(e);
+        // A kind no row has is a misspelling more often than a claim: say which kinds there are.
         if (!e.output_kind.empty() && std::none_of(rows_.begin(), rows_.end(), [&](const ResultRow& r) { return r.kind == e.output_kind; })) {
             std::vector<std::string> kinds;
             for (const ResultRow& r : rows_)
                 if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) kinds.push_back(r.kind);
             std::string known;
             for (const std::string& k : kinds) known += (known.empty() ? "" : ", ") + k;
-            return {&e, false, e.kind == Kind::field ? e.value : "种类为 " + e.output_kind + " 的结果行",
-                    "没有种类为 " + e.output_kind + " 的结果行 (结果行的种类: " + (known.empty() ? "无" : known) + ")"};
+            outcome.passed = false;
+            outcome.actual = "没有种类为 " + e.output_kind + " 的结果行 (结果行的种类: " + (known.empty() ? "无" : known) + ")";
         }
-        switch (e.kind) {
-        case Kind::rows: {
-            std::size_t n = std::count_if(rows_.begin(), rows_.end(), [&](const ResultRow& r) { return of_kind(e, r); });
-            return {&e, n == e.count, fmt::format("{} 行", e.count), fmt::format("{} 行", n)};
-        }
-        case Kind::count: return count(e);
-        default: return row_expectation(e);
-        }
+        return outcome;
     }
 
 private:
@@ -114,6 +109,12 @@ private:
         if (e.by_flag) return has_flag(row, e.value);
         const Cell* cell = find_cell(row, e.field);
         return cell && same_value(*cell, e.value);
+    }
+
+    ExpectationOutcome rows(const Expectation& e) const {
+        std::size_t n = std::count_if(rows_.begin(), rows_.end(), [&](const ResultRow& r) { return of_kind(e, r); });
+        std::string kind = e.output_kind.empty() ? "" : " " + e.output_kind;
+        return {&e, n == e.count, fmt::format("{} 行{}", e.count, kind), fmt::format("{} 行{}", n, kind)};
     }
 
     ExpectationOutcome count(const Expectation& e) const {

@@ -110,6 +110,7 @@ std::vector<std::string> causes(const ResultRow& old_row, const ResultRow& new_r
     std::optional<Rational> old_score = number(a.score), new_score = number(b.score);
     bool score_moved = a.score != b.score && !(old_score && new_score && *old_score == *new_score);
     for (const auto& [key, old_bands] : before.recorder.bands) {
+        if (a.grade == b.grade) break;  // only the rank moved: the score or others' scores did that
         if (std::get<0>(key) != old_row.entity.index() || std::get<1>(key) != old_row.row) continue;
         auto it = after.recorder.bands.find({new_row.entity.index(), new_row.row, std::get<2>(key)});
         if (it == after.recorder.bands.end()) continue;
@@ -162,6 +163,16 @@ ImpactRuns measure_impact(std::shared_ptr<const CompiledPolicy> before, std::sha
         const ResultRow& old_row = *found->second;
         old_rows.erase(found);
         RowImpact entry{row.id, row.kind, standing(old_row), standing(row), {}};
+        for (const auto& [name, cell] : row.fields) {
+            if (name == "score" || name == "grade" || name == "rank") continue;
+            for (const auto& [old_name, old_cell] : old_row.fields) {
+                if (old_name != name) continue;
+                std::string before_text = cell_text(old_cell), after_text = cell_text(cell);
+                std::optional<Rational> x = number(before_text), y = number(after_text);
+                if (x && y ? *x != *y : before_text != after_text)
+                    impact.fields.push_back({row.id, row.kind, std::string(name), before_text, after_text});
+            }
+        }
         if (entry.before->grade != entry.after->grade || entry.before->rank != entry.after->rank) {
             entry.causes = causes(old_row, row, old_side, new_side);
             impact.changed.push_back(entry);

@@ -36,6 +36,11 @@ struct RowImpact {
     std::vector<std::string> causes;
 };
 
+// Another output field (a reward, a name) that differs for a row.
+struct FieldChange {
+    std::string id, kind, field, before, after;
+};
+
 struct Impact {
     std::size_t rows_before = 0, rows_after = 0;
     // Rows per grade, in band order (best first), grades of every graded output together.
@@ -44,6 +49,7 @@ struct Impact {
     std::vector<std::pair<std::string, std::size_t>> flags_before, flags_after;
     std::vector<RowImpact> changed;  // every row whose grade or rank changed, in the new results' order
     std::vector<RowImpact> movers;   // the largest score changes, largest first (at most `mover_count`)
+    std::vector<FieldChange> fields;  // every other output field that changed, in the new results' order
 };
 
 struct ImpactRuns {

@@ -144,6 +144,13 @@ std::string render_text(const DiffOptions& options, const Version& before, const
         }
         out += aligned_columns(rows);
     }
+    if (!impact->fields.empty()) {
+        out += fmt::format("\n其他输出字段改变的 {} 处:\n", impact->fields.size());
+        std::vector<std::vector<std::string>> rows{{"  id", "种类", "字段", "之前 → 之后"}};
+        for (const FieldChange& f : impact->fields)
+            rows.push_back({"  " + f.id, f.kind, f.field, (f.before.empty() ? "—" : f.before) + " → " + (f.after.empty() ? "—" : f.after)});
+        out += aligned_columns(rows);
+    }
     if (!impact->movers.empty()) {
         out += fmt::format("\n得分变化最大的 {} 行:\n", impact->movers.size());
         std::vector<std::vector<std::string>> rows;
@@ -190,7 +197,9 @@ std::string render_json(const DiffOptions& options, const Version& before, const
             for (const auto& [label, n] : pairs) object[label] = n;
             return object;
         };
-        Json changed = Json::array(), movers = Json::array();
+        Json changed = Json::array(), movers = Json::array(), fields = Json::array();
+        for (const FieldChange& f : impact->fields)
+            fields.push_back({{"id", f.id}, {"entity", f.kind}, {"field", f.field}, {"before", f.before}, {"after", f.after}});
         for (const RowImpact& r : impact->changed) changed.push_back(row_json(r));
         for (const RowImpact& r : impact->movers) movers.push_back(row_json(r));
         out["impact"] = {{"data", options.data},
@@ -198,6 +207,7 @@ std::string render_json(const DiffOptions& options, const Version& before, const
                          {"grades", {{"before", counts(impact->grades_before)}, {"after", counts(impact->grades_after)}}},
                          {"flags", {{"before", counts(impact->flags_before)}, {"after", counts(impact->flags_after)}}},
                          {"changed", std::move(changed)},
+                         {"fields", std::move(fields)},
                          {"movers", std::move(movers)}};
     }
     return out.dump(2) + "\n";
@@ -255,7 +265,10 @@ Action define(CLI::App& command) {
     command.add_option("OLD", options->old_policy, "旧方案文件")->required();
     command.add_option("NEW", options->new_policy, "新方案文件")->required();
     command.add_option("--data", options->data, "按这份数据比较两个方案的结果");
-    command.add_option("--format", options->format, "输出格式: text (默认) 或 json")->check(CLI::IsMember({"text", "json"}));
+    auto known = [](const std::string& name) {
+        return name == "text" || name == "json" ? std::string() : "未知的输出格式 " + name + " (可用 text、json)";
+    };
+    command.add_option("--format", options->format, "输出格式: text (默认) 或 json")->check(CLI::Validator(known, "FORMAT"));
     add_error_format_option(command, options->errors);
     return [options] { return diff(*options); };
 }
@@ -271,7 +284,7 @@ Command diff_command() {
         .details = "按方案的用语列出 OLD 到 NEW 的变化: 指标、权重、分数线、名额、规则和一票否决的新增、删除、改名\n"
                    "(定义不变只换名称的算改名) 和修改, 各注明在两个文件中的行号。\n" +
                    option_lines({{"--data DATA", "两个方案都按 DATA 计算: 各等次人数的前后对比; 等次或名次改变的每一行 (前后得分、等次、名次, "
-                                                 "能指明时的原因: 得分、分数线、一票否决、名额); 得分变化最大的 10 行"},
+                                                 "能指明时的原因: 得分、分数线、一票否决、名额); 其他改变的输出字段 (如奖励); 得分变化最大的 10 行"},
                                  {"--format json", "供程序读取: {\"changes\": [...], \"impact\": {\"grades\": {\"before\", \"after\"}, \"changed\": [...]}}"},
                                  {"--errors text|gcc|json", "方案和数据错误的输出形式"}}) +
                    "\n任一方案有错时以 1 退出; 任一方案无法按数据计算 (如缺少旧方案需要的输入) 时列出数据错误并以 2 退出。\n",

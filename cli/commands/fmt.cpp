@@ -54,9 +54,10 @@ bool write_in_place(const std::string& path, const std::string& text) {
 }
 
 Exit format_files(const FmtOptions& options) {
-    Exit worst = success;
+    std::vector<std::string> files = files_under(options.paths, ".kh");
+    Exit worst = files.empty() ? policy_error : success;  // an empty folder: nothing was checked
     auto note = [&](Exit exit) { worst = std::max(worst, exit); };
-    for (const std::string& path : files_under(options.paths, ".kh")) {
+    for (const std::string& path : files) {
         FileText file = read_file(path);
         if (!file) {
             std::cerr << "kaohe: 无法读取 " << path << ": " << describe(file.error) << "\n";

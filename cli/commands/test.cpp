@@ -45,6 +45,12 @@ public:
     TestFileRunner(const TestOptions& options, Tally& tally) : options_(options), tally_(tally) {}
 
     void run_file(const std::string& path) {
+        if (path.ends_with(".kh")) {  // the scheme itself, given by mistake: 290 lines of "无法识别" would bury it
+            std::cout << fmt::format("{}: 失败: 这是方案文件, 不是测试文件; 测试写在 .khtest 文件中 (如 {}test), 见 docs/testing.md\n",
+                                     path, path);
+            ++tally_.failed;
+            return;
+        }
         FileText text = read_file(path);
         if (!text) {
             std::cerr << "kaohe: 无法读取测试文件 " << path << ": " << describe(text.error) << "\n";

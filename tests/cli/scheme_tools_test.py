@@ -83,10 +83,34 @@ case("test --policy: next year's scheme runs against this year's tests and fails
 code, out, err = run("diff", longnan, longnan_2018)
 case("diff: weights, the 优秀 line, the new indicator and veto, each with its lines",
      code == 0 and re.search(r"33 → 37\s+修改\s+权重 实绩权重 默认值: 45% → 40%", out)
-     and "分数线 优秀线 默认值: 90 → 92" in out and "新增  输入 营商环境得分" in out
+     and "分数线 优秀线 默认值: 90 → 92" in out and "新增  输入 县区.营商环境得分" in out
      and re.search(r"— → \d+\s+新增\s+一票否决 of 成员 when", out))
-code, out, _ = run("diff", longnan, longnan)
-case("diff: a scheme against itself has no changes", code == 0 and "方案没有变化" in out)
+for name in ("longnan", "jiangxi", "guangdong"):
+    scheme = os.path.join(root, "policies", name + ".kh")
+    code, out, _ = run("diff", scheme, scheme)
+    case(f"diff: {name}.kh against itself has no changes (inputs of one name in two entities are two inputs)",
+         code == 0 and "方案没有变化" in out)
+
+# A moved line redistributes Jiangxi's rewards: the money is listed, though no rank moved for it.
+jiangxi = os.path.join(root, "policies", "jiangxi.kh")
+write(os.path.join(tmp, "jiangxi-93.kh"), read(jiangxi).replace("param 好线 = 90", "param 好线 = 93"))
+code, out, _ = run("diff", jiangxi, os.path.join(tmp, "jiangxi-93.kh"), "--data", os.path.join(root, "examples", "jiangxi-2017.json"),
+                   "--format", "json")
+fields = json.loads(out)["impact"]["fields"] if code == 0 else []
+jx_before = {r["id"]: r for r in json.loads(run("run", jiangxi, os.path.join(root, "examples", "jiangxi-2017.json"), "--format", "json")[1])["results"]}
+case("diff --data: other output fields that changed (the reward) are listed with both values",
+     fields and all(f["field"] == "reward" and jx_before[f["id"]]["reward"] == f["before"] for f in fields))
+
+# Ids that are numbers, as Jiangxi's administrative codes are.
+shutil.copy(jiangxi, tmp)
+shutil.copy(os.path.join(root, "examples", "jiangxi-2017.json"), tmp)
+write(os.path.join(tmp, "codes.khtest"), 'policy "jiangxi.kh"\ndata "jiangxi-2017.json"\ntest "a"\n'
+      '  expect 360100 grade 好\n  expect city 360100 reward 645.73\n  expect 360300 no flag 资金奖励\n'
+      '  expect 4 rows city grade 好\n')
+code, out, _ = run("test", "codes.khtest", cwd=tmp)
+case("test: a number is read as an id, a count says rows", code == 0 and out == "4 passed, 0 failed\n")
+code, out, _ = run("test", "jiangxi.kh", cwd=tmp)
+case("test: a scheme given for a test file is one failure that says so", code == 1 and "这是方案文件" in out and out.endswith("0 passed, 1 failed\n"))
 
 code, out, err = run("diff", longnan, longnan_2018, "--data", data_2018, "--format", "json")
 diff = json.loads(out) if code == 0 else {}

@@ -74,7 +74,7 @@ test "第一个"   # 注释
   expect A1 no flag 约谈
   expect A1 flags none
   expect none in A grade 优秀
-  expect 2 person in A flag 约谈
+  expect 2 rows person in A flag 约谈
   expect rows 3 person
   expect data error D105 at counties[0].score
   expect data error
@@ -102,6 +102,19 @@ test "第一个"   # 注释
     CHECK((t.expectations[8].code == "D105" && t.expectations[8].path == "$.counties[0].score"));
     CHECK((t.expectations[9].kind == K::data_error && t.expectations[9].path.empty()));
     CHECK(p.sources.file(0).position(t.expectations[9].span.begin).line == 17);
+}
+
+TEST_CASE("a number is an id; a count says rows or none") {
+    Parsed p = parse("test \"a\"\n  expect 360121 score 92.40\n  expect 360100 no flag 通报批评\n  expect 3 rows grade 好\n"
+                     "  expect 1 row city in 360100 flag 约谈\n");
+    REQUIRE(!p.diagnostics.has_errors());
+    const auto& e = p.file.tests[0].expectations;
+    REQUIRE(e.size() == 4);
+    using K = kaohe::Expectation::Kind;
+    CHECK((e[0].kind == K::field && e[0].id == "360121" && e[0].value == "92.40"));
+    CHECK((e[1].kind == K::lacks_flag && e[1].id == "360100"));
+    CHECK((e[2].kind == K::count && e[2].count == 3 && e[2].output_kind.empty()));
+    CHECK((e[3].kind == K::count && e[3].count == 1 && e[3].output_kind == "city" && e[3].within == "360100" && e[3].by_flag));
 }
 
 TEST_CASE("mistakes in a test file are T101 at their line, and the rest is still read") {
@@ -142,8 +155,8 @@ expect A2 flag 约谈
 expect A1 no flag 约谈
 expect A2 flags none
 expect none in A grade 不合格
-expect 1 in B grade 优秀
-expect 2 grade 优秀
+expect 1 row in B grade 优秀
+expect 2 rows grade 优秀
 expect rows 3
 expect A9 grade 优秀
 expect A1 等级 优秀
