@@ -280,7 +280,7 @@ Command diff_command() {
         .name = "diff",
         .synopsis = "OLD NEW [--data DATA] [--format text|json]",
         .summary = "比较两个版本的方案: 改了什么, 按数据谁的等次或名次因此改变",
-        .example = "diff policies/longnan.kh examples/longnan-2018.kh --data examples/longnan-2017.json",
+        .example = "diff policies/longnan.kh examples/longnan-2018.kh --data examples/longnan-2018.json",
         .details = "按方案的用语列出 OLD 到 NEW 的变化: 指标、权重、分数线、名额、规则和一票否决的新增、删除、改名\n"
                    "(定义不变只换名称的算改名) 和修改, 各注明在两个文件中的行号。\n" +
                    option_lines({{"--data DATA", "两个方案都按 DATA 计算: 各等次人数的前后对比; 等次或名次改变的每一行 (前后得分、等次、名次, "

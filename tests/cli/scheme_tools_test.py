@@ -230,6 +230,15 @@ case("fmt: the formatted language tests all still pass", p.returncode == 0)
 code, out, err = run("fmt", os.path.join(tmp, "missing.kh"))
 case("fmt: a missing file exits 3", code == 3 and "missing.kh" in err)
 
+# Every example line of `kaohe --help` runs as it is written.
+code, out, _ = run("--help")
+examples = [line.strip().split()[1:] for line in out.split("例如:")[1].split("\n\n")[0].splitlines() if line.strip()]
+for args in examples:
+    if ">" in args:
+        args = args[:args.index(">")]
+    code, _, err = run(*args)
+    case(f"kaohe --help example runs: kaohe {' '.join(args)}", code == 0)
+
 shutil.rmtree(tmp)
 failed = [name for name, ok in results if not ok]
 for name, ok in results:
