@@ -102,6 +102,9 @@ Line split(std::string_view text) {
 }
 
 bool space_between(const Token& a, const Token& b) {
+    // A minus keeps its blanks as written: a data path may hold one (`key person-id`, `at -x`),
+    // and there it is no operator.
+    if (a.text == "-" || b.text == "-") return b.blank_before;
     if (a.kind == TokenKind::open && a.text != "{") return false;
     if (b.kind == TokenKind::close && b.text != "}") return false;
     if (b.kind == TokenKind::comma || b.kind == TokenKind::colon) return false;

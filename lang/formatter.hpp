@@ -1,6 +1,6 @@
 // The one canonical layout of a policy file, for `kaohe fmt`: two spaces of indentation a block
-// (and one more step for a line that continues an expression), one space around operators and
-// after commas and colons, the terms of a `weighted { … }` block in aligned columns, and the
+// (and one more step for a line that continues an expression), one space around operators (a
+// minus keeps its blanks: in a data path it is part of a name) and after commas and colons, the terms of a `weighted { … }` block in aligned columns, and the
 // end-of-line comments of consecutive lines in one column. Comments, blank-line groups (at most
 // one blank line in a row) and everything inside quotes are kept as written.
 //

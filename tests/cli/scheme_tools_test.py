@@ -227,6 +227,13 @@ case("fmt: a second run over the formatted language tests changes nothing",
 p = subprocess.run([sys.executable, os.path.join(root, "tests", "language", "run_language.py"), kaohe, copy],
                    capture_output=True, timeout=600)
 case("fmt: the formatted language tests all still pass", p.returncode == 0)
+# A minus inside a data path is part of the name, not an operator (found by the policy fuzzer).
+dashed = os.path.join(tmp, "dashed.kh")
+write(dashed, "scheme 示例 2024\n\nentity 人员 at people key person-id {\n  input 分: score at score-1\n}\n"
+              "value 差 of 人员 = 分-1\noutput 人员 as person { score: 差 }\n")
+code, out, err = run("fmt", dashed)
+case("fmt: a dash in a data path stays, and the policy still reads the same",
+     code == 0 and "key person-id" in read(dashed) and "at score-1" in read(dashed) and run("check", dashed)[0] == 0)
 code, out, err = run("fmt", os.path.join(tmp, "missing.kh"))
 case("fmt: a missing file exits 3", code == 3 and "missing.kh" in err)
 
