@@ -32,15 +32,17 @@ Exit usage(const std::string& message, const std::string& help) {
 }
 
 // CLI11 keeps the last of a repeated option, or fails with a message about its value: an
-// option given twice (--format csv --format json) is a mistake to name, not to guess at.
+// option given twice (--format csv --format json) is a mistake to name, not to guess at. Only
+// options made to repeat (--set, one override each) may.
 std::string repeated_option(int argc, char** argv) {
+    static const std::set<std::string, std::less<>> repeatable{"--set"};
     std::set<std::string> seen;
     for (int i = 1; i < argc; ++i) {
         std::string_view argument = argv[i];
         if (argument == "--") break;
         if (argument.size() < 2 || argument[0] != '-') continue;
         std::string name(argument.substr(0, argument.find('=')));
-        if (!seen.insert(name).second) return name;
+        if (!repeatable.count(name) && !seen.insert(name).second) return name;
     }
     return {};
 }

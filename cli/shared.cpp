@@ -15,6 +15,8 @@
 #include "cli/formats/diagnostics_json.hpp"
 #include "cli/formats/diagnostics_text.hpp"
 #include "cli/formats/formats.hpp"
+#include "cli/formats/json_text.hpp"
+#include "runtime/overrides.hpp"
 
 namespace kaohe::cli {
 
@@ -75,6 +77,65 @@ Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const
         print_data_errors(errors, SourceSet(), format, true, path);
         return data_error;
     }
+    return success;
+}
+
+void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
+    auto well_formed = [](const std::string& text) {
+        Override parsed;
+        return parse_override(text, parsed) ? std::string() : "--set 应写作 名称=值, 例如 --set 优秀线=92: " + text;
+    };
+    command.add_option("--set", sets, "改变一个参数、权重、分数线或名额比例, 只用于本次计算: 名称=值")
+        ->check(CLI::Validator(well_formed, "NAME=VALUE"))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+Exit load_parameters(const std::string& path, const std::vector<std::string>& sets, const Program& program,
+                     PhaseTimer& timer, ErrorFormat format, std::optional<ParameterFile>& parameters) {
+    std::shared_ptr<const JsonDocument> file;
+    if (!path.empty())
+        if (Exit exit = load_data(path, timer, file, "参数文件", format); exit != success) return exit;
+    if (sets.empty()) {
+        if (file) parameters = ParameterFile{file, path};
+        return success;
+    }
+    // One object: the file's members, then each override by the parameter it sets.
+    std::vector<std::pair<std::string, std::string>> members;  // name, JSON text
+    if (file && file->root().is(JsonValue::Kind::object))
+        for (JsonValue member = file->root().first(); member.exists(); member = member.next()) {
+            std::string json;
+            if (member.is(JsonValue::Kind::number)) json = std::string(member.text());
+            else if (member.is(JsonValue::Kind::string)) append_json_string(json, member.text());
+            else json = "null";  // not a value a parameter takes: the binder says so
+            members.emplace_back(std::string(member.key()), json);
+        }
+    bool resolved = true;
+    for (const std::string& text : sets) {
+        Override override;
+        parse_override(text, override);
+        ResolvedOverride target = resolve_override(program, override);
+        if (target.parameter.empty()) {
+            std::cerr << "kaohe: --set " << text << ": " << target.error << (target.hint.empty() ? "" : " (" + target.hint + ")") << "\n";
+            resolved = false;
+            continue;
+        }
+        std::string json;
+        if (Rational::parse(override.value) && override.value.find('%') == std::string::npos) json = override.value;
+        else append_json_string(json, override.value);  // 45% as a text, as a parameters file may write it
+        std::erase_if(members, [&](const auto& m) { return m.first == target.parameter; });
+        members.emplace_back(target.parameter, json);
+    }
+    if (!resolved) return usage_error;
+    std::string text = "{";
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (i) text += ", ";
+        append_json_string(text, members[i].first);
+        text += ": " + members[i].second;
+    }
+    text += "}";
+    std::vector<DataError> errors;
+    std::string name = path.empty() ? "--set" : path + " 与 --set";
+    parameters = ParameterFile{parse_data(std::move(text), name, errors), name};
     return success;
 }
 

@@ -67,6 +67,14 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warni
 Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
                const char* what = "数据文件", ErrorFormat format = ErrorFormat::text, std::string* sha256 = nullptr);
 
+// The parameters of a run: a --params file's and the --set overrides (runtime/overrides.hpp),
+// which win, as one document bound like a parameters file. Unset when there are neither.
+// An override that names nothing is a usage error (with 是否指 …), printed here.
+Exit load_parameters(const std::string& path, const std::vector<std::string>& sets, const Program& program,
+                     PhaseTimer& timer, ErrorFormat format, std::optional<ParameterFile>& parameters);
+// --set NAME=VALUE, repeatable, on a command that runs a scheme.
+void add_set_option(CLI::App& command, std::vector<std::string>& sets);
+
 // A run's data errors on stderr in the chosen form; text groups repeats unless every_row.
 void print_data_errors(const std::vector<DataError>& errors, const SourceSet& sources, ErrorFormat format,
                        bool every_row, const std::string& data_file);

@@ -24,6 +24,7 @@ struct RunOptions {
     std::string policy;
     std::string data;
     std::string parameters;
+    std::vector<std::string> sets;
     std::string format;
     bool timings = false;
     bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
@@ -63,11 +64,9 @@ Exit run(const RunOptions& options) {
     if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors, &data_sha256); exit != success)
         return exit;
     std::optional<ParameterFile> parameters;
-    if (!options.parameters.empty()) {
-        std::shared_ptr<const JsonDocument> parameter_document;
-        if (Exit exit = load_data(options.parameters, timer, parameter_document, "参数文件", options.errors); exit != success) return exit;
-        parameters = ParameterFile{parameter_document, options.parameters};
-    }
+    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters);
+        exit != success)
+        return exit;
     auto policy = compile(std::move(loaded));
     Run evaluation(policy, document, parameters);
     timer.lap("bind");
@@ -94,6 +93,7 @@ Action define(CLI::App& command) {
     command.add_option("POLICY", options->policy, "方案文件")->required();
     command.add_option("DATA", options->data, "数据文件")->required();
     command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
+    add_set_option(command, options->sets);
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
     add_error_format_option(command, options->errors);
@@ -108,6 +108,9 @@ Command run_command() {
     auto option_help = format_option_help();
     option_help.emplace_back("--params FILE", "参数文件 (JSON 对象 {\"参数名\": 值}): 本次计算用这些参数值, 优先于数据文件中的和方案中的默认值; "
                                               "百分数参数写作 45 或 \"45%\"");
+    option_help.emplace_back("--set NAME=VALUE", "只在本次计算中改变: 参数 (--set 优秀线=92)、权重 (--set 综合得分.实绩得分=40%)、"
+                                                 "分数线 (--set 等次.优秀=92) 或名额比例 (--set 等次.优秀.share=20%); 可重复, "
+                                                 "优先于 --params 和数据中的参数; 权重合计仍须为 100%");
     option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
                                           "bind 绑定, evaluate 计算, results 整理结果, render 输出");
     option_help.emplace_back("--errors text|gcc|json", "方案和数据错误的输出形式: text 供人阅读 (默认); gcc 用 file:line:col: error: 的写法; "
@@ -116,7 +119,7 @@ Command run_command() {
     option_help.emplace_back("--warnings", "在标准错误输出方案的警告 (如未使用的输入); kaohe check 总会输出警告");
     return {
         .name = "run",
-        .synopsis = "POLICY DATA [--params FILE] [--format " + format_names("|") + "]",
+        .synopsis = "POLICY DATA [--params FILE] [--set NAME=VALUE]... [--format " + format_names("|") + "]",
         .summary = "按方案计算数据, 输出结果",
         .example = "run policies/longnan.kh examples/longnan-2017.json",
         .details = "按方案 POLICY (.kh 文件) 计算 DATA (JSON 文件) 中的每个考核对象, 输出得分、等次、名次和标记。\n" +

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""`run --set NAME=VALUE` (issue 13): an override gives exactly what an edited copy of the policy
+gives, for a parameter, a weight (VALUE.COMPONENT) and a band's line (GRADE.BAND), on all three
+seed policies; names that are nothing, and weights that no longer add up, are refused.
+
+usage: overrides_test.py KAOHE SOURCE_DIR — ends with "N passed, M failed".
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+kaohe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+results = []
+
+
+def run(*args):
+    p = subprocess.run([kaohe, *args], capture_output=True, timeout=120, cwd=root)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def case(name, condition):
+    results.append((name, bool(condition)))
+
+
+def results_of(policy, data, *options):
+    code, out, err = run("run", policy, data, "--format", "json", *options)
+    return json.loads(out)["results"] if code == 0 else err
+
+
+tmp = tempfile.mkdtemp(prefix="kaohe-set-")
+seeds = {
+    "longnan": ("longnan-2017.json", [("优秀线=92", [("param 优秀线 = 90", "param 优秀线 = 92")]),
+                                      ("等次.优秀=92", [("param 优秀线 = 90", "param 优秀线 = 92")]),
+                                      ("综合得分.实绩得分=40%|综合得分.目标管理得分=25%",
+                                       [("param 实绩权重 = 45%", "param 实绩权重 = 40%"),
+                                        ("param 目标管理权重 = 20%", "param 目标管理权重 = 25%")]),
+                                      ("一般优秀比例=10%", [("param 一般优秀比例 = 15%", "param 一般优秀比例 = 10%")])]),
+    "jiangxi": ("jiangxi-2017.json", [("等次.好=93", [("param 好线 = 90", "param 好线 = 93")]),
+                                      ("资金违规每起扣分=5", [("param 资金违规每起扣分 = 3", "param 资金违规每起扣分 = 5")])]),
+    "guangdong": ("guangdong-2012.json", [("纸电不一致每户扣分=1", [("param 纸电不一致每户扣分 = 0.5", "param 纸电不一致每户扣分 = 1")]),
+                                          ("等次.良好=85", [("param 良好线 = 80", "param 良好线 = 85")])]),
+}
+for scheme, (data, overrides) in seeds.items():
+    policy = os.path.join(root, "policies", scheme + ".kh")
+    data = os.path.join(root, "examples", data)
+    with open(policy, encoding="utf-8") as f:
+        text = f.read()
+    baseline = results_of(policy, data)
+    for sets, edits in overrides:
+        edited = text
+        for before, after in edits:
+            assert before in edited, before
+            edited = edited.replace(before, after)
+        # beside the original, so `use` finds the same stdlib
+        copy = os.path.join(root, "policies", f".set-test-{scheme}.kh")
+        with open(copy, "w", encoding="utf-8") as f:
+            f.write(edited)
+        try:
+            expected = results_of(copy, data)
+        finally:
+            os.remove(copy)
+        options = [arg for s in sets.split("|") for arg in ("--set", s)]
+        got = results_of(policy, data, *options)
+        case(f"{scheme}: --set {sets.replace('|', ' --set ')} gives what the edited policy gives, and changes something",
+             isinstance(got, list) and got == expected and got != baseline)
+
+longnan = os.path.join(root, "policies", "longnan.kh")
+example = os.path.join(root, "examples", "longnan-2017.json")
+code, out, err = run("run", longnan, example, "--set", "优秀限=92")
+case("an unknown name is a usage error with 是否指", code == 64 and out == "" and "是否指 优秀线" in err)
+code, out, err = run("run", longnan, example, "--set", "综合得分.实绩的分=40%")
+case("an unknown component of a weighted sum is named with 是否指", code == 64 and "是否指 实绩得分" in err)
+code, out, err = run("run", longnan, example, "--set", "等次.优秀.share=20%")
+case("a share computed by a formula is refused, pointing at its parameters", code == 64 and "由公式算出" in err)
+code, out, err = run("run", longnan, example, "--set", "综合得分.实绩得分=40%")
+case("weights that no longer add up: exit 2, the sum named, no results", code == 2 and out == "" and "合计为 95%" in err)
+code, out, err = run("run", longnan, example, "--set", "优秀线")
+case("--set without = is a usage error", code == 64 and "名称=值" in err)
+code, out, err = run("run", longnan, example, "--set", "优秀线=九十")
+case("a value that is not a number is a data error naming --set and the parameter", code == 2 and "--set: $.优秀线" in err)
+params = os.path.join(tmp, "params.json")
+with open(params, "w", encoding="utf-8") as f:
+    json.dump({"优秀线": 95, "称职线": 85}, f, ensure_ascii=False)
+both = results_of(longnan, example, "--params", params, "--set", "优秀线=92")
+only = results_of(longnan, example, "--set", "优秀线=92", "--set", "称职线=85")
+case("--set wins over --params, whose other values still hold", isinstance(both, list) and both == only)
+code, out, _ = run("run", longnan, example, "--set", "优秀线=92", "--format", "json")
+case("the provenance records the overridden value", code == 0 and json.loads(out)["provenance"]["parameters"]["优秀线"] == "92")
+
+failed = [name for name, ok in results if not ok]
+for name, ok in results:
+    print(("ok   " if ok else "FAIL ") + name)
+print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+sys.exit(1 if failed else 0)
