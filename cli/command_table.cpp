@@ -14,6 +14,7 @@ const std::vector<Command>& commands() {
         test_command(),
         diff_command(),
         fmt_command(),
+        whatif_command(),
     };
     return table;
 }

@@ -45,5 +45,6 @@ Command template_command();
 Command test_command();
 Command diff_command();
 Command fmt_command();
+Command whatif_command();
 
 }  // namespace kaohe::cli

@@ -32,10 +32,9 @@ struct Side {
     std::vector<DataError> errors;
 };
 
-bool evaluate(const std::shared_ptr<const CompiledPolicy>& policy, const std::shared_ptr<const JsonDocument>& document,
-              Side& side) {
-    side.recorder.program = &policy->program;
-    side.run = std::make_unique<Run>(policy, document);
+bool evaluate(const RunInput& input, const std::shared_ptr<const JsonDocument>& document, Side& side) {
+    side.recorder.program = &input.policy->program;
+    side.run = std::make_unique<Run>(input.policy, document, input.parameters);
     if (side.run->evaluate(&side.recorder)) side.rows = side.run->results();
     side.errors = side.run->errors();
     return side.errors.empty();
@@ -135,8 +134,8 @@ std::vector<std::string> causes(const ResultRow& old_row, const ResultRow& new_r
 
 }  // namespace
 
-ImpactRuns measure_impact(std::shared_ptr<const CompiledPolicy> before, std::shared_ptr<const CompiledPolicy> after,
-                          std::shared_ptr<const JsonDocument> document, std::size_t mover_count) {
+ImpactRuns measure_impact(const RunInput& before, const RunInput& after, std::shared_ptr<const JsonDocument> document,
+                          std::size_t mover_count) {
     Side old_side, new_side;
     bool old_ok = evaluate(before, document, old_side), new_ok = evaluate(after, document, new_side);
     ImpactRuns result{std::nullopt, std::move(old_side.errors), std::move(new_side.errors)};
@@ -145,7 +144,7 @@ ImpactRuns measure_impact(std::shared_ptr<const CompiledPolicy> before, std::sha
     Impact impact;
     impact.rows_before = old_side.rows.size();
     impact.rows_after = new_side.rows.size();
-    std::vector<std::string> order = band_order(after->program, before->program);
+    std::vector<std::string> order = band_order(after.policy->program, before.policy->program);
     impact.grades_before = grade_counts(old_side.rows, new_side.rows, order);
     impact.grades_after = grade_counts(new_side.rows, old_side.rows, order);
     impact.flags_before = flag_counts(old_side.rows, new_side.rows);
@@ -177,8 +176,14 @@ ImpactRuns measure_impact(std::shared_ptr<const CompiledPolicy> before, std::sha
             entry.causes = causes(old_row, row, old_side, new_side);
             impact.changed.push_back(entry);
         }
+        else if (entry.before->flags != entry.after->flags) impact.flagged.push_back(entry);
         std::optional<Rational> a = number(entry.before->score), b = number(entry.after->score);
-        if (a && b && *a != *b) moves.emplace_back(*b > *a ? *b - *a : *a - *b, std::move(entry));
+        if (a && b && *a != *b) {
+            ++impact.scores_changed;
+            if (*b > *a) impact.largest_rise = std::max(impact.largest_rise, *b - *a);
+            else impact.largest_fall = std::max(impact.largest_fall, *a - *b);
+            moves.emplace_back(*b > *a ? *b - *a : *a - *b, std::move(entry));
+        }
     }
     for (const ResultRow& row : old_side.rows)
         if (old_rows.count({row.kind, row.id})) impact.changed.push_back({row.id, row.kind, standing(row), std::nullopt, {"removed"}});

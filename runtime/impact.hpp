@@ -50,6 +50,16 @@ struct Impact {
     std::vector<RowImpact> changed;  // every row whose grade or rank changed, in the new results' order
     std::vector<RowImpact> movers;   // the largest score changes, largest first (at most `mover_count`)
     std::vector<FieldChange> fields;  // every other output field that changed, in the new results' order
+    std::vector<RowImpact> flagged;   // rows whose flags changed while grade and rank did not
+    // Rows whose score changed, and the largest rise and fall (0 when none).
+    std::size_t scores_changed = 0;
+    Rational largest_rise, largest_fall;
+};
+
+// One side of a comparison: a policy and, for a what-if, the parameters it runs with.
+struct RunInput {
+    std::shared_ptr<const CompiledPolicy> policy;
+    std::optional<ParameterFile> parameters = std::nullopt;
 };
 
 struct ImpactRuns {
@@ -58,7 +68,7 @@ struct ImpactRuns {
     std::vector<DataError> after_errors;
 };
 
-ImpactRuns measure_impact(std::shared_ptr<const CompiledPolicy> before, std::shared_ptr<const CompiledPolicy> after,
-                          std::shared_ptr<const JsonDocument> document, std::size_t mover_count = 10);
+ImpactRuns measure_impact(const RunInput& before, const RunInput& after, std::shared_ptr<const JsonDocument> document,
+                          std::size_t mover_count = 10);
 
 }  // namespace kaohe

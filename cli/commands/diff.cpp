@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command_table.hpp"
+#include "cli/formats/impact.hpp"
 #include "cli/formats/rows.hpp"
 #include "lang/parser.hpp"
 #include "lang/scheme_diff.hpp"
@@ -64,17 +65,6 @@ const char* action_json(SchemeChange::Action action) {
     }
 }
 
-const char* cause_word(const std::string& cause) {
-    if (cause == "score") return "得分";
-    if (cause == "weight") return "权重";
-    if (cause == "threshold") return "分数线";
-    if (cause == "veto") return "一票否决";
-    if (cause == "quota") return "名额";
-    if (cause == "others") return "他人得分";
-    if (cause == "added") return "新方案才有";
-    return "旧方案才有";
-}
-
 std::string change_text(const SchemeChange& c) {
     std::string what = kind_word(c.kind) + (c.name.empty() ? "" : " " + c.name) + (c.aspect.empty() ? "" : " " + c.aspect);
     if (c.action == SchemeChange::Action::renamed) return kind_word(c.kind) + " " + c.before + " → " + c.after;
@@ -89,12 +79,6 @@ std::string lines_text(const SchemeChange& c) {
            (c.new_line ? std::to_string(c.new_line) : std::string("—"));
 }
 
-std::string standing_text(const std::optional<RowStanding>& s, std::string RowStanding::*field) {
-    if (!s) return "无";
-    const std::string& text = (*s).*field;
-    return text.empty() ? "—" : text;
-}
-
 std::string render_text(const DiffOptions& options, const Version& before, const Version& after,
                         const std::vector<SchemeChange>& changes, const std::optional<Impact>& impact) {
     std::string out = fmt::format("{} ({}) → {} ({}): ", before.scheme, before.path,
@@ -106,75 +90,8 @@ std::string render_text(const DiffOptions& options, const Version& before, const
     out += aligned_columns(lines);
     if (!impact) return out;
 
-    out += fmt::format("\n按 {} 计算的影响 ({} 行 → {} 行)\n\n", options.data, impact->rows_before, impact->rows_after);
-    std::vector<std::vector<std::string>> grades{{"  等次", "之前", "之后", "变化"}};
-    auto count_in = [](const auto& counts, const std::string& label) {
-        for (const auto& [l, n] : counts)
-            if (l == label) return n;
-        return std::size_t(0);
-    };
-    std::vector<std::string> labels;
-    for (const auto* counts : {&impact->grades_after, &impact->grades_before})
-        for (const auto& [label, n] : *counts)
-            if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
-    for (const std::string& label : labels) {
-        long a = long(count_in(impact->grades_before, label)), b = long(count_in(impact->grades_after, label));
-        grades.push_back({"  " + label, std::to_string(a), std::to_string(b), b == a ? "0" : fmt::format("{:+}", b - a)});
-    }
-    out += aligned_columns(grades);
-    std::vector<std::vector<std::string>> flags{{"  标记", "之前", "之后", "变化"}};
-    for (const auto& [flag, after_count] : impact->flags_after) {
-        long a = long(count_in(impact->flags_before, flag)), b = long(after_count);
-        if (a != b) flags.push_back({"  " + flag, std::to_string(a), std::to_string(b), fmt::format("{:+}", b - a)});
-    }
-    if (flags.size() > 1) out += "\n" + aligned_columns(flags);
-
-    if (impact->changed.empty()) out += "\n没有哪一行的等次或名次改变\n";
-    else {
-        out += fmt::format("\n等次或名次改变的 {} 行:\n", impact->changed.size());
-        std::vector<std::vector<std::string>> rows{{"  id", "种类", "得分", "等次", "名次", "原因"}};
-        for (const RowImpact& r : impact->changed) {
-            std::string causes;
-            for (const std::string& cause : r.causes) causes += (causes.empty() ? "" : "、") + std::string(cause_word(cause));
-            rows.push_back({"  " + r.id, r.kind,
-                            standing_text(r.before, &RowStanding::score) + " → " + standing_text(r.after, &RowStanding::score),
-                            standing_text(r.before, &RowStanding::grade) + " → " + standing_text(r.after, &RowStanding::grade),
-                            standing_text(r.before, &RowStanding::rank) + " → " + standing_text(r.after, &RowStanding::rank),
-                            causes});
-        }
-        out += aligned_columns(rows);
-    }
-    if (!impact->fields.empty()) {
-        out += fmt::format("\n其他输出字段改变的 {} 处:\n", impact->fields.size());
-        std::vector<std::vector<std::string>> rows{{"  id", "种类", "字段", "之前 → 之后"}};
-        for (const FieldChange& f : impact->fields)
-            rows.push_back({"  " + f.id, f.kind, f.field, (f.before.empty() ? "—" : f.before) + " → " + (f.after.empty() ? "—" : f.after)});
-        out += aligned_columns(rows);
-    }
-    if (!impact->movers.empty()) {
-        out += fmt::format("\n得分变化最大的 {} 行:\n", impact->movers.size());
-        std::vector<std::vector<std::string>> rows;
-        for (const RowImpact& r : impact->movers) {
-            Rational delta = *Rational::parse(r.after->score) - *Rational::parse(r.before->score);
-            rows.push_back({"  " + r.id, r.kind, r.before->score + " → " + r.after->score,
-                            (delta > Rational(0) ? "+" : "") + delta.to_decimal(2)});
-        }
-        out += aligned_columns(rows);
-    }
+    out += "\n" + impact_text(*impact, fmt::format("按 {} 计算的影响", options.data));
     return out;
-}
-
-Json standing_json(const std::optional<RowStanding>& s) {
-    if (!s) return nullptr;
-    auto text = [](const std::string& t) { return t.empty() ? Json(nullptr) : Json(t); };
-    Json rank = nullptr;
-    if (!s->rank.empty()) rank = std::stoll(s->rank);
-    return {{"score", text(s->score)}, {"grade", text(s->grade)}, {"rank", rank}, {"flags", s->flags}};
-}
-
-Json row_json(const RowImpact& r) {
-    return {{"id", r.id}, {"entity", r.kind}, {"before", standing_json(r.before)}, {"after", standing_json(r.after)},
-            {"causes", r.causes}};
 }
 
 std::string render_json(const DiffOptions& options, const Version& before, const Version& after,
@@ -191,25 +108,7 @@ std::string render_json(const DiffOptions& options, const Version& before, const
                         {"new_line", c.new_line ? Json(c.new_line) : Json(nullptr)}});
     }
     out["changes"] = std::move(list);
-    if (impact) {
-        auto counts = [](const auto& pairs) {
-            Json object = Json::object();
-            for (const auto& [label, n] : pairs) object[label] = n;
-            return object;
-        };
-        Json changed = Json::array(), movers = Json::array(), fields = Json::array();
-        for (const FieldChange& f : impact->fields)
-            fields.push_back({{"id", f.id}, {"entity", f.kind}, {"field", f.field}, {"before", f.before}, {"after", f.after}});
-        for (const RowImpact& r : impact->changed) changed.push_back(row_json(r));
-        for (const RowImpact& r : impact->movers) movers.push_back(row_json(r));
-        out["impact"] = {{"data", options.data},
-                         {"rows", {{"before", impact->rows_before}, {"after", impact->rows_after}}},
-                         {"grades", {{"before", counts(impact->grades_before)}, {"after", counts(impact->grades_after)}}},
-                         {"flags", {{"before", counts(impact->flags_before)}, {"after", counts(impact->flags_after)}}},
-                         {"changed", std::move(changed)},
-                         {"fields", std::move(fields)},
-                         {"movers", std::move(movers)}};
-    }
+    if (impact) out["impact"] = impact_json(*impact, options.data);
     return out.dump(2) + "\n";
 }
 
@@ -242,7 +141,7 @@ Exit diff(const DiffOptions& options) {
         std::shared_ptr<const JsonDocument> document;
         if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
         SourceSet old_sources = before.loaded.sources, new_sources = after.loaded.sources;
-        ImpactRuns runs = measure_impact(compile(std::move(before.loaded)), compile(std::move(after.loaded)), document);
+        ImpactRuns runs = measure_impact({compile(std::move(before.loaded))}, {compile(std::move(after.loaded))}, document);
         // Each version's data errors name its own inputs: an input only the new one needs is
         // missing for the old one, and is reported, not guessed.
         for (const auto& [errors, sources, label] : {std::tuple(&runs.before_errors, &old_sources, "旧方案 " + options.old_policy),

@@ -90,6 +90,44 @@ case("--set wins over --params, whose other values still hold", isinstance(both,
 code, out, _ = run("run", longnan, example, "--set", "优秀线=92", "--format", "json")
 case("the provenance records the overridden value", code == 0 and json.loads(out)["provenance"]["parameters"]["优秀线"] == "92")
 
+# ---------------------------------------------------------------- kaohe whatif
+def joined_changes(before, after):
+    index = {(r["entity"], r["id"]): r for r in before}
+    return {r["id"] for r in after if (index[(r["entity"], r["id"])]["grade"], index[(r["entity"], r["id"])]["rank"])
+            != (r["grade"], r["rank"])}
+
+
+code, out, err = run("whatif", longnan, example, "--set", "等次.优秀=92", "--set", "综合得分.民主测评得分=15%",
+                     "--set", "综合得分.实绩得分=40%", "--format", "json")
+scenario = json.loads(out)["scenarios"][0] if code == 0 else {}
+after = results_of(longnan, example, "--set", "等次.优秀=92", "--set", "综合得分.民主测评得分=15%", "--set", "综合得分.实绩得分=40%")
+baseline = results_of(longnan, example)
+case("whatif --set: the rows whose grade or rank changed are those two runs joined by id say",
+     scenario and {c["id"] for c in scenario["impact"]["changed"]} == joined_changes(baseline, after))
+case("whatif --set: grades after are the overridden run's",
+     scenario and scenario["impact"]["grades"]["after"].get("优秀", 0) == sum(1 for r in after if r["grade"] == "优秀"))
+
+data_2018 = os.path.join(root, "examples", "longnan-2018.json")
+scenarios = os.path.join(tmp, "scenarios.json")
+with open(scenarios, "w", encoding="utf-8") as f:
+    json.dump({"scenarios": [{"name": "优秀线 92", "set": {"等次.优秀": 92}},
+                             {"name": "2018 方案", "policy": os.path.join(root, "examples", "longnan-2018.kh")}]},
+              f, ensure_ascii=False)
+code, out, err = run("whatif", longnan, data_2018, "--scenarios", scenarios, "--format", "json")
+both = json.loads(out)["scenarios"] if code == 0 else []
+code, out, _ = run("diff", longnan, os.path.join(root, "examples", "longnan-2018.kh"), "--data", data_2018, "--format", "json")
+case("whatif --scenarios: each scenario in turn; a policy scenario's impact is exactly diff --data's",
+     len(both) == 2 and both[0]["name"] == "优秀线 92" and code == 0 and both[1]["impact"] == json.loads(out)["impact"])
+code, out, _ = run("whatif", longnan, data_2018, "--scenarios", scenarios)
+case("whatif: the text names each scenario", code == 0 and "情景 1: 优秀线 92" in out and "情景 2: 2018 方案" in out)
+with open(scenarios, "w", encoding="utf-8") as f:
+    json.dump({"scenarios": [{"name": "a", "set": {"优秀线": 92}}, {"name": "b", "set": {"优秀限": 92}}]}, f, ensure_ascii=False)
+code, out, err = run("whatif", longnan, example, "--scenarios", scenarios)
+case("whatif: a name that is nothing, in any scenario, is refused before anything is printed",
+     code == 64 and out == "" and "是否指 优秀线" in err)
+code, out, err = run("whatif", longnan, example)
+case("whatif without --set or --scenarios is a usage error", code == 64 and "--scenarios" in err)
+
 failed = [name for name, ok in results if not ok]
 for name, ok in results:
     print(("ok   " if ok else "FAIL ") + name)
