@@ -91,51 +91,35 @@ void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
 }
 
 Exit load_parameters(const std::string& path, const std::vector<std::string>& sets, const Program& program,
-                     PhaseTimer& timer, ErrorFormat format, std::optional<ParameterFile>& parameters) {
-    std::shared_ptr<const JsonDocument> file;
-    if (!path.empty())
+                     PhaseTimer& timer, ErrorFormat format, std::vector<ParameterFile>& parameters) {
+    if (!path.empty()) {
+        std::shared_ptr<const JsonDocument> file;
         if (Exit exit = load_data(path, timer, file, "参数文件", format); exit != success) return exit;
-    if (sets.empty()) {
-        if (file) parameters = ParameterFile{file, path};
-        return success;
+        parameters.push_back({file, path});
     }
-    // One object: the file's members, then each override by the parameter it sets.
-    std::vector<std::pair<std::string, std::string>> members;  // name, JSON text
-    if (file && file->root().is(JsonValue::Kind::object))
-        for (JsonValue member = file->root().first(); member.exists(); member = member.next()) {
-            std::string json;
-            if (member.is(JsonValue::Kind::number)) json = std::string(member.text());
-            else if (member.is(JsonValue::Kind::string)) append_json_string(json, member.text());
-            else json = "null";  // not a value a parameter takes: the binder says so
-            members.emplace_back(std::string(member.key()), json);
-        }
+    if (sets.empty()) return success;
+    // The overrides as one more parameters file, after --params so they win: each by the parameter
+    // it sets, its value as written (45% as a text, as a parameters file may write it).
+    std::string text;
     bool resolved = true;
-    for (const std::string& text : sets) {
+    for (const std::string& set : sets) {
         Override override;
-        parse_override(text, override);
+        parse_override(set, override);
         ResolvedOverride target = resolve_override(program, override);
         if (target.parameter.empty()) {
-            std::cerr << "kaohe: --set " << text << ": " << target.error << (target.hint.empty() ? "" : " (" + target.hint + ")") << "\n";
+            std::cerr << "kaohe: --set " << set << ": " << target.error << (target.hint.empty() ? "" : " (" + target.hint + ")") << "\n";
             resolved = false;
             continue;
         }
-        std::string json;
-        if (Rational::parse(override.value) && override.value.find('%') == std::string::npos) json = override.value;
-        else append_json_string(json, override.value);  // 45% as a text, as a parameters file may write it
-        std::erase_if(members, [&](const auto& m) { return m.first == target.parameter; });
-        members.emplace_back(target.parameter, json);
+        text += text.empty() ? "{" : ", ";
+        append_json_string(text, target.parameter);
+        text += ": ";
+        if (Rational::parse(override.value) && override.value.find('%') == std::string::npos) text += override.value;
+        else append_json_string(text, override.value);
     }
     if (!resolved) return usage_error;
-    std::string text = "{";
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        if (i) text += ", ";
-        append_json_string(text, members[i].first);
-        text += ": " + members[i].second;
-    }
-    text += "}";
-    std::vector<DataError> errors;
-    std::string name = path.empty() ? "--set" : path + " 与 --set";
-    parameters = ParameterFile{parse_data(std::move(text), name, errors), name};
+    std::vector<DataError> errors;  // the text is well formed by construction
+    parameters.push_back({parse_data(text + "}", "--set", errors), "--set"});
     return success;
 }
 
@@ -157,6 +141,25 @@ void print_data_errors(const std::vector<DataError>& errors, const SourceSet& so
         text = std::move(prefixed);
     }
     std::cerr << text;
+}
+
+void print_side_errors(const std::vector<DataError>& errors, const CompiledPolicy& policy, const std::string& side,
+                       ErrorFormat format, const std::string& data_file) {
+    if (errors.empty()) return;
+    if (format != ErrorFormat::json) std::cerr << side << " 无法按这份数据计算:\n";
+    print_data_errors(errors, policy.sources, format, false, data_file);
+}
+
+void add_format_choice(CLI::App& command, std::string& format, const std::vector<std::string>& choices) {
+    format = choices.front();
+    std::string listed = choices.front();
+    for (std::size_t i = 1; i < choices.size(); ++i) listed += "、" + choices[i];
+    auto known = [choices, listed](const std::string& name) {
+        return std::find(choices.begin(), choices.end(), name) != choices.end()
+                   ? std::string()
+                   : "未知的输出格式 " + name + " (可用 " + listed + ")";
+    };
+    command.add_option("--format", format, "输出格式: " + listed)->check(CLI::Validator(known, "FORMAT"));
 }
 
 void add_format_option(CLI::App& command, std::string& format) {

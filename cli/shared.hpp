@@ -67,17 +67,26 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warni
 Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
                const char* what = "数据文件", ErrorFormat format = ErrorFormat::text, std::string* sha256 = nullptr);
 
-// The parameters of a run: a --params file's and the --set overrides (runtime/overrides.hpp),
-// which win, as one document bound like a parameters file. Unset when there are neither.
-// An override that names nothing is a usage error (with 是否指 …), printed here.
+// The parameters files of a run: the --params file, then the --set overrides (runtime/overrides.hpp)
+// as one more, which wins. An override that names nothing is a usage error (with 是否指 …),
+// printed here.
 Exit load_parameters(const std::string& path, const std::vector<std::string>& sets, const Program& program,
-                     PhaseTimer& timer, ErrorFormat format, std::optional<ParameterFile>& parameters);
+                     PhaseTimer& timer, ErrorFormat format, std::vector<ParameterFile>& parameters);
 // --set NAME=VALUE, repeatable, on a command that runs a scheme.
 void add_set_option(CLI::App& command, std::vector<std::string>& sets);
 
 // A run's data errors on stderr in the chosen form; text groups repeats unless every_row.
 void print_data_errors(const std::vector<DataError>& errors, const SourceSet& sources, ErrorFormat format,
                        bool every_row, const std::string& data_file);
+
+// One side of a comparison (diff, whatif) that could not evaluate the data: its errors under its
+// name (旧方案 a.kh 无法按这份数据计算:), each naming that side's own inputs. Nothing when none.
+void print_side_errors(const std::vector<DataError>& errors, const CompiledPolicy& policy, const std::string& side,
+                       ErrorFormat format, const std::string& data_file);
+
+// --format with a command's own choices (diff: text|json), the first the default; an unknown one
+// is a usage error naming the choices.
+void add_format_choice(CLI::App& command, std::string& format, const std::vector<std::string>& choices);
 
 // --format NAME on a command that prints results: choices and checking from the format table
 // (cli/formats/), defaulting to its first row.

@@ -56,7 +56,7 @@ std::string unreadable_number(JsonValue node) {
 
 class Binder {
 public:
-    Binder(const Plan& plan, const RunState& state, JsonValue document, const ParameterFile* parameters,
+    Binder(const Plan& plan, const RunState& state, JsonValue document, std::span<const ParameterFile> parameters,
            BindResult& result)
         : plan_(plan), program_(*plan.program), document_(document), parameters_(parameters), result_(result),
           evaluator_(plan, state, result.tables) {}
@@ -73,7 +73,7 @@ public:
         tables.entities.resize(program_.entities.size());
         tables.scheme_slots.resize(plan_.scheme_slot_count);
         objects_.resize(program_.entities.size());
-        check_parameter_file();
+        check_parameter_files();
         check_parameter_objects();
         parent_ids_.resize(program_.entities.size());
         for (SymbolId symbol : program_.scheme_inputs) {
@@ -92,7 +92,7 @@ private:
     const Plan& plan_;
     const Program& program_;
     JsonValue document_;
-    const ParameterFile* parameters_;
+    std::span<const ParameterFile> parameters_;
     BindResult& result_;
     ExpressionEvaluator evaluator_;
     IdVector<EntityId, std::vector<JsonValue>> objects_;  // the JSON object of each row (missing if not one)
@@ -229,12 +229,15 @@ private:
 
     // Every name in a parameters file must be a parameter: a misspelt one would otherwise be
     // ignored, and the run would silently use the default.
-    void check_parameter_file() {
-        if (!parameters_) return;
-        JsonValue root = parameters_->document->root();
+    void check_parameter_files() {
+        for (const ParameterFile& file : parameters_) check_parameter_file(file);
+    }
+
+    void check_parameter_file(const ParameterFile& file) {
+        JsonValue root = file.document->root();
         if (root.kind() != JsonKind::object) {
             result_.errors.push_back({.code = DiagnosticCode::document_not_object,
-                                      .path = parameters_->name,
+                                      .path = file.name,
                                       .message = "参数文件应为一个 JSON 对象 {\"参数名\": 值, …}, 这里是" + root.describe()});
             return;
         }
@@ -248,14 +251,16 @@ private:
             for (const auto& name : names) known += (known.empty() ? "" : "、") + name;
             result_.errors.push_back(
                 {.code = DiagnosticCode::unknown_parameter,
-                 .path = parameter_path(key),
+                 .path = parameter_path(file, key),
                  .message = fmt::format("{} 不是方案的参数{}", key,
                                         suggestion.empty() ? (known.empty() ? " (方案没有声明参数)" : " (参数有: " + known + ")")
                                                            : ", 是否指 " + suggestion + "？")});
         }
     }
 
-    std::string parameter_path(std::string_view name) const { return fmt::format("{}: $.{}", parameters_->name, name); }
+    static std::string parameter_path(const ParameterFile& file, std::string_view name) {
+        return fmt::format("{}: $.{}", file.name, name);
+    }
 
     // The same for the data's own 实施方案: in an object that holds parameters (`param 优秀比例 … at
     // 实施方案.优秀比例`), every member must be a parameter or another declared input of the scheme.
@@ -288,16 +293,21 @@ private:
         }
     }
 
-    // A parameter's value: the parameters file's, else the data's (at its path), else the default.
+    // A parameter's value: the last parameters file's that names it, else the data's (at its
+    // path), else the default.
     // One written with % in the policy is a fraction: the data gives 45 or "45%" for 45%, as a
     // percent input would.
     Value bind_parameter(SymbolId symbol, const InputSpec& spec, const Location& at) {
         JsonValue node;
         std::string path;
-        if (parameters_ && parameters_->document->root().kind() == JsonKind::object)
-            node = parameters_->document->root().find(spec.name);
-        if (node.exists()) path = parameter_path(spec.name);
-        else if (!spec.json_key.empty()) node = find_path(document_, spec.json_key);
+        for (auto file = parameters_.rbegin(); file != parameters_.rend(); ++file) {
+            JsonValue root = file->document->root();
+            if (root.kind() == JsonKind::object && (node = root.find(spec.name)).exists()) {
+                path = parameter_path(*file, spec.name);
+                break;
+            }
+        }
+        if (!node.exists() && !spec.json_key.empty()) node = find_path(document_, spec.json_key);
         if (!node.exists() || node.kind() == JsonKind::null) return Value::of_number(*spec.default_value);
         if (path.empty()) path = path_of(at);
         result_.parameter_paths[symbol] = path;
@@ -625,7 +635,7 @@ private:
 }  // namespace
 
 BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document,
-                     const ParameterFile* parameters) {
+                     std::span<const ParameterFile> parameters) {
     BindResult result;
     Binder(plan, state, document.root(), parameters, result).run();
     return result;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,8 @@ struct BindResult {
     std::map<SymbolId, std::string> parameter_paths;  // where each parameter not at its default came from
 };
 
-// A parameters file (`--params`): a JSON object from `param` names to values, which win over
-// the data file's and the defaults.
+// A parameters file (`--params`, or the `--set` overrides): a JSON object from `param` names to
+// values, which win over the data file's and the defaults. Of several, a later one wins.
 struct ParameterFile {
     std::shared_ptr<const JsonDocument> document;
     std::string name;  // as given, for messages
@@ -30,6 +31,6 @@ struct ParameterFile {
 
 // Text values in the tables are views into the document: it must outlive them.
 BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document,
-                     const ParameterFile* parameters = nullptr);
+                     std::span<const ParameterFile> parameters = {});
 
 }  // namespace kaohe

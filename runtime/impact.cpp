@@ -78,14 +78,14 @@ std::vector<std::pair<std::string, std::size_t>> grade_counts(const std::vector<
 std::vector<std::pair<std::string, std::size_t>> flag_counts(const std::vector<ResultRow>& rows,
                                                              const std::vector<ResultRow>& other_rows) {
     std::vector<std::pair<std::string, std::size_t>> counts;
-    auto slot = [&](const std::string& flag) -> std::size_t& {
-        for (auto& [name, n] : counts)
-            if (name == flag) return n;
-        return counts.emplace_back(flag, 0).second;
-    };
+    std::map<std::string_view, std::size_t> position;  // into counts: a national run has many rows
     for (const auto* side : {&rows, &other_rows})
         for (const ResultRow& row : *side)
-            for (const std::string& flag : row.flags) slot(flag) += side == &rows ? 1 : 0;
+            for (const std::string& flag : row.flags) {
+                auto [at, added] = position.emplace(flag, counts.size());
+                if (added) counts.emplace_back(flag, 0);
+                if (side == &rows) ++counts[at->second].second;
+            }
     return counts;
 }
 
@@ -108,9 +108,14 @@ std::vector<std::string> causes(const ResultRow& old_row, const ResultRow& new_r
     };
     std::optional<Rational> old_score = number(a.score), new_score = number(b.score);
     bool score_moved = a.score != b.score && !(old_score && new_score && *old_score == *new_score);
-    for (const auto& [key, old_bands] : before.recorder.bands) {
-        if (a.grade == b.grade) break;  // only the rank moved: the score or others' scores did that
-        if (std::get<0>(key) != old_row.entity.index() || std::get<1>(key) != old_row.row) continue;
+    // This row's grades: the recorder's keys sort by (entity, row, grade), so they are one run.
+    // When only the rank moved, the score or others' scores did that: no band to compare.
+    const auto& old_bands_of = before.recorder.bands;
+    for (auto at = old_bands_of.lower_bound({old_row.entity.index(), old_row.row, std::string()});
+         a.grade != b.grade && at != old_bands_of.end() && std::get<0>(at->first) == old_row.entity.index() &&
+         std::get<1>(at->first) == old_row.row;
+         ++at) {
+        const auto& [key, old_bands] = *at;
         auto it = after.recorder.bands.find({new_row.entity.index(), new_row.row, std::get<2>(key)});
         if (it == after.recorder.bands.end()) continue;
         const auto& new_bands = it->second;

@@ -59,7 +59,7 @@ struct Impact {
 // One side of a comparison: a policy and, for a what-if, the parameters it runs with.
 struct RunInput {
     std::shared_ptr<const CompiledPolicy> policy;
-    std::optional<ParameterFile> parameters = std::nullopt;
+    std::vector<ParameterFile> parameters = {};
 };
 
 struct ImpactRuns {

@@ -1,17 +1,10 @@
 #include "runtime/overrides.hpp"
 
 #include "lang/diagnostics.hpp"
+#include "runtime/what_if.hpp"
 
 namespace kaohe {
 namespace {
-
-const CheckedExpr* find_weighted(const CheckedExpr& e) {
-    if (e.op == ExprOp::weighted) return &e;
-    for (const auto& arg : e.args)
-        if (arg)
-            if (const CheckedExpr* found = find_weighted(*arg)) return found;
-    return nullptr;
-}
 
 std::vector<std::string> parameter_names(const Program& program) {
     std::vector<std::string> names;
@@ -26,26 +19,25 @@ ResolvedOverride unknown(const std::string& what, const std::string& name, const
 
 const std::string& name_of(const Program& program, SymbolId symbol) { return program.symbols[symbol].name; }
 
-// VALUE.COMPONENT: the weight of COMPONENT in VALUE's weighted sum.
+// VALUE.COMPONENT: the weight of COMPONENT in VALUE's weighted sum (runtime/what_if finds it);
+// the candidates for 是否指 are gathered only when it is not there.
 ResolvedOverride weight(const Program& program, const std::string& value, const std::string& component) {
+    if (std::optional<WeightRef> found = find_weight(program, value, component)) {
+        SymbolId parameter = program.weightings[found->weighting].parameters[found->item];
+        if (!parameter)
+            return {"", value + " 中 " + component + " 的权重写作数字, 还不能用 --set 修改",
+                    "在方案中把它写成参数 (param), 例如 param " + component + "权重 = …"};
+        return {name_of(program, parameter), "", ""};
+    }
     std::vector<std::string> weighted_values;
     for (const auto& definition : program.values) {
         const CheckedExpr* weighted = definition.expr ? find_weighted(*definition.expr) : nullptr;
         if (!weighted) continue;
         weighted_values.push_back(name_of(program, definition.symbol));
         if (weighted_values.back() != value) continue;
-        const Weighting& weighting = program.weightings[weighted->weighting];
         std::vector<std::string> components;
-        for (std::size_t i = 0; i < weighted->args.size(); ++i) {
-            const CheckedExpr& term = *weighted->args[i];
-            if (term.op != ExprOp::symbol) continue;
-            components.push_back(name_of(program, term.symbol));
-            if (components.back() != component) continue;
-            if (!weighting.parameters[i])
-                return {"", value + " 中 " + component + " 的权重写作数字, 还不能用 --set 修改",
-                        "在方案中把它写成参数 (param), 例如 param " + component + "权重 = …"};
-            return {name_of(program, weighting.parameters[i]), "", ""};
-        }
+        for (const auto& term : weighted->args)
+            if (term->op == ExprOp::symbol) components.push_back(name_of(program, term->symbol));
         return unknown(value + " 的加权和中没有", component, components);
     }
     return unknown("没有名为这个的参数或加权和:", value, weighted_values);

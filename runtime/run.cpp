@@ -27,10 +27,10 @@ std::shared_ptr<const JsonDocument> parse_data(std::string text, const std::stri
 }
 
 Run::Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const JsonDocument> document,
-         std::optional<ParameterFile> parameters)
+         std::vector<ParameterFile> parameters)
     : policy_(std::move(policy)), document_(std::move(document)), parameters_(std::move(parameters)),
       state_(initial_state(policy_->program)) {
-    BindResult bound = bind_data(policy_->plan, state_, *document_, parameters_ ? &*parameters_ : nullptr);
+    BindResult bound = bind_data(policy_->plan, state_, *document_, parameters_);
     tables_ = std::move(bound.tables);
     errors_ = std::move(bound.errors);
     if (errors_.empty()) errors_ = apply_parameters(policy_->plan, tables_, state_, bound.parameter_paths);

@@ -38,10 +38,11 @@ std::shared_ptr<const JsonDocument> parse_data(std::string text, const std::stri
 
 class Run {
 public:
-    // Binds the document (and a parameters file, if any, whose values win over the document's);
+    // Binds the document (and any parameters files, whose values win over the document's, a
+    // later file over an earlier);
     // errors() then holds any data errors found while binding or verifying the parameters.
     Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const JsonDocument> document,
-        std::optional<ParameterFile> parameters = std::nullopt);
+        std::vector<ParameterFile> parameters = {});
 
     // Evaluates every step; false when there were data errors (see errors()), and then no
     // result may be shown. A listener hears what the evaluator does.
@@ -63,7 +64,7 @@ public:
 private:
     std::shared_ptr<const CompiledPolicy> policy_;
     std::shared_ptr<const JsonDocument> document_;  // text values in the tables view into it
-    std::optional<ParameterFile> parameters_;
+    std::vector<ParameterFile> parameters_;
     RunState state_;
     Tables tables_;
     std::vector<DataError> errors_;

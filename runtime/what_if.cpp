@@ -1,7 +1,6 @@
 #include "runtime/what_if.hpp"
 
 namespace kaohe {
-namespace {
 
 const CheckedExpr* find_weighted(const CheckedExpr& e) {
     if (e.op == ExprOp::weighted) return &e;
@@ -10,8 +9,6 @@ const CheckedExpr* find_weighted(const CheckedExpr& e) {
             if (const CheckedExpr* found = find_weighted(*arg)) return found;
     return nullptr;
 }
-
-}  // namespace
 
 std::optional<WeightRef> find_weight(const Program& program, std::string_view value, std::string_view component) {
     for (const auto& definition : program.values) {

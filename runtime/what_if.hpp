@@ -25,6 +25,9 @@ struct WeightRef {
     std::size_t item = 0;  // which term
 };
 
+// The first weighted sum in an expression (round2(weighted { … }) has one inside), or null.
+const CheckedExpr* find_weighted(const CheckedExpr& expr);
+
 // The weight of `component` in the weighted sum that defines `value` (e.g. 综合得分, 民主测评得分).
 std::optional<WeightRef> find_weight(const Program& program, std::string_view value, std::string_view component);
 

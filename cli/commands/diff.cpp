@@ -26,7 +26,7 @@ using Json = nlohmann::ordered_json;
 
 struct DiffOptions {
     std::string old_policy, new_policy, data;
-    std::string format = "text";
+    std::string format;
     ErrorFormat errors = ErrorFormat::text;
 };
 
@@ -140,16 +140,11 @@ Exit diff(const DiffOptions& options) {
         PhaseTimer timer(false);
         std::shared_ptr<const JsonDocument> document;
         if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
-        SourceSet old_sources = before.loaded.sources, new_sources = after.loaded.sources;
-        ImpactRuns runs = measure_impact({compile(std::move(before.loaded))}, {compile(std::move(after.loaded))}, document);
-        // Each version's data errors name its own inputs: an input only the new one needs is
-        // missing for the old one, and is reported, not guessed.
-        for (const auto& [errors, sources, label] : {std::tuple(&runs.before_errors, &old_sources, "旧方案 " + options.old_policy),
-                                                     std::tuple(&runs.after_errors, &new_sources, "新方案 " + options.new_policy)}) {
-            if (errors->empty()) continue;
-            if (options.errors != ErrorFormat::json) std::cerr << label << " 无法按这份数据计算:\n";
-            print_data_errors(*errors, *sources, options.errors, false, options.data);
-        }
+        RunInput old_run{compile(std::move(before.loaded))}, new_run{compile(std::move(after.loaded))};
+        ImpactRuns runs = measure_impact(old_run, new_run, document);
+        // An input only the new version needs is missing for the old one: reported, not guessed.
+        print_side_errors(runs.before_errors, *old_run.policy, "旧方案 " + options.old_policy, options.errors, options.data);
+        print_side_errors(runs.after_errors, *new_run.policy, "新方案 " + options.new_policy, options.errors, options.data);
         if (!runs.impact) return data_error;
         impact = std::move(runs.impact);
         name_weights(changes, *impact);
@@ -164,10 +159,7 @@ Action define(CLI::App& command) {
     command.add_option("OLD", options->old_policy, "旧方案文件")->required();
     command.add_option("NEW", options->new_policy, "新方案文件")->required();
     command.add_option("--data", options->data, "按这份数据比较两个方案的结果");
-    auto known = [](const std::string& name) {
-        return name == "text" || name == "json" ? std::string() : "未知的输出格式 " + name + " (可用 text、json)";
-    };
-    command.add_option("--format", options->format, "输出格式: text (默认) 或 json")->check(CLI::Validator(known, "FORMAT"));
+    add_format_choice(command, options->format, {"text", "json"});
     add_error_format_option(command, options->errors);
     return [options] { return diff(*options); };
 }

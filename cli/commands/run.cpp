@@ -63,7 +63,7 @@ Exit run(const RunOptions& options) {
     std::string data_sha256;
     if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors, &data_sha256); exit != success)
         return exit;
-    std::optional<ParameterFile> parameters;
+    std::vector<ParameterFile> parameters;
     if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters);
         exit != success)
         return exit;

@@ -119,14 +119,14 @@ private:
 
         std::vector<DataError> errors;
         auto data = document(test_file, source, *data_input, errors);
-        std::optional<ParameterFile> parameters;
+        std::vector<ParameterFile> parameters;
         if (params_input) {
             auto params = document(test_file, source, *params_input, errors);
             std::string name = params_input->file.empty() ? fmt::format("{}:{}", test_file, source.position(params_input->span.begin).line)
                                                           : params_input->file;
-            if (params) parameters = ParameterFile{params, name};
+            if (params) parameters.push_back({params, name});
         }
-        if ((!data || (params_input && !parameters)) && errors.empty()) return fail_all(header, test, "数据文件无法读取");
+        if ((!data || (params_input && parameters.empty())) && errors.empty()) return fail_all(header, test, "数据文件无法读取");
         std::optional<Run> run;
         std::vector<ResultRow> rows;
         if (errors.empty()) {

@@ -20,7 +20,7 @@ using Json = nlohmann::ordered_json;
 struct WhatifOptions {
     std::string policy, data, parameters, scenarios;
     std::vector<std::string> sets;
-    std::string format = "table";
+    std::string format;
     ErrorFormat errors = ErrorFormat::text;
 };
 
@@ -89,7 +89,6 @@ Exit whatif(const WhatifOptions& options) {
             return exit;
         inputs.push_back(std::move(input));
     }
-    SourceSet sources = loaded.sources;
     baseline.policy = compile(std::move(loaded));
     for (RunInput& input : inputs)
         if (!input.policy) input.policy = baseline.policy;
@@ -100,13 +99,8 @@ Exit whatif(const WhatifOptions& options) {
     json["scenarios"] = Json::array();
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
         ImpactRuns runs = measure_impact(baseline, inputs[i], document);
-        for (const auto* errors : {&runs.before_errors, &runs.after_errors}) {
-            if (errors->empty()) continue;
-            if (options.errors != ErrorFormat::json)
-                std::cerr << (errors == &runs.before_errors ? "基准" : "情景 " + scenarios[i].name) << " 无法按这份数据计算:\n";
-            print_data_errors(*errors, errors == &runs.before_errors ? sources : inputs[i].policy->sources, options.errors,
-                              false, options.data);
-        }
+        print_side_errors(runs.before_errors, *baseline.policy, "基准", options.errors, options.data);
+        print_side_errors(runs.after_errors, *inputs[i].policy, "情景 " + scenarios[i].name, options.errors, options.data);
         if (!runs.impact) return data_error;
         text += fmt::format("{}情景 {}: {}\n", i ? "\n" : "", i + 1, scenarios[i].name) +
                 impact_text(*runs.impact, fmt::format("相对基准 ({} 按 {})", options.policy, options.data));
@@ -127,10 +121,7 @@ Action define(CLI::App& command) {
     add_set_option(command, options->sets);
     command.add_option("--scenarios", options->scenarios, "情景文件 (JSON)");
     command.add_option("--params", options->parameters, "基准所用的参数文件");
-    auto known = [](const std::string& name) {
-        return name == "table" || name == "json" ? std::string() : "未知的输出格式 " + name + " (可用 table、json)";
-    };
-    command.add_option("--format", options->format, "输出格式: table (默认) 或 json")->check(CLI::Validator(known, "FORMAT"));
+    add_format_choice(command, options->format, {"table", "json"});
     add_error_format_option(command, options->errors);
     return [options] { return whatif(*options); };
 }

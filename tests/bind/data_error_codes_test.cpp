@@ -58,8 +58,8 @@ std::vector<kaohe::DataError> errors_for(const std::string& json, const std::str
     std::vector<kaohe::DataError> errors;
     auto document = kaohe::parse_data(json, "t.json", errors);
     if (!document) return errors;
-    std::optional<kaohe::ParameterFile> file;
-    if (!parameters.empty()) file = kaohe::ParameterFile{kaohe::parse_data(parameters, "p.json", errors), "p.json"};
+    std::vector<kaohe::ParameterFile> file;
+    if (!parameters.empty()) file.push_back({kaohe::parse_data(parameters, "p.json", errors), "p.json"});
     kaohe::Run run(compiled, document, file);
     run.evaluate();
     return run.errors();

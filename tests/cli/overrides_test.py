@@ -87,6 +87,11 @@ with open(params, "w", encoding="utf-8") as f:
 both = results_of(longnan, example, "--params", params, "--set", "优秀线=92")
 only = results_of(longnan, example, "--set", "优秀线=92", "--set", "称职线=85")
 case("--set wins over --params, whose other values still hold", isinstance(both, list) and both == only)
+with open(params, "w", encoding="utf-8") as f:
+    f.write('{"优秀线": true}')
+code, out, err = run("run", longnan, example, "--params", params, "--set", "称职线=85")
+case("with --set, a bad value in --params is still named in that file, as it is", code == 2 and "params.json: $.优秀线" in err
+     and "布尔值 true" in err)
 code, out, _ = run("run", longnan, example, "--set", "优秀线=92", "--format", "json")
 case("the provenance records the overridden value", code == 0 and json.loads(out)["provenance"]["parameters"]["优秀线"] == "92")
 

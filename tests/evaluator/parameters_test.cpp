@@ -22,10 +22,10 @@ Outcome run(const std::string& policy, const std::string& data, const std::strin
     std::vector<kaohe::DataError> errors;
     auto document = kaohe::parse_data(data, "d.json", errors);
     REQUIRE(document);
-    std::optional<kaohe::ParameterFile> file;
+    std::vector<kaohe::ParameterFile> file;
     if (!parameters.empty()) {
-        file = kaohe::ParameterFile{kaohe::parse_data(parameters, "p.json", errors), "p.json"};
-        REQUIRE(file->document);
+        file.push_back({kaohe::parse_data(parameters, "p.json", errors), "p.json"});
+        REQUIRE(file.back().document);
     }
     kaohe::Run evaluation(kaohe::compile(std::move(loaded)), document, file);
     Outcome outcome;
