@@ -9,20 +9,12 @@
 
 #include "lang/diagnostics.hpp"
 #include "runtime/expression_evaluator.hpp"
+#include "runtime/parameter_sources.hpp"
 
 namespace kaohe {
 namespace {
 
 using JsonKind = JsonValue::Kind;
-
-JsonValue find_path(JsonValue object, std::string_view dotted) {
-    for (std::size_t start = 0;;) {
-        std::size_t dot = dotted.find('.', start);
-        object = object.find(dotted.substr(start, dot == std::string_view::npos ? dot : dot - start));
-        if (dot == std::string_view::npos || !object.exists()) return object;
-        start = dot + 1;
-    }
-}
 
 const char* kind_name(NumberKind kind) {
     switch (kind) {
@@ -73,8 +65,8 @@ public:
         tables.entities.resize(program_.entities.size());
         tables.scheme_slots.resize(plan_.scheme_slot_count);
         objects_.resize(program_.entities.size());
-        check_parameter_files();
-        check_parameter_objects();
+        check_parameter_files(program_, parameters_, result_.errors);
+        check_parameter_objects(program_, document_, result_.errors);
         parent_ids_.resize(program_.entities.size());
         for (SymbolId symbol : program_.scheme_inputs) {
             const InputSpec& spec = program_.inputs[program_.symbols[symbol].input];
@@ -224,72 +216,6 @@ private:
             Location input_at{&at, spec.json_key};
             table.columns[plan_.column_of_symbol[symbol]][row] =
                 bind_input(spec, find_path(object, spec.json_key), input_at);
-        }
-    }
-
-    // Every name in a parameters file must be a parameter: a misspelt one would otherwise be
-    // ignored, and the run would silently use the default.
-    void check_parameter_files() {
-        for (const ParameterFile& file : parameters_) check_parameter_file(file);
-    }
-
-    void check_parameter_file(const ParameterFile& file) {
-        JsonValue root = file.document->root();
-        if (root.kind() != JsonKind::object) {
-            result_.errors.push_back({.code = DiagnosticCode::document_not_object,
-                                      .path = file.name,
-                                      .message = "参数文件应为一个 JSON 对象 {\"参数名\": 值, …}, 这里是" + root.describe()});
-            return;
-        }
-        std::vector<std::string> names;
-        for (SymbolId p : program_.parameters) names.push_back(program_.symbols[p].name);
-        for (JsonValue member = root.first(); member.exists(); member = member.next()) {
-            std::string key(member.key());
-            if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-            std::string suggestion = closest_name(key, names);
-            std::string known;
-            for (const auto& name : names) known += (known.empty() ? "" : "、") + name;
-            result_.errors.push_back(
-                {.code = DiagnosticCode::unknown_parameter,
-                 .path = parameter_path(file, key),
-                 .message = fmt::format("{} 不是方案的参数{}", key,
-                                        suggestion.empty() ? (known.empty() ? " (方案没有声明参数)" : " (参数有: " + known + ")")
-                                                           : ", 是否指 " + suggestion + "？")});
-        }
-    }
-
-    static std::string parameter_path(const ParameterFile& file, std::string_view name) {
-        return fmt::format("{}: $.{}", file.name, name);
-    }
-
-    // The same for the data's own 实施方案: in an object that holds parameters (`param 优秀比例 … at
-    // 实施方案.优秀比例`), every member must be a parameter or another declared input of the scheme.
-    void check_parameter_objects() {
-        std::map<std::string, std::vector<std::string>> members;  // object path → names the scheme reads in it
-        for (SymbolId p : program_.parameters) {
-            const std::string& key = program_.inputs[program_.symbols[p].input].json_key;
-            if (auto dot = key.rfind('.'); dot != std::string::npos) members[key.substr(0, dot)];
-        }
-        for (SymbolId symbol : program_.scheme_inputs) {
-            const std::string& key = program_.inputs[program_.symbols[symbol].input].json_key;
-            for (auto dot = key.find('.'); dot != std::string::npos; dot = key.find('.', dot + 1))
-                if (auto object = members.find(key.substr(0, dot)); object != members.end())
-                    object->second.push_back(key.substr(dot + 1, key.find('.', dot + 1) - dot - 1));
-        }
-        for (const auto& [object_path, names] : members) {
-            JsonValue object = find_path(document_, object_path);
-            if (object.kind() != JsonKind::object) continue;
-            for (JsonValue member = object.first(); member.exists(); member = member.next()) {
-                std::string key(member.key());
-                if (std::find(names.begin(), names.end(), key) != names.end()) continue;
-                if (key.starts_with("//")) continue;  // a note, as `kaohe template` writes them
-                std::string suggestion = closest_name(key, names);
-                result_.errors.push_back(
-                    {.code = DiagnosticCode::unknown_parameter,
-                     .path = fmt::format("$.{}.{}", object_path, key),
-                     .message = fmt::format("{} 中的 {} 不是方案的参数{}", object_path, key,
-                                            suggestion.empty() ? "" : ", 是否指 " + suggestion + "？")});
-            }
         }
     }
 

@@ -389,4 +389,13 @@ std::string JsonValue::describe() const {
     return "?";
 }
 
+JsonValue find_path(JsonValue object, std::string_view dotted) {
+    for (std::size_t start = 0;;) {
+        std::size_t dot = dotted.find('.', start);
+        object = object.find(dotted.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos || !object.exists()) return object;
+        start = dot + 1;
+    }
+}
+
 }  // namespace kaohe

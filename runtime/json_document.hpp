@@ -53,6 +53,9 @@ private:
     friend class JsonDocument;
 };
 
+// The value at a dotted path below an object (实施方案.优秀线), or missing.
+JsonValue find_path(JsonValue object, std::string_view dotted);
+
 class JsonDocument {
 public:
     // nullopt with a message naming line and column when the text is not valid JSON.
