@@ -4,9 +4,10 @@
 
 namespace kaohe {
 
-Weighting make_weighting(std::vector<Rational> weights) {
+Weighting make_weighting(std::vector<Rational> weights, std::vector<SymbolId> parameters) {
     Weighting weighting;
     weighting.weights = std::move(weights);
+    weighting.parameters = std::move(parameters);
     std::vector<std::pair<std::int64_t, std::int64_t>> parts;  // each weight in lowest terms
     std::int64_t unit = 1;
     for (const Rational& weight : weighting.weights) {

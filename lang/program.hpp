@@ -180,8 +180,8 @@ struct Weighting {
     std::int64_t unit = 0;
 };
 
-// A weighting with its integer scale worked out.
-Weighting make_weighting(std::vector<Rational> weights);
+// A weighting with its integer scale worked out; `parameters` as in Weighting (empty: all literal).
+Weighting make_weighting(std::vector<Rational> weights, std::vector<SymbolId> parameters = {});
 
 struct Function {
     std::string name;

@@ -39,9 +39,9 @@ public:
         if (rule_failed) return std::move(failures_.errors);
         tables_.rule_flags.resize(program_.flags.size());
         for (std::size_t i = 0; i < program_.flags.size(); ++i) {
-            const FlagRule& rule = program_.flags[i];
+            const std::vector<SymbolId>& read = plan_.flag_reads[i];
             auto reads = [&](const IdVector<SymbolId, bool>& marked) {
-                return std::any_of(rule.reads.begin(), rule.reads.end(), [&](SymbolId s) { return marked[s]; });
+                return std::any_of(read.begin(), read.end(), [&](SymbolId s) { return marked[s]; });
             };
             if ((only && !reads(only->symbols)) || reads(unsound)) continue;
             run_flag(i, tables_.rule_flags[i]);

@@ -58,7 +58,7 @@ std::vector<DataError> apply_weights(const Plan& plan, const Tables& tables, Run
                               .message = fmt::format("参数给出的权重合计为 {} ({}), 应为 100%", percent_text(total), terms)});
             continue;
         }
-        state.weightings[w] = make_weighting(std::move(weights));
+        state.weightings[w] = make_weighting(std::move(weights), written.parameters);
     }
     return errors;
 }

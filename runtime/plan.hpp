@@ -30,7 +30,10 @@ struct Plan {
     std::vector<Step> steps;
     // For each entity, its ancestors nearest first: what ranges are kept for.
     IdVector<EntityId, std::vector<EntityId>> ancestors;
-    IdVector<SymbolId, std::vector<SymbolId>> dependents;  // the definitions that use each directly
+    // The definitions that use each directly; for an input (a parameter too), those that read it,
+    // so a what-if that changes an input finds what to recompute the same way.
+    IdVector<SymbolId, std::vector<SymbolId>> dependents;
+    std::vector<std::vector<SymbolId>> flag_reads;  // per Program::flags rule: its reads, inputs included
     IdVector<SymbolId, int> step_of_symbol;                // -1 for inputs
     IdVector<SymbolId, const Grade*> grade_of_symbol;      // null for what is not a grade
 };

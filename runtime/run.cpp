@@ -38,10 +38,13 @@ Run::Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const Jso
         auto rule_errors = check_requirements(policy_->plan, state_, tables_, errors_);
         errors_.insert(errors_.end(), rule_errors.begin(), rule_errors.end());
     }
+    bound_ = errors_.empty();
 }
 
 bool Run::evaluate(EvaluationListener* listener) {
-    if (errors_.empty()) errors_ = evaluate_plan(policy_->plan, state_, tables_, nullptr, listener);
+    if (!bound_) return false;
+    errors_ = evaluate_plan(policy_->plan, state_, tables_, nullptr, listener);
+    evaluated_ = true;
     changed_.clear();
     return errors_.empty();
 }
@@ -53,8 +56,19 @@ void Run::set_weight(const WeightRef& weight, Rational value) {
     changed_.push_back(weight.symbol);
 }
 
+void Run::set_parameter(SymbolId parameter, Rational value) {
+    kaohe::set_parameter(policy_->plan, state_, tables_, parameter, std::move(value));
+    changed_.push_back(parameter);
+}
+
+void Run::set_input(SymbolId input, std::uint32_t row, Value value) {
+    kaohe::set_input(policy_->plan, tables_, input, row, std::move(value));
+    changed_.push_back(input);
+}
+
 bool Run::reevaluate(EvaluationListener* listener) {
-    if (errors_.empty()) errors_ = kaohe::reevaluate(policy_->plan, state_, tables_, changed_, listener);
+    if (!evaluated_) return evaluate(listener);
+    errors_ = kaohe::reevaluate(policy_->plan, state_, tables_, changed_, listener);
     changed_.clear();
     return errors_.empty();
 }

@@ -51,9 +51,13 @@ public:
     // can fail on a row (a division by zero): then errors() has it, and no row may be shown.
     std::vector<ResultRow> results();
 
-    // What-if on the same data: change a weight for this run only, then reevaluate() recomputes
-    // just what depends on the changes made since the last evaluation.
+    // What-if on the same data: change a weight, a parameter or one row's input for this run
+    // only, then reevaluate() recomputes just what depends on the changes made since the last
+    // evaluation. A re-evaluation that fails (a trial value divides by zero) leaves its errors in
+    // errors(); the next one, after changing the value back, clears them.
     void set_weight(const WeightRef& weight, Rational value);
+    void set_parameter(SymbolId parameter, Rational value);
+    void set_input(SymbolId input, std::uint32_t row, Value value);
     bool reevaluate(EvaluationListener* listener = nullptr);
 
     const std::vector<DataError>& errors() const { return errors_; }
@@ -69,6 +73,8 @@ private:
     Tables tables_;
     std::vector<DataError> errors_;
     std::vector<SymbolId> changed_;  // changed since the last evaluation
+    bool bound_ = false;             // the data bound without errors: it may be evaluated
+    bool evaluated_ = false;         // the tables hold a complete evaluation to build on
 };
 
 }  // namespace kaohe

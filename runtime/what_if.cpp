@@ -1,5 +1,7 @@
 #include "runtime/what_if.hpp"
 
+#include <algorithm>
+
 namespace kaohe {
 
 const CheckedExpr* find_weighted(const CheckedExpr& e) {
@@ -25,9 +27,29 @@ std::optional<WeightRef> find_weight(const Program& program, std::string_view va
 }
 
 void set_weight(RunState& state, const WeightRef& weight, Rational value) {
-    std::vector<Rational> weights = state.weightings[weight.weighting].weights;
+    Weighting& weighting = state.weightings[weight.weighting];
+    std::vector<Rational> weights = weighting.weights;
     weights[weight.item] = std::move(value);
-    state.weightings[weight.weighting] = make_weighting(std::move(weights));
+    weighting = make_weighting(std::move(weights), weighting.parameters);
+}
+
+void set_parameter(const Plan& plan, RunState& state, Tables& tables, SymbolId parameter, Rational value) {
+    for (Weighting& weighting : state.weightings)
+        if (auto at = std::find(weighting.parameters.begin(), weighting.parameters.end(), parameter);
+            at != weighting.parameters.end()) {
+            std::vector<Rational> weights = weighting.weights;
+            for (std::size_t i = 0; i < weights.size(); ++i)
+                if (weighting.parameters[i] == parameter) weights[i] = value;
+            weighting = make_weighting(std::move(weights), weighting.parameters);
+        }
+    tables.scheme_slots[plan.column_of_symbol[parameter]] = Value::of_number(std::move(value));
+}
+
+void set_input(const Plan& plan, Tables& tables, SymbolId input, std::uint32_t row, Value value) {
+    EntityId entity = plan.program->symbols[input].entity;
+    int column = plan.column_of_symbol[input];
+    if (!entity) tables.scheme_slots[column] = std::move(value);
+    else tables.entities[entity].columns[column][row] = std::move(value);
 }
 
 Rerun downstream(const Plan& plan, const std::vector<SymbolId>& changed) {

@@ -1,6 +1,6 @@
-// What-if re-evaluation: change a weight in a value's weighted sum for one run and recompute
-// only the steps that depend on that value (its column, then ranks, grades …), keeping every
-// other column as the last evaluation left it.
+// What-if re-evaluation: change a weight, a parameter or one input of one row for one run and
+// recompute only the steps that depend on it (its readers' columns, then ranks, grades …),
+// keeping every other column as the last evaluation left it.
 //
 // Design decision: the checker's dependency graph is kept in the Program and reversed in the
 // Plan, so finding what to recompute is a walk over symbols, not over data. A change lives in
@@ -33,6 +33,14 @@ std::optional<WeightRef> find_weight(const Program& program, std::string_view va
 
 // Sets the weight in this run's state (and its integer scale); the program is untouched.
 void set_weight(RunState& state, const WeightRef& weight, Rational value);
+
+// Sets a parameter (a weight, a line, a share, any `param`) in this run: its slot in the tables
+// and, for a weight, the weighted sums it fills. Unchecked: the caller keeps weights at 100%.
+void set_parameter(const Plan& plan, RunState& state, Tables& tables, SymbolId parameter, Rational value);
+
+// Sets one input of one row (row 0 for a scheme-level input). Unchecked against the input's type,
+// range and record rules: a what-if that must honour them rebinds the data (runtime/data_edits.hpp).
+void set_input(const Plan& plan, Tables& tables, SymbolId input, std::uint32_t row, Value value);
 
 // What must run again after `changed` symbols changed: themselves and everything downstream.
 Rerun downstream(const Plan& plan, const std::vector<SymbolId>& changed);

@@ -405,9 +405,7 @@ private:
                          fmt::format("权重合计为 {}% ({}), 应为 100%", (total * Rational(100)).to_string(), parts),
                          "各项权重之和必须正好是 100%");
         }
-        Weighting weighting = make_weighting(std::move(weights));
-        weighting.parameters = std::move(parameters);
-        c->weighting = state_.program.weightings.push_back(std::move(weighting));
+        c->weighting = state_.program.weightings.push_back(make_weighting(std::move(weights), std::move(parameters)));
         return c;
     }
 
