@@ -9,13 +9,14 @@
 #include <fmt/format.h>
 
 #include "base/digest.hpp"
+#include "base/json_string.hpp"
 #include "base/read_file.hpp"
 #include "base/utf8.hpp"
 #include "cli/formats/data_error_list.hpp"
 #include "cli/formats/diagnostics_json.hpp"
 #include "cli/formats/diagnostics_text.hpp"
 #include "cli/formats/formats.hpp"
-#include "cli/formats/json_text.hpp"
+#include "runtime/data_edits.hpp"
 #include "runtime/overrides.hpp"
 
 namespace kaohe::cli {
@@ -88,6 +89,41 @@ void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
     command.add_option("--set", sets, "改变一个参数、权重、分数线或名额比例, 只用于本次计算: 名称=值")
         ->check(CLI::Validator(well_formed, "NAME=VALUE"))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+void add_set_data_option(CLI::App& command, std::vector<std::string>& edits) {
+    auto well_formed = [](const std::string& text) {
+        DataEdit parsed;
+        return parse_data_edit(text, parsed) ? std::string()
+                                             : "--set-data 应写作 编号.输入=值, 例如 --set-data LN01-M03.民主测评票.优秀=35: " + text;
+    };
+    command.add_option("--set-data", edits, "改变某个对象的一项输入, 只用于本次计算: 编号.输入=值")
+        ->check(CLI::Validator(well_formed, "ID.INPUT=VALUE"))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+Exit apply_data_edits(const std::vector<std::string>& edits, const std::shared_ptr<const CompiledPolicy>& policy,
+                      const std::vector<ParameterFile>& parameters, std::shared_ptr<const JsonDocument>& document) {
+    if (edits.empty()) return success;
+    Run rows(policy, document, parameters);  // the rows as read: ids to find, even when the data has errors
+    std::vector<JsonEdit> changes;
+    bool resolved = true;
+    for (const std::string& text : edits) {
+        DataEdit edit;
+        parse_data_edit(text, edit);
+        DataPlace place = resolve_data_place(policy->plan, rows.tables(), *document, edit.target);
+        if (!place.error.empty()) {
+            std::cerr << "kaohe: --set-data " << text << ": " << place.error << (place.hint.empty() ? "" : " (" + place.hint + ")") << "\n";
+            resolved = false;
+            continue;
+        }
+        place.edit.json = value_as_json(edit.value);
+        changes.push_back(std::move(place.edit));
+    }
+    if (!resolved) return usage_error;
+    std::vector<DataError> errors;  // the text is well formed by construction
+    document = parse_data(document->text_with(changes), "--set-data", errors);
+    return success;
 }
 
 Exit load_parameters(const std::string& path, const std::vector<std::string>& sets, const Program& program,

@@ -75,6 +75,13 @@ Exit load_parameters(const std::string& path, const std::vector<std::string>& se
 // --set NAME=VALUE, repeatable, on a command that runs a scheme.
 void add_set_option(CLI::App& command, std::vector<std::string>& sets);
 
+// --set-data ID.INPUT=VALUE, repeatable: one input of one entity changed for this run
+// (runtime/data_edits.hpp). apply_data_edits replaces `document` by the edited one; a target that
+// names nothing is a usage error (with 是否指 …), printed here.
+void add_set_data_option(CLI::App& command, std::vector<std::string>& edits);
+Exit apply_data_edits(const std::vector<std::string>& edits, const std::shared_ptr<const CompiledPolicy>& policy,
+                      const std::vector<ParameterFile>& parameters, std::shared_ptr<const JsonDocument>& document);
+
 // A run's data errors on stderr in the chosen form; text groups repeats unless every_row.
 void print_data_errors(const std::vector<DataError>& errors, const SourceSet& sources, ErrorFormat format,
                        bool every_row, const std::string& data_file);

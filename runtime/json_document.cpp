@@ -1,7 +1,10 @@
 #include "runtime/json_document.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "base/json_string.hpp"
 #include "base/utf8.hpp"
 
 namespace kaohe {
@@ -396,6 +399,74 @@ JsonValue find_path(JsonValue object, std::string_view dotted) {
         if (dot == std::string_view::npos || !object.exists()) return object;
         start = dot + 1;
     }
+}
+
+// ---------------------------------------------------------------- rewriting
+
+std::string JsonDocument::text_with(const std::vector<JsonEdit>& edits) const {
+    std::string out;
+    out.reserve(source_.size() + 64);
+    write(0, edits, out);
+    out += '\n';
+    return out;
+}
+
+// Writes node `index` and everything inside it; answers the index just past it.
+std::uint32_t JsonDocument::write(std::uint32_t index, const std::vector<JsonEdit>& edits, std::string& out) const {
+    const Node& node = nodes_[index];
+    auto text = [&](std::uint32_t i) { return JsonValue(this, i).text(); };
+    switch (node.kind) {
+    case Kind::missing: break;
+    case Kind::null: out += "null"; break;
+    case Kind::boolean: out += node.length ? "true" : "false"; break;
+    case Kind::number: out += text(index); break;
+    case Kind::string: append_json_string(out, text(index)); break;
+    case Kind::array:
+    case Kind::object: {
+        bool object = node.kind == Kind::object;
+        // The last edit of each place in this container wins.
+        auto edit_of = [&](std::string_view key, std::uint32_t element) -> const JsonEdit* {
+            const JsonEdit* found = nullptr;
+            for (const JsonEdit& edit : edits)
+                if (edit.container.index_ == index && edit.container.document_ == this &&
+                    (object ? edit.key == key : edit.index == element))
+                    found = &edit;
+            return found;
+        };
+        out += object ? '{' : '[';
+        std::vector<std::string_view> written;
+        std::uint32_t element = 0;
+        for (std::uint32_t child = index + 1; child < node.next; ++element) {
+            if (element) out += ',';
+            std::string_view key;
+            if (object) {
+                key = text(child);
+                written.push_back(key);
+                append_json_string(out, key);
+                out += ':';
+                ++child;
+            }
+            if (const JsonEdit* edit = edit_of(key, element)) {
+                out += edit->json;
+                child = nodes_[child].next;
+            } else
+                child = write(child, edits, out);
+        }
+        if (object)  // members the edits add
+            for (const JsonEdit& edit : edits)
+                if (edit.container.index_ == index && edit.container.document_ == this &&
+                    std::find(written.begin(), written.end(), edit.key) == written.end() &&
+                    edit_of(edit.key, 0) == &edit) {
+                    if (!written.empty()) out += ',';
+                    written.push_back(edit.key);
+                    append_json_string(out, edit.key);
+                    out += ':' + edit.json;
+                }
+        out += object ? '}' : ']';
+        break;
+    }
+    }
+    return node.next;
 }
 
 }  // namespace kaohe

@@ -56,12 +56,26 @@ private:
 // The value at a dotted path below an object (实施方案.优秀线), or missing.
 JsonValue find_path(JsonValue object, std::string_view dotted);
 
+// One change to a document: in `container`, the member `key` of an object (added when it is
+// absent) or the element `index` of an array, becomes the JSON text `json`.
+struct JsonEdit {
+    JsonValue container;
+    std::string key;
+    std::uint32_t index = 0;
+    std::string json;
+};
+
 class JsonDocument {
 public:
     // nullopt with a message naming line and column when the text is not valid JSON.
     static std::optional<JsonDocument> parse(std::string text, std::string& error);
 
     JsonValue root() const { return JsonValue(this, 0); }
+
+    // The document written out anew with the edits made (a later edit of one place wins): numbers
+    // keep their digits as written, so the result reads back exactly. For a what-if on the data,
+    // which then binds and is checked like any data file.
+    std::string text_with(const std::vector<JsonEdit>& edits) const;
 
     struct Node {
         JsonValue::Kind kind;
@@ -75,6 +89,7 @@ private:
     std::string source_;
     std::string arena_;
     std::vector<Node> nodes_;
+    std::uint32_t write(std::uint32_t index, const std::vector<JsonEdit>& edits, std::string& out) const;
     friend class JsonValue;
     friend class TapeReader;
 };

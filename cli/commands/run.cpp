@@ -24,7 +24,7 @@ struct RunOptions {
     std::string policy;
     std::string data;
     std::string parameters;
-    std::vector<std::string> sets;
+    std::vector<std::string> sets, data_edits;
     std::string format;
     bool timings = false;
     bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
@@ -68,6 +68,7 @@ Exit run(const RunOptions& options) {
         exit != success)
         return exit;
     auto policy = compile(std::move(loaded));
+    if (Exit exit = apply_data_edits(options.data_edits, policy, parameters, document); exit != success) return exit;
     Run evaluation(policy, document, parameters);
     timer.lap("bind");
     bool evaluated = evaluation.evaluate();
@@ -82,7 +83,11 @@ Exit run(const RunOptions& options) {
         return data_error;
     }
     if (rows.empty() && options.format != formats().front().name) std::cerr << "kaohe: " << no_rows << "\n";
-    if (options.format == "json") std::cout << render_json(rows, provenance_of(evaluation, options.data, data_sha256));
+    if (options.format == "json") {
+        Provenance provenance = provenance_of(evaluation, options.data, data_sha256);
+        provenance.data_edits = options.data_edits;
+        std::cout << render_json(rows, provenance);
+    }
     else std::cout << find_format(options.format)->render(rows);
     timer.lap("render");
     return success;
@@ -94,6 +99,7 @@ Action define(CLI::App& command) {
     command.add_option("DATA", options->data, "数据文件")->required();
     command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
     add_set_option(command, options->sets);
+    add_set_data_option(command, options->data_edits);
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
     add_error_format_option(command, options->errors);
@@ -111,6 +117,10 @@ Command run_command() {
     option_help.emplace_back("--set NAME=VALUE", "只在本次计算中改变: 参数 (--set 优秀线=92)、权重 (--set 综合得分.实绩得分=40%)、"
                                                  "分数线 (--set 等次.优秀=92) 或名额比例 (--set 等次.优秀.share=20%); 可重复, "
                                                  "优先于 --params 和数据中的参数; 权重合计仍须为 100%");
+    option_help.emplace_back("--set-data ID.INPUT=VALUE", "只在本次计算中改变某个对象的一项输入: 输入写方案中的名称或 JSON 字段名, "
+                                                          "记录的一项写作 .字段 (--set-data LN01-M03.民主测评票.优秀=35), 列表的一项写作 [序号] "
+                                                          "(从 0 数起: --set-data LN01-M03.正职评分[0]=88); 值按 JSON 读, 不是 JSON 的按文字; "
+                                                          "改后的数据照常检查; 可重复");
     option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
                                           "bind 绑定, evaluate 计算, results 整理结果, render 输出");
     option_help.emplace_back("--errors text|gcc|json", "方案和数据错误的输出形式: text 供人阅读 (默认); gcc 用 file:line:col: error: 的写法; "
@@ -119,7 +129,7 @@ Command run_command() {
     option_help.emplace_back("--warnings", "在标准错误输出方案的警告 (如未使用的输入); kaohe check 总会输出警告");
     return {
         .name = "run",
-        .synopsis = "POLICY DATA [--params FILE] [--set NAME=VALUE]... [--format " + format_names("|") + "]",
+        .synopsis = "POLICY DATA [--params FILE] [--set NAME=VALUE]... [--set-data ID.INPUT=VALUE]... [--format " + format_names("|") + "]",
         .summary = "按方案计算数据, 输出结果",
         .example = "run policies/longnan.kh examples/longnan-2017.json",
         .details = "按方案 POLICY (.kh 文件) 计算 DATA (JSON 文件) 中的每个考核对象, 输出得分、等次、名次和标记。\n" +

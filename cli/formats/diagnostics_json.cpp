@@ -1,5 +1,5 @@
 #include "cli/formats/diagnostics_json.hpp"
-#include "cli/formats/json_text.hpp"
+#include "base/json_string.hpp"
 
 #include <fmt/format.h>
 

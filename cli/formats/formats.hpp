@@ -36,12 +36,13 @@ struct Provenance {
     std::string version;                                         // its year, as the policy writes it
     std::vector<std::pair<std::string, std::string>> policy_files;  // each file read (modules too), SHA-256
     std::string data_file, data_sha256;
+    std::vector<std::string> data_edits;                            // --set-data, as given: the data file's changed values
     std::vector<std::pair<std::string, std::string>> parameters;    // each parameter's value in force
 };
 
 // The SCHEMES.md contract: {"results": [...]}, scores as decimal strings; with a provenance,
 // also {"provenance": {"scheme", "version", "kaohe", "policy": [{"file", "sha256"}…], "data": {"file",
-// "sha256"}, "parameters": {name: value}}}.
+// "sha256"[, "edits": ["ID.INPUT=VALUE"…]]}, "parameters": {name: value}}}.
 std::string render_json(const std::vector<ResultRow>& rows);
 std::string render_json(const std::vector<ResultRow>& rows, const Provenance& provenance);
 // Aligned columns for people; a Chinese character takes two cells.

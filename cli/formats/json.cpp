@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/formats/formats.hpp"
-#include "cli/formats/json_text.hpp"
+#include "base/json_string.hpp"
 
 namespace kaohe::cli {
 
@@ -106,6 +106,14 @@ std::string render_json(const std::vector<ResultRow>& rows, const Provenance& pr
     string(provenance.data_file);
     out += ", \"sha256\": ";
     string(provenance.data_sha256);
+    if (!provenance.data_edits.empty()) {
+        out += ", \"edits\": [";
+        for (std::size_t i = 0; i < provenance.data_edits.size(); ++i) {
+            if (i) out += ", ";
+            string(provenance.data_edits[i]);
+        }
+        out += "]";
+    }
     out += "},\n  \"parameters\": {";
     for (std::size_t i = 0; i < provenance.parameters.size(); ++i) {
         if (i) out += ", ";

@@ -1,4 +1,4 @@
-// A JSON string literal, escaped: the one writer both result and diagnostic JSON use.
+// A JSON string literal, escaped: the one writer results, diagnostics and rewritten data use.
 #pragma once
 
 #include <string>
@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace kaohe::cli {
+namespace kaohe {
 
 inline void append_json_string(std::string& out, std::string_view text) {
     out += '"';
@@ -25,4 +25,4 @@ inline void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
-}  // namespace kaohe::cli
+}  // namespace kaohe
