@@ -210,6 +210,15 @@ void ExplanationBuilder::value(Derivation& d, SymbolId id, Place place, int dept
         std::string places = expr->args.size() > 1 ? number_shown(evaluator.number(*expr->args[1], context)) : "";
         d.rounding = rounding_words(*expr, places);
     }
+    for (const CheckedExpr* branch = expr; branch->op == ExprOp::conditional && !branch->variant;) {
+        if (evaluator.condition(*branch->args[0], context)) {
+            d.branch_condition = formula(*branch->args[0]);
+            d.branch_chosen = formula(*branch->args[1]);
+            break;
+        }
+        branch = branch->args[2].get();
+        if (branch->op != ExprOp::conditional) d.branch_chosen = formula(*branch);
+    }
     if (const CheckedExpr* weighted = find_weighted(*expr)) {
         const Weighting& weighting = state.weightings[weighted->weighting];
         for (std::size_t i = 0; i < weighted->args.size(); ++i) {
@@ -242,7 +251,7 @@ void ExplanationBuilder::reads(const CheckedExpr& e, Place place, int depth, Der
     case ExprOp::collection: {
         // What the rows below contributed, as one list: 县.加权分 = [ … ].
         Derivation list;
-        list.name = formula(e);
+        list.name = formula(e) + (e.filter ? " where " + formula(*e.filter) : "");
         list.owner = program.entities[e.type.entity].name + " 各行";
         Context context{place.entity, place.row, nullptr};
         if (e.element) {

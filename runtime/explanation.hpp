@@ -138,6 +138,9 @@ struct Derivation {
     // A definition that ends in rounding: the exact value before it and the function applied.
     std::optional<Rational> unrounded;
     std::string rounding;
+    // A definition that is an if-chain: the condition that held (empty: the final else) and the
+    // branch it chose, as written — "the share rule that fired".
+    std::string branch_condition, branch_chosen;
     std::vector<WeightedTerm> terms;
     std::vector<Derivation> reads;  // the other values and inputs its formula reads
     std::vector<GradeStory> grade;  // one, for a grade

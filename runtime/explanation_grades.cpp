@@ -204,9 +204,12 @@ std::vector<FlagStory> ExplanationBuilder::flags() const {
         if (rule.entity != explained.entity) continue;
         for (const auto& [row, text] : tables.rule_flags[i]) {
             if (row != explained.row) continue;
+            // A veto's flags hang on its hidden condition; a named flag (`flag 资金奖励 of 市 when …`)
+            // on a value of that name.
             const CheckedExpr* condition = rule.condition ? rule.condition.get() : definition(rule.condition_symbol);
+            bool veto = !rule.condition && program.symbols[rule.condition_symbol].kind == SymbolKind::veto_condition;
             RuleSource where = source(rule.span, nullptr, condition);
-            flags.push_back({text, rule.condition ? "when " + where.formula : "一票否决 when " + where.formula, where});
+            flags.push_back({text, (veto ? "一票否决 when " : "when ") + where.formula, where});
         }
     }
     return flags;

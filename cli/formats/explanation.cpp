@@ -46,21 +46,26 @@ public:
 
     void line(int indent, const std::string& text) { out += std::string(indent * 2, ' ') + text + "\n"; }
 
-    void node(int indent, const Derivation& d) {
-        std::string head = d.name + " = " + (d.shown.empty() ? "(空)" : d.shown);
+    // `as_run`: an output field's value as `run` prints it (89.90), over the exact 89.9.
+    void node(int indent, const Derivation& d, const std::string* as_run = nullptr) {
+        const std::string& value = as_run ? *as_run : d.shown;
+        std::string head = d.name + " = " + (value.empty() ? "(空)" : value);
         if (!d.owner.empty()) head += "  [" + d.owner + "]";
         line(indent, head + where(d.source));
-        body(indent + 1, d);
+        body(indent + 1, d, as_run);
     }
 
-    void body(int indent, const Derivation& d) {
+    void body(int indent, const Derivation& d, const std::string* as_run = nullptr) {
         if (!d.path.empty()) line(indent, "输入 " + d.path + (d.note.empty() ? "" : "  (" + d.note + ")"));
         else if (!d.note.empty()) line(indent, d.note);
         if (!d.variant.empty()) line(indent, "按变体 " + d.variant + " 的定义");
         if (d.kind != SymbolKind::input && !d.source.formula.empty() && d.grade.empty() && d.rank.empty())
             line(indent, "公式 " + d.source.formula);
+        if (!d.branch_chosen.empty())
+            line(indent, d.branch_condition.empty() ? "以上条件都不成立 → " + d.branch_chosen
+                                                    : "条件 " + d.branch_condition + " 成立 → " + d.branch_chosen);
         if (d.unrounded)
-            line(indent, fmt::format("精确值 {}, {} → {}", number(*d.unrounded), d.rounding, d.shown));
+            line(indent, fmt::format("精确值 {}, {} → {}", number(*d.unrounded), d.rounding, as_run ? *as_run : d.shown));
         if (!d.terms.empty()) weighted(indent, d);
         for (const GradeStory& grade : d.grade) this->grade(indent, d, grade);
         for (const RankStory& rank : d.rank) {
@@ -101,17 +106,17 @@ public:
             for (const Derivation& read : veto.condition) node(indent + 1, read);
         }
         if (!g.vetoes.empty()) line(indent, "否决后: " + g.after_vetoes);
-        for (const QuotaStory& quota : g.quotas) this->quota(indent, quota);
+        for (const QuotaStory& quota : g.quotas) this->quota(indent, g, quota);
         line(indent, "最终等次: " + g.final_label);
     }
 
-    void quota(int indent, const QuotaStory& q) {
+    void quota(int indent, const GradeStory& g, const QuotaStory& q) {
         std::string pool = q.pool_entity.empty() ? "全部" : q.pool_entity + " " + q.pool_id + " 的";
         line(indent, fmt::format("{} 名额 share {}{}: 名额池为{} {} 个", q.band_label, q.source.formula, where(q.source),
                                  pool, q.pool_size));
         for (const Derivation& share : q.share_detail) node(indent + 1, share);
-        line(indent + 1, fmt::format("名额 = {}({} × {} = {}) = {}", rounding_word(q.rounding), percent(q.share),
-                                     q.pool_size, number(q.exact_slots), q.slots));
+        line(indent + 1, fmt::format("名额 = {} × {} = {}, {} → {}", percent(q.share), q.pool_size,
+                                     number(q.exact_slots), rounding_word(q.rounding), q.slots));
         if (!q.cut) {
             line(indent + 1, fmt::format("名额 {}, 达到 {} 的 {} 人, 未超出, 无人因名额调整", q.slots, q.band_label, q.reached));
             if (q.position) line(indent + 1, fmt::format("本人在达到 {} 的人中排第 {} 位", q.band_label, q.position));
@@ -130,7 +135,9 @@ public:
                                          place.explained ? "  ← 本人" : ""));
             if (place.position == q.slots) line(indent + 2, fmt::format("—— 名额线 (名额 {}) ——", q.slots));
         }
-        if (q.position == 0) line(indent + 1, "本人未达到 " + q.band_label + ", 不参与这一名额");
+        if (q.position == 0)
+            line(indent + 1, g.by_score == q.band_label ? "本人按得分达到 " + q.band_label + ", 但否决后为 " + g.after_vetoes + ", 不参与这一名额"
+                                                        : "本人按得分为 " + g.by_score + ", 未达到 " + q.band_label + ", 不参与这一名额");
         else if (q.flag.empty()) line(indent + 1, fmt::format("本人排第 {} 位, 在名额内", q.position));
         else line(indent + 1, fmt::format("本人排第 {} 位, 标记 {}", q.position, q.flag));
     }
@@ -229,6 +236,9 @@ Json node_json(const Derivation& d) {
     if (!d.note.empty()) j["note"] = d.note;
     if (!d.variant.empty()) j["variant"] = d.variant;
     if (d.unrounded) j["rounding"] = {{"rule", d.rounding}, {"before", d.unrounded->to_exact_text()}, {"after", d.exact ? d.exact->to_exact_text() : ""}};
+    if (!d.branch_chosen.empty())
+        j["branch"] = {{"condition", d.branch_condition.empty() ? Json(nullptr) : Json(d.branch_condition)},
+                       {"chosen", d.branch_chosen}};
     if (!d.terms.empty()) {
         Json terms = Json::array();
         Rational sum;
@@ -308,7 +318,11 @@ std::string explanation_text(const std::vector<Explanation>& explanations) {
         for (const auto& [key, d] : e.fields) {
             w.out += "\n";
             w.line(0, "[" + key + "]");
-            w.node(0, d);
+            std::string as_run;
+            if (e.result)
+                for (const auto& [name, cell] : e.result->fields)
+                    if (name == key) as_run = cell_text(cell);
+            w.node(0, d, as_run.empty() ? nullptr : &as_run);
         }
         if (!e.components.empty()) {
             w.out += "\n";

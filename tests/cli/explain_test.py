@@ -121,6 +121,11 @@ for row in cut_rows[:3]:
          and quota["reached"] > quota["slots"] and me and me[0]["position"] == quota["position"] and not me[0]["kept"]
          and quota["slots"] in places and places[quota["slots"]]["kept"] and len(places[quota["slots"]]["keys"]) == 3
          and quota["flag"] == "超出优秀名额" and quota["order"][0] == "综合得分 desc")
+    share = quota["share_derivation"]
+    case(f"{row['id']}: the share rule that fired, and its value is the quota's share",
+         share["name"] == "优秀比例" and share["branch"]["chosen"].endswith("优秀比例")
+         and Fraction(share["exact"]) == Fraction(quota["share"])
+         and Fraction(quota["exact_slots"]) == Fraction(quota["share"]) * quota["pool"]["size"])
     grade = e["derivation"]["fields"]["grade"]["grade"]
     case(f"{row['id']}: 优秀 by score, 称职 after the quota", grade["by_score"] == "优秀" and grade["final"] == "称职" == row["grade"])
     code, text, _ = run("explain", longnan, data, "--id", row["id"])
