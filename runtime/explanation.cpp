@@ -264,7 +264,7 @@ void ExplanationBuilder::reads(const CheckedExpr& e, Place place, int depth, Der
             for (std::uint32_t row = begin; row < end; ++row)
                 rows += !e.filter || evaluator.condition(*e.filter, Context{e.type.entity, row, nullptr});
             list.value = Value::of_number(Rational(rows));
-            list.shown = std::to_string(rows) + " 行";
+            list.shown = std::to_string(rows) + " 行" + (e.filter ? " (共 " + std::to_string(end - begin) + " 行)" : "");
         }
         add(std::move(list));
         return;

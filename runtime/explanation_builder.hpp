@@ -53,7 +53,7 @@ private:
     void value(Derivation& d, SymbolId symbol, Place place, int depth);
     void grade(Derivation& d, SymbolId symbol, Place place, int depth);
     void rank(Derivation& d, SymbolId symbol, Place place, int depth);
-    QuotaStory quota(const Grade& grade, std::size_t index, Place place, BandIndex after_caps, int depth);
+    QuotaStory quota(const Grade& grade, std::size_t index, Place place, int depth);
 };
 
 // Up `levels_up` entities from a place; the scheme for −1.

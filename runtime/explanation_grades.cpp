@@ -67,11 +67,11 @@ void ExplanationBuilder::grade(Derivation& d, SymbolId id, Place place, int dept
         }
         story.vetoes.push_back(std::move(veto));
     }
-    for (std::size_t q = 0; q < grade.quotas.size(); ++q) story.quotas.push_back(quota(grade, q, place, after_caps, depth));
+    for (std::size_t q = 0; q < grade.quotas.size(); ++q) story.quotas.push_back(quota(grade, q, place, depth));
     d.grade.push_back(std::move(story));
 }
 
-QuotaStory ExplanationBuilder::quota(const Grade& grade, std::size_t index, Place place, BandIndex after_caps, int depth) {
+QuotaStory ExplanationBuilder::quota(const Grade& grade, std::size_t index, Place place, int depth) {
     const Quota& quota = grade.quotas[index];
     const Table& table = tables.entities[place.entity];
     QuotaStory story;
@@ -137,7 +137,6 @@ QuotaStory ExplanationBuilder::quota(const Grade& grade, std::size_t index, Plac
     story.reached = ranked.size();
     auto at = std::find(ranked.begin(), ranked.end(), place.row);
     story.position = at == ranked.end() ? 0 : static_cast<std::size_t>(at - ranked.begin()) + 1;
-    (void)after_caps;
 
     // Whom to show: the last kept and the first moved at the cut, a tie group across it, and this
     // row with its neighbours.
