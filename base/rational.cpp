@@ -304,6 +304,18 @@ std::string Rational::to_decimal(int min_places) const {
     return to_string(min_places, ends ? std::max({twos, fives, repeating_places}) : repeating_places);
 }
 
+bool Rational::has_finite_decimal() const {
+    mpz_class denominator = to_mpq().get_den();
+    while (mpz_divisible_ui_p(denominator.get_mpz_t(), 2)) denominator /= 2;
+    while (mpz_divisible_ui_p(denominator.get_mpz_t(), 5)) denominator /= 5;
+    return denominator == 1;
+}
+
+std::string Rational::to_exact_text() const {
+    if (has_finite_decimal()) return to_string(0, 100000);
+    return to_mpq().get_str();  // canonical: lowest terms, sign on the numerator
+}
+
 std::string Rational::to_string(int min_places, int max_places) const {
     if (is_small() && max_places <= 18) {
         // The fewest places (at least min_places) that are exact, else max_places rounded.

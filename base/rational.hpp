@@ -115,6 +115,11 @@ public:
     // How results print: a decimal that ends is shown whole, however many places it has; only a
     // repeating one (1/3) is rounded, half up, to 12 places.
     std::string to_decimal(int min_places) const;
+    // The value exactly, for a reader that must redo the arithmetic: the decimal when it ends
+    // ("86.015"), else the fraction in lowest terms ("47309/550").
+    std::string to_exact_text() const;
+    // Whether the decimal ends (the denominator has only the factors 2 and 5).
+    bool has_finite_decimal() const;
     // For integer-valued numbers that fit, e.g. counts and ranks.
     std::optional<std::int64_t> to_int64() const;
 

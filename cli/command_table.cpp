@@ -16,6 +16,7 @@ const std::vector<Command>& commands() {
         fmt_command(),
         whatif_command(),
         reach_command(),
+        explain_command(),
     };
     return table;
 }

@@ -47,5 +47,6 @@ Command diff_command();
 Command fmt_command();
 Command whatif_command();
 Command reach_command();
+Command explain_command();
 
 }  // namespace kaohe::cli

@@ -105,30 +105,8 @@ public:
 private:
     std::uint32_t line(Span span) const { return source_.position(span.begin).line; }
 
-    // An expression as written, on one line: comments dropped, blanks collapsed.
-    std::string written(const ast::ExprPtr& expr) const {
-        if (!expr) return "";
-        std::string_view text = source_.slice(expr->span);
-        std::string out;
-        bool quoted = false, comment = false;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            char c = text[i];
-            if (c == '\n') comment = false;
-            if (comment) continue;
-            if (c == '"') quoted = !quoted;
-            if (c == '#' && !quoted) {
-                comment = true;
-                continue;
-            }
-            bool blank = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-            if (blank) {
-                if (!out.empty() && out.back() != ' ') out += ' ';
-            }
-            else out += c;
-        }
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        return out;
-    }
+    // An expression as written, on one line.
+    std::string written(const ast::ExprPtr& expr) const { return expr ? one_line(source_.slice(expr->span)) : ""; }
     static std::string text(const ast::ExprPtr& expr) { return expr ? ast::print(*expr) : ""; }
     void add(Entry entry) { entries_.push_back(std::move(entry)); }
 

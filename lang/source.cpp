@@ -30,6 +30,26 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
     return std::string_view(text_).substr(start, end - start);
 }
 
+std::string one_line(std::string_view text) {
+    std::string out;
+    bool quoted = false, comment = false;
+    for (char c : text) {
+        if (c == '\n') comment = false;
+        if (comment) continue;
+        if (c == '"') quoted = !quoted;
+        if (c == '#' && !quoted) {
+            comment = true;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        }
+        else out += c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 std::uint32_t SourceSet::add(std::string name, std::string text) {
     files_.emplace_back(std::move(name), std::move(text));
     return static_cast<std::uint32_t>(files_.size() - 1);

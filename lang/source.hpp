@@ -55,4 +55,9 @@ private:
     std::vector<SourceFile> files_;
 };
 
+// A slice of policy text on one line, as a person reads it in a report: comments dropped, runs of
+// blanks (newlines included) collapsed to one space. `kaohe diff` and `kaohe explain` quote
+// formulas this way.
+std::string one_line(std::string_view written);
+
 }  // namespace kaohe
