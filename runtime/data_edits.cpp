@@ -140,7 +140,7 @@ DataPlace resolve_data_place(const Plan& plan, const Tables& tables, const JsonD
         }
     }
     place.path += "." + std::string(key);
-    place.edit = {container, std::string(key)};
+    place.edit = {container, std::string(key), 0, {}};
     if (rest.empty()) return place;
 
     // A record's field, or a list's element.
@@ -163,7 +163,7 @@ DataPlace resolve_data_place(const Plan& plan, const Tables& tables, const JsonD
         }
         place.field = FieldIndex(static_cast<std::uint32_t>(field));
         place.path += "." + field_spec->json_key;
-        place.edit = {value, field_spec->json_key};
+        place.edit = {value, field_spec->json_key, 0, {}};
         return place;
     }
     unsigned index = 0;
@@ -177,7 +177,7 @@ DataPlace resolve_data_place(const Plan& plan, const Tables& tables, const JsonD
         }
         place.element = index;
         place.path += fmt::format("[{}]", index);
-        place.edit = {value, {}, index};
+        place.edit = {value, {}, index, {}};
         return place;
     }
     place.error = fmt::format("{} 之后的 {} 无法理解: 记录的字段写作 .字段, 列表的一项写作 [序号]", spec->name, rest);

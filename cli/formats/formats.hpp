@@ -36,8 +36,8 @@ struct Provenance {
     std::string version;                                         // its year, as the policy writes it
     std::vector<std::pair<std::string, std::string>> policy_files;  // each file read (modules too), SHA-256
     std::string data_file, data_sha256;
-    std::vector<std::string> data_edits;                            // --set-data, as given: the data file's changed values
     std::vector<std::pair<std::string, std::string>> parameters;    // each parameter's value in force
+    std::vector<std::string> data_edits = {};                       // --set-data, as given: the data file's changed values
 };
 
 // The SCHEMES.md contract: {"results": [...]}, scores as decimal strings; with a provenance,
