@@ -20,7 +20,7 @@ namespace {
 
 struct ExplainOptions {
     std::string policy, data, parameters, id;
-    std::vector<std::string> sets;
+    std::vector<std::string> sets, data_edits;
     std::string format;
     ErrorFormat errors = ErrorFormat::text;
 };
@@ -50,6 +50,7 @@ Exit explain(const ExplainOptions& options) {
         exit != success)
         return exit;
     auto policy = compile(std::move(loaded));
+    if (Exit exit = apply_data_edits(options.data_edits, policy, parameters, document); exit != success) return exit;
     Run run(policy, document, parameters);
     EvaluationRecord record;
     std::vector<ResultRow> rows;  // names view into the policy, alive until return
@@ -80,6 +81,7 @@ Action define(CLI::App& command) {
     command.add_option("--id", options->id, "要解释的考核对象的编号 (数据中的 id)");
     command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
     add_set_option(command, options->sets);
+    add_set_data_option(command, options->data_edits);
     add_format_choice(command, options->format, {"text", "json"});
     add_error_format_option(command, options->errors);
     return [options] { return explain(*options); };
@@ -90,7 +92,7 @@ Action define(CLI::App& command) {
 Command explain_command() {
     return {
         .name = "explain",
-        .synopsis = "POLICY DATA --id ID [--params FILE] [--set NAME=VALUE]... [--format text|json]",
+        .synopsis = "POLICY DATA --id ID [--params FILE] [--set NAME=VALUE]... [--set-data ID.INPUT=VALUE]... [--format text|json]",
         .summary = "解释一个考核对象的结果: 每个值的公式、依据条款、输入、精确值与舍入, 等次、否决、名额",
         .example = "explain policies/longnan.kh examples/longnan-2017.json --id LN01-M02",
         .details = "按方案 POLICY 计算 DATA (与 kaohe run 相同), 然后给出编号为 ID 的考核对象的完整推导, 可交给复核人员:\n"
@@ -100,6 +102,7 @@ Command explain_command() {
                    option_lines({{"--id ID", "考核对象的编号 (必需); 不是输出对象的编号 (如县区) 也可以, 给出它的全部值"},
                                  {"--params FILE", "参数文件, 同 kaohe run"},
                                  {"--set NAME=VALUE", "只在本次计算中改变参数、权重、分数线或名额比例, 同 kaohe run"},
+                                 {"--set-data ID.INPUT=VALUE", "只在本次计算中改变某个对象的一项输入, 同 kaohe run"},
                                  {"--format text", "供人阅读的中文推导 (默认)"},
                                  {"--format json", "树形 JSON: 顶层与 kaohe run --format json 的这一行相同 (id、score、grade、rank …), "
                                                    "另有 path 和 derivation"}}) +
