@@ -53,7 +53,9 @@ public:
         : plan_(plan), program_(*plan.program), document_(document), parameters_(parameters), result_(result),
           evaluator_(plan, state, result.tables) {}
 
-    void run() {
+    // Everything, or (parameters_only) the scheme-level inputs alone: a what-if on an evaluated run
+    // needs only those.
+    void run(bool parameters_only = false) {
         Location root;
         if (document_.kind() != JsonKind::object) {
             result_.errors.push_back({.code = DiagnosticCode::document_not_object,
@@ -74,6 +76,7 @@ public:
             tables.scheme_slots[plan_.column_of_symbol[symbol]] =
                 spec.default_value ? bind_parameter(symbol, spec, at) : bind_input(spec, find_path(document_, spec.json_key), at);
         }
+        if (parameters_only) return;
         for (EntityId e : program_.entities.ids()) bind_entity(e);
         for (EntityId e : program_.entities.ids())
             if (!is_join_parent(e)) check_unique_ids(e);  // a join's parent: parent_ids reports them
@@ -564,6 +567,13 @@ BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument
                      std::span<const ParameterFile> parameters) {
     BindResult result;
     Binder(plan, state, document.root(), parameters, result).run();
+    return result;
+}
+
+BindResult bind_scheme_inputs(const Plan& plan, const RunState& state, const JsonDocument& document,
+                              std::span<const ParameterFile> parameters) {
+    BindResult result;
+    Binder(plan, state, document.root(), parameters, result).run(true);
     return result;
 }
 

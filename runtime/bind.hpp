@@ -33,4 +33,9 @@ struct ParameterFile {
 BindResult bind_data(const Plan& plan, const RunState& state, const JsonDocument& document,
                      std::span<const ParameterFile> parameters = {});
 
+// The scheme-level inputs alone (parameters among them) into tables.scheme_slots, checked the
+// same way; the entities' tables are left empty.
+BindResult bind_scheme_inputs(const Plan& plan, const RunState& state, const JsonDocument& document,
+                              std::span<const ParameterFile> parameters);
+
 }  // namespace kaohe

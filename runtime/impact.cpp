@@ -10,35 +10,7 @@
 namespace kaohe {
 namespace {
 
-// For each graded row, each grade's band by score and after vetoes, by grade name.
-struct BandRecorder : EvaluationListener {
-    struct Bands {
-        std::string by_score, after_caps;
-        Rational value;  // what the grade is by, unrounded
-    };
-    std::map<std::tuple<std::uint32_t, std::uint32_t, std::string>, Bands> bands;  // (entity, row, grade)
-    const Program* program = nullptr;
-
-    void on_band(const Step& step, std::uint32_t row, const Rational& value, BandIndex by_score, BandIndex after_caps) override {
-        const std::string& grade = program->symbols[step.grade->symbol].name;
-        bands[{step.entity.index(), row, grade}] = {step.grade->bands[by_score].label, step.grade->bands[after_caps].label, value};
-    }
-};
-
-struct Side {
-    BandRecorder recorder;
-    std::unique_ptr<Run> run;  // kept: the new side's thresholds are asked about old scores
-    std::vector<ResultRow> rows;
-    std::vector<DataError> errors;
-};
-
-bool evaluate(const RunInput& input, const std::shared_ptr<const JsonDocument>& document, Side& side) {
-    side.recorder.program = &input.policy->program;
-    side.run = std::make_unique<Run>(input.policy, document, input.parameters);
-    if (side.run->evaluate(&side.recorder)) side.rows = side.run->results();
-    side.errors = side.run->errors();
-    return side.errors.empty();
-}
+using Side = ImpactSide;
 
 const Grade* grade_named(const Program& program, const std::string& name) {
     for (const Grade& grade : program.grades)
@@ -139,17 +111,44 @@ std::vector<std::string> causes(const ResultRow& old_row, const ResultRow& new_r
 
 }  // namespace
 
+void BandRecorder::on_band(const Step& step, std::uint32_t row, const Rational& value, BandIndex by_score,
+                           BandIndex after_caps) {
+    const std::string& grade = program->symbols[step.grade->symbol].name;
+    bands[{step.entity.index(), row, grade}] = {step.grade->bands[by_score].label, step.grade->bands[after_caps].label, value};
+}
+
+ImpactSide evaluate_side(const RunInput& input, std::shared_ptr<const JsonDocument> document) {
+    ImpactSide side;
+    side.recorder.program = &input.policy->program;
+    side.run = std::make_unique<Run>(input.policy, std::move(document), input.parameters);
+    if (side.run->evaluate(&side.recorder)) side.rows = side.run->results();
+    side.errors = side.run->errors();
+    return side;
+}
+
+ImpactSide reevaluate_side(const ImpactSide& baseline, std::vector<ParameterFile> parameters) {
+    ImpactSide side;
+    side.recorder = baseline.recorder;  // grades the change does not reach keep their bands
+    side.run = std::make_unique<Run>(*baseline.run);
+    if (side.run->set_parameters(std::move(parameters)) && side.run->reevaluate(&side.recorder))
+        side.rows = side.run->results();
+    side.errors = side.run->errors();
+    return side;
+}
+
 ImpactRuns measure_impact(const RunInput& before, const RunInput& after, std::shared_ptr<const JsonDocument> document,
                           std::size_t mover_count) {
-    Side old_side, new_side;
-    bool old_ok = evaluate(before, document, old_side), new_ok = evaluate(after, document, new_side);
-    ImpactRuns result{std::nullopt, std::move(old_side.errors), std::move(new_side.errors)};
-    if (!old_ok || !new_ok) return result;
+    return compare_sides(evaluate_side(before, document), evaluate_side(after, document), mover_count);
+}
+
+ImpactRuns compare_sides(const ImpactSide& old_side, const ImpactSide& new_side, std::size_t mover_count) {
+    ImpactRuns result{std::nullopt, old_side.errors, new_side.errors};
+    if (!old_side.errors.empty() || !new_side.errors.empty()) return result;
 
     Impact impact;
     impact.rows_before = old_side.rows.size();
     impact.rows_after = new_side.rows.size();
-    std::vector<std::string> order = band_order(after.policy->program, before.policy->program);
+    std::vector<std::string> order = band_order(new_side.run->policy().program, old_side.run->policy().program);
     impact.grades_before = grade_counts(old_side.rows, new_side.rows, order);
     impact.grades_after = grade_counts(new_side.rows, old_side.rows, order);
     impact.flags_before = flag_counts(old_side.rows, new_side.rows);

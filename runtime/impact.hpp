@@ -10,9 +10,11 @@
 // changed weight against another inside a moved score.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -68,7 +70,35 @@ struct ImpactRuns {
     std::vector<DataError> after_errors;
 };
 
+// Both versions evaluated afresh on the same data, and compared.
 ImpactRuns measure_impact(const RunInput& before, const RunInput& after, std::shared_ptr<const JsonDocument> document,
                           std::size_t mover_count = 10);
+
+// For each graded row, each grade's band by score and after vetoes, by grade name.
+struct BandRecorder : EvaluationListener {
+    struct Bands {
+        std::string by_score, after_caps;
+        Rational value;  // what the grade is by, unrounded
+    };
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::string>, Bands> bands;  // (entity, row, grade)
+    const Program* program = nullptr;
+
+    void on_band(const Step& step, std::uint32_t row, const Rational& value, BandIndex by_score, BandIndex after_caps) override;
+};
+
+// One side of a comparison, evaluated: its run (kept: the new side's thresholds are asked about
+// old scores), the bands the evaluator reported, and its results — or its errors.
+struct ImpactSide {
+    BandRecorder recorder;
+    std::unique_ptr<Run> run;
+    std::vector<ResultRow> rows;
+    std::vector<DataError> errors;
+};
+
+ImpactSide evaluate_side(const RunInput& input, std::shared_ptr<const JsonDocument> document);
+// The baseline under other parameters files (a --set what-if): a copy of its run re-evaluated
+// only where the changed parameters reach (Run::set_parameters), not bound and evaluated afresh.
+ImpactSide reevaluate_side(const ImpactSide& baseline, std::vector<ParameterFile> parameters);
+ImpactRuns compare_sides(const ImpactSide& before, const ImpactSide& after, std::size_t mover_count = 10);
 
 }  // namespace kaohe

@@ -66,6 +66,22 @@ void Run::set_input(SymbolId input, std::uint32_t row, Value value) {
     changed_.push_back(input);
 }
 
+bool Run::set_parameters(std::vector<ParameterFile> parameters) {
+    parameters_ = std::move(parameters);
+    BindResult bound = bind_scheme_inputs(policy_->plan, state_, *document_, parameters_);
+    if (!bound.errors.empty()) {
+        errors_ = std::move(bound.errors);
+        return false;
+    }
+    const Plan& plan = policy_->plan;
+    for (SymbolId parameter : policy_->program.parameters) {  // other scheme inputs come from the same data
+        const Rational& now = bound.tables.scheme_slots[plan.column_of_symbol[parameter]].number();
+        if (now != tables_.scheme_slots[plan.column_of_symbol[parameter]].number()) set_parameter(parameter, now);
+    }
+    errors_ = apply_parameters(plan, tables_, state_, bound.parameter_paths);
+    return errors_.empty();
+}
+
 bool Run::reevaluate(EvaluationListener* listener) {
     if (!evaluated_) return evaluate(listener);
     errors_ = kaohe::reevaluate(policy_->plan, state_, tables_, changed_, listener);

@@ -59,6 +59,10 @@ public:
     void set_parameter(SymbolId parameter, Rational value);
     void set_input(SymbolId input, std::uint32_t row, Value value);
     bool reevaluate(EvaluationListener* listener = nullptr);
+    // Other parameters files in place of this run's (a --set what-if on an evaluated run): the
+    // parameters are bound and verified as the constructor would, and those whose value changed
+    // are set; false, with errors(), when they do not bind or verify. reevaluate() then applies them.
+    bool set_parameters(std::vector<ParameterFile> parameters);
 
     const std::vector<DataError>& errors() const { return errors_; }
     const CompiledPolicy& policy() const { return *policy_; }

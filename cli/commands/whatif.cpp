@@ -19,15 +19,17 @@ using Json = nlohmann::ordered_json;
 
 struct WhatifOptions {
     std::string policy, data, parameters, scenarios;
-    std::vector<std::string> sets;
+    std::vector<std::string> sets, data_edits;
     std::string format;
+    bool timings = false;
     ErrorFormat errors = ErrorFormat::text;
 };
 
 struct Scenario {
     std::string name;
-    std::vector<std::string> sets;  // NAME=VALUE, or
-    std::string policy;             // another policy file
+    std::vector<std::string> sets;        // NAME=VALUE,
+    std::vector<std::string> data_edits;  // ID.INPUT=VALUE, or
+    std::string policy;                   // another policy file
 };
 
 // {"scenarios": [{"name": "…", "set": {"NAME": VALUE, …}} or {"name": "…", "policy": "FILE"}]},
@@ -43,14 +45,19 @@ bool read_scenarios(const std::string& path, PhaseTimer& timer, std::vector<Scen
     std::size_t index = 0;
     for (JsonValue item = list.first(); item.exists(); item = item.next(), ++index) {
         Scenario scenario;
-        JsonValue name = item.find("name"), set = item.find("set"), policy = item.find("policy");
+        JsonValue name = item.find("name"), set = item.find("set"), set_data = item.find("set_data"), policy = item.find("policy");
         scenario.name = name.is(JsonValue::Kind::string) ? std::string(name.text()) : fmt::format("情景 {}", index + 1);
-        if (set.is(JsonValue::Kind::object) && set.size() > 0)
-            for (JsonValue member = set.first(); member.exists(); member = member.next())
-                scenario.sets.push_back(std::string(member.key()) + "=" + std::string(member.text()));
-        else if (policy.is(JsonValue::Kind::string)) scenario.policy = std::string(policy.text());
-        else {
-            std::cerr << fmt::format("kaohe: {}: $.scenarios[{}]: 应有 \"set\" (非空对象) 或 \"policy\" (方案文件)\n", path, index);
+        auto pairs = [](JsonValue object, std::vector<std::string>& out) {
+            if (!object.is(JsonValue::Kind::object)) return;
+            for (JsonValue member = object.first(); member.exists(); member = member.next())
+                out.push_back(std::string(member.key()) + "=" + std::string(member.text()));
+        };
+        pairs(set, scenario.sets);
+        pairs(set_data, scenario.data_edits);
+        if (policy.is(JsonValue::Kind::string)) scenario.policy = std::string(policy.text());
+        if (scenario.sets.empty() && scenario.data_edits.empty() == scenario.policy.empty()) {
+            std::cerr << fmt::format("kaohe: {}: $.scenarios[{}]: 应有 \"set\" 和/或 \"set_data\" (非空对象), 或 \"policy\" (方案文件)\n",
+                                     path, index);
             return false;
         }
         scenarios.push_back(std::move(scenario));
@@ -58,59 +65,90 @@ bool read_scenarios(const std::string& path, PhaseTimer& timer, std::vector<Scen
     return true;
 }
 
+// A scenario made ready to run: its policy, parameters and (with data edits) its own data.
+struct PreparedScenario {
+    RunInput input;
+    std::shared_ptr<const JsonDocument> document;  // null: the baseline's data
+};
+
 Exit whatif(const WhatifOptions& options) {
-    if (options.sets.empty() == options.scenarios.empty()) throw UsageError("请给出 --set 名称=值 或 --scenarios 文件 (二者选一)");
-    PhaseTimer timer(false);
+    if (options.sets.empty() && options.data_edits.empty() == options.scenarios.empty())
+        throw UsageError("请给出 --set 名称=值 (和/或 --set-data 编号.输入=值) 或 --scenarios 文件 (二者选一)");
+    PhaseTimer timer(options.timings);
     LoadedProgram loaded;
     if (Exit exit = load_policy(options.policy, loaded, false, options.errors); exit != success) return exit;
     std::shared_ptr<const JsonDocument> document;
     if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
     std::vector<Scenario> scenarios;
-    if (!options.sets.empty()) scenarios.push_back({"--set " + join(options.sets, " --set "), options.sets, ""});
-    else if (!read_scenarios(options.scenarios, timer, scenarios, options.errors)) return data_error;
+    if (!options.scenarios.empty()) {
+        if (!read_scenarios(options.scenarios, timer, scenarios, options.errors)) return data_error;
+    } else {
+        std::vector<std::string> words;
+        for (const std::string& set : options.sets) words.push_back("--set " + set);
+        for (const std::string& edit : options.data_edits) words.push_back("--set-data " + edit);
+        scenarios.push_back({join(words, " "), options.sets, options.data_edits, ""});
+    }
 
     // Every scenario's overrides are resolved before anything runs: a typo in the third is not
     // found after two have printed.
-    const Program& program = *loaded.program;
     RunInput baseline;
-    if (Exit exit = load_parameters(options.parameters, {}, program, timer, options.errors, baseline.parameters); exit != success)
+    if (Exit exit = load_parameters(options.parameters, {}, *loaded.program, timer, options.errors, baseline.parameters);
+        exit != success)
         return exit;
-    std::vector<RunInput> inputs;
+    baseline.policy = compile(std::move(loaded));
+    std::vector<PreparedScenario> prepared;
     for (const Scenario& scenario : scenarios) {
-        RunInput input;
+        PreparedScenario ready{{baseline.policy, baseline.parameters}, nullptr};
         if (!scenario.policy.empty()) {
             LoadedProgram other;
             if (Exit exit = load_policy(scenario.policy, other, false, options.errors); exit != success) return exit;
-            input.policy = compile(std::move(other));
-            input.parameters = baseline.parameters;
+            ready.input.policy = compile(std::move(other));
         }
-        else if (Exit exit = load_parameters(options.parameters, scenario.sets, program, timer, options.errors, input.parameters);
-                 exit != success)
+        if (Exit exit = load_parameters(options.parameters, scenario.sets, ready.input.policy->program, timer, options.errors,
+                                        ready.input.parameters);
+            exit != success)
             return exit;
-        inputs.push_back(std::move(input));
+        if (!scenario.data_edits.empty()) {
+            ready.document = document;
+            if (Exit exit = apply_data_edits(scenario.data_edits, ready.input.policy, ready.input.parameters, ready.document);
+                exit != success)
+                return exit;
+        }
+        prepared.push_back(std::move(ready));
     }
-    baseline.policy = compile(std::move(loaded));
-    for (RunInput& input : inputs)
-        if (!input.policy) input.policy = baseline.policy;
+    timer.lap("prepare");
 
+    ImpactSide base = evaluate_side(baseline, document);
+    timer.lap("baseline");
+    print_side_errors(base.errors, *baseline.policy, "基准", options.errors, options.data);
+    if (!base.errors.empty()) return data_error;
     std::string text;
     Json json;
     json["baseline"] = {{"policy", options.policy}, {"data", options.data}};
     json["scenarios"] = Json::array();
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
-        ImpactRuns runs = measure_impact(baseline, inputs[i], document);
-        print_side_errors(runs.before_errors, *baseline.policy, "基准", options.errors, options.data);
-        print_side_errors(runs.after_errors, *inputs[i].policy, "情景 " + scenarios[i].name, options.errors, options.data);
+        const PreparedScenario& ready = prepared[i];
+        // Overrides alone re-evaluate a copy of the baseline where they reach; another policy or
+        // other data is evaluated afresh.
+        ImpactSide side = ready.input.policy == baseline.policy && !ready.document
+                              ? reevaluate_side(base, ready.input.parameters)
+                              : evaluate_side(ready.input, ready.document ? ready.document : document);
+        timer.lap("scenario");
+        ImpactRuns runs = compare_sides(base, side);
+        timer.lap("compare");
+        print_side_errors(runs.after_errors, *ready.input.policy, "情景 " + scenarios[i].name, options.errors, options.data);
         if (!runs.impact) return data_error;
         text += fmt::format("{}情景 {}: {}\n", i ? "\n" : "", i + 1, scenarios[i].name) +
                 impact_text(*runs.impact, fmt::format("相对基准 ({} 按 {})", options.policy, options.data));
         Json scenario = {{"name", scenarios[i].name}};
-        if (scenarios[i].policy.empty()) scenario["set"] = scenarios[i].sets;
-        else scenario["policy"] = scenarios[i].policy;
+        if (!scenarios[i].sets.empty()) scenario["set"] = scenarios[i].sets;
+        if (!scenarios[i].data_edits.empty()) scenario["set_data"] = scenarios[i].data_edits;
+        if (!scenarios[i].policy.empty()) scenario["policy"] = scenarios[i].policy;
         scenario["impact"] = impact_json(*runs.impact, options.data);
         json["scenarios"].push_back(std::move(scenario));
     }
     std::cout << (options.format == "json" ? json.dump(2) + "\n" : text);
+    timer.lap("render");
     return success;
 }
 
@@ -119,9 +157,11 @@ Action define(CLI::App& command) {
     command.add_option("POLICY", options->policy, "方案文件")->required();
     command.add_option("DATA", options->data, "数据文件")->required();
     add_set_option(command, options->sets);
+    add_set_data_option(command, options->data_edits);
     command.add_option("--scenarios", options->scenarios, "情景文件 (JSON)");
     command.add_option("--params", options->parameters, "基准所用的参数文件");
     add_format_choice(command, options->format, {"table", "json"});
+    command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
     add_error_format_option(command, options->errors);
     return [options] { return whatif(*options); };
 }
@@ -131,16 +171,20 @@ Action define(CLI::App& command) {
 Command whatif_command() {
     return {
         .name = "whatif",
-        .synopsis = "POLICY DATA (--set NAME=VALUE... | --scenarios FILE) [--params FILE] [--format table|json]",
+        .synopsis = "POLICY DATA (--set NAME=VALUE... --set-data ID.INPUT=VALUE... | --scenarios FILE) [--params FILE] [--format table|json]",
         .summary = "假如: 改变参数、权重、分数线后 (或换一个方案), 谁的等次、名次、标记会变",
         .example = "whatif policies/longnan.kh examples/longnan-2017.json --set 等次.优秀=92",
         .details = "以 POLICY 按 DATA 的计算为基准, 与每个情景比较: 各等次人数的前后对比, 等次或名次改变的每一行及原因,\n"
-                   "只有标记改变的行, 得分变化的汇总与变化最大的行 (与 kaohe diff --data 的形式相同)。\n" +
+                   "只有标记改变的行, 得分变化的汇总与变化最大的行 (与 kaohe diff --data 的形式相同)。\n"
+                   "只改参数、权重、分数线的情景只重算受影响的部分 (复制基准的计算结果); 改数据或换方案的情景重新计算。\n" +
                    option_lines({{"--set NAME=VALUE", "一个情景: 这些改变 (写法同 kaohe run --set), 可重复"},
+                                 {"--set-data ID.INPUT=VALUE", "一个情景: 改变数据 (写法同 kaohe run --set-data), 可重复, 可与 --set 同用"},
                                  {"--scenarios FILE", "多个情景: {\"scenarios\": [{\"name\": \"民主测评 15%\", \"set\": {\"综合得分.民主测评得分\": "
-                                                      "\"15%\", \"综合得分.实绩得分\": \"40%\"}}, {\"name\": \"2018 方案\", \"policy\": \"2018.kh\"}]}"},
+                                                      "\"15%\", \"综合得分.实绩得分\": \"40%\"}}, {\"name\": \"补录选票\", \"set_data\": "
+                                                      "{\"LN01-M03.民主测评票.优秀\": 35}}, {\"name\": \"2018 方案\", \"policy\": \"2018.kh\"}]}"},
+                                 {"--timings", "在标准错误输出各阶段耗时 (prepare、baseline、每个情景的 scenario 与 compare、render)"},
                                  {"--params FILE", "基准 (和各情景) 所用的参数文件"},
-                                 {"--format json", "{\"baseline\", \"scenarios\": [{\"name\", \"set\" 或 \"policy\", \"impact\"}]}, "
+                                 {"--format json", "{\"baseline\", \"scenarios\": [{\"name\", \"set\"/\"set_data\"/\"policy\", \"impact\"}]}, "
                                                    "impact 与 kaohe diff --format json 的相同"}}) +
                    "\n名称不存在时以 64 退出; 数据或情景的值有错 (如权重合计不是 100%) 时以 2 退出。\n",
         .define = define,

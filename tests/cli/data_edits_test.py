@@ -129,6 +129,18 @@ case("the provenance records the edits; a text value needs no quotes",
      document and document["provenance"]["data"]["edits"] == ["LN01-M03.姓名=王五"] and
      next(r for r in document["results"] if r["id"] == "LN01-M03")["name"] == "王五")
 
+# whatif with data edits: the scenario is the edited data, against the baseline.
+edit = "LN01-M02.正职评分[0]=96.77"
+code, out, err = run("whatif", longnan, example, "--set-data", edit, "--format", "json")
+scenario = json.loads(out)["scenarios"][0] if code == 0 else None
+after = results_of(longnan, example, "--set-data", edit)
+moved = {r["id"] for r, b in zip(after, baseline) if (r["grade"], r["rank"]) != (b["grade"], b["rank"])}
+case("whatif --set-data: the rows whose grade or rank changed are those of run --set-data",
+     scenario and scenario["set_data"] == [edit] and {c["id"] for c in scenario["impact"]["changed"]} == moved and
+     "LN01-M02" in moved)
+code, out, err = run("whatif", longnan, example, "--set-data", "LN01-M99.正职评分[0]=1")
+case("whatif --set-data naming nothing: exit 64", code == 64 and "是否指" in err)
+
 failed = [name for name, ok in results if not ok]
 for name, ok in results:
     print(("ok   " if ok else "FAIL ") + name)

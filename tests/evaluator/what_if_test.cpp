@@ -236,3 +236,33 @@ TEST_CASE("changing one row's input through the API equals evaluating the edited
     CHECK(after == printed(evaluate(policy, edited)->results()));
     CHECK(after != before);
 }
+
+TEST_CASE("other parameters files on an evaluated run equal a fresh run with them, and are verified alike") {
+    auto loaded = kaohe::load_program_text("longnan.kh", read(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh"));
+    REQUIRE(loaded.program);
+    std::shared_ptr<const kaohe::CompiledPolicy> policy = kaohe::compile(std::move(loaded));
+    std::string error;
+    auto parse = [&](const std::string& json) {
+        auto document = kaohe::JsonDocument::parse(json, error);
+        REQUIRE(document);
+        return std::make_shared<const kaohe::JsonDocument>(std::move(*document));
+    };
+    auto data = parse(read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json"));
+    std::vector<kaohe::ParameterFile> files{{parse(R"({"优秀线": 88, "实绩权重": "40%", "目标管理权重": "25%"})"), "--set"}};
+
+    kaohe::Run run(policy, data);
+    REQUIRE(run.evaluate());
+    std::string before = printed(run.results());
+    REQUIRE(run.set_parameters(files));
+    REQUIRE(run.reevaluate());
+    kaohe::Run fresh(policy, data, files);
+    REQUIRE(fresh.evaluate());
+    std::string after = printed(run.results());
+    CHECK(after == printed(fresh.results()));
+    CHECK(after != before);
+
+    // Weights that no longer add up are refused as a fresh run refuses them.
+    CHECK_FALSE(run.set_parameters({{parse(R"({"实绩权重": "50%"})"), "--set"}}));
+    REQUIRE_FALSE(run.errors().empty());
+    CHECK(run.errors().front().code == kaohe::DiagnosticCode::parameter_weights_not_100);
+}
