@@ -81,7 +81,7 @@ Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const
     return success;
 }
 
-void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
+void add_set_option(CLI::App& command, std::vector<std::string>& sets, bool* renormalize) {
     auto well_formed = [](const std::string& text) {
         Override parsed;
         return parse_override(text, parsed) ? std::string() : "--set 应写作 名称=值, 例如 --set 优秀线=92: " + text;
@@ -89,6 +89,8 @@ void add_set_option(CLI::App& command, std::vector<std::string>& sets) {
     command.add_option("--set", sets, "改变一个参数、权重、分数线或名额比例, 只用于本次计算: 名称=值")
         ->check(CLI::Validator(well_formed, "NAME=VALUE"))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    if (renormalize)
+        command.add_flag("--renormalize", *renormalize, "--set 改了权重时, 按比例调整同一加权和的其余权重, 使合计仍为 100%");
 }
 
 void add_set_data_option(CLI::App& command, std::vector<std::string>& edits) {
@@ -127,7 +129,7 @@ Exit apply_data_edits(const std::vector<std::string>& edits, const std::shared_p
 }
 
 Exit load_parameters(const std::string& path, const std::vector<std::string>& sets, const Program& program,
-                     PhaseTimer& timer, ErrorFormat format, std::vector<ParameterFile>& parameters) {
+                     PhaseTimer& timer, ErrorFormat format, std::vector<ParameterFile>& parameters, bool renormalize) {
     if (!path.empty()) {
         std::shared_ptr<const JsonDocument> file;
         if (Exit exit = load_data(path, timer, file, "参数文件", format); exit != success) return exit;
@@ -155,7 +157,7 @@ Exit load_parameters(const std::string& path, const std::vector<std::string>& se
     }
     if (!resolved) return usage_error;
     std::vector<DataError> errors;  // the text is well formed by construction
-    parameters.push_back({parse_data(text + "}", "--set", errors), "--set"});
+    parameters.push_back({parse_data(text + "}", "--set", errors), "--set", renormalize});
     return success;
 }
 

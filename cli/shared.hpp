@@ -70,10 +70,12 @@ Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const
 // The parameters files of a run: the --params file, then the --set overrides (runtime/overrides.hpp)
 // as one more, which wins. An override that names nothing is a usage error (with 是否指 …),
 // printed here.
+// With renormalize, the weights the overrides give are held and the others scaled (ParameterFile).
 Exit load_parameters(const std::string& path, const std::vector<std::string>& sets, const Program& program,
-                     PhaseTimer& timer, ErrorFormat format, std::vector<ParameterFile>& parameters);
-// --set NAME=VALUE, repeatable, on a command that runs a scheme.
-void add_set_option(CLI::App& command, std::vector<std::string>& sets);
+                     PhaseTimer& timer, ErrorFormat format, std::vector<ParameterFile>& parameters, bool renormalize = false);
+// --set NAME=VALUE, repeatable, on a command that runs a scheme; with `renormalize`, also the
+// --renormalize flag.
+void add_set_option(CLI::App& command, std::vector<std::string>& sets, bool* renormalize = nullptr);
 
 // --set-data ID.INPUT=VALUE, repeatable: one input of one entity changed for this run
 // (runtime/data_edits.hpp). apply_data_edits replaces `document` by the edited one; a target that

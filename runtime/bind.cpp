@@ -233,6 +233,7 @@ private:
             JsonValue root = file->document->root();
             if (root.kind() == JsonKind::object && (node = root.find(spec.name)).exists()) {
                 path = parameter_path(*file, spec.name);
+                if (file->renormalize) result_.held.insert(symbol);
                 break;
             }
         }

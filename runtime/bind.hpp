@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ struct BindResult {
     Tables tables;
     std::vector<DataError> errors;
     std::map<SymbolId, std::string> parameter_paths;  // where each parameter not at its default came from
+    std::set<SymbolId> held;  // parameters a file that renormalizes gave: the other weights make room
 };
 
 // A parameters file (`--params`, or the `--set` overrides): a JSON object from `param` names to
@@ -27,6 +29,9 @@ struct BindResult {
 struct ParameterFile {
     std::shared_ptr<const JsonDocument> document;
     std::string name;  // as given, for messages
+    // --set with --renormalize: the weights it gives are held, and the other weights of their
+    // weighted sum are scaled to make the total 100% again.
+    bool renormalize = false;
 };
 
 // Text values in the tables are views into the document: it must outlive them.

@@ -26,8 +26,37 @@ bool bound_away_from_default(const std::vector<SymbolId>& parameters, const std:
     return false;
 }
 
-std::vector<DataError> apply_weights(const Plan& plan, const Tables& tables, RunState& state,
-                                     const std::map<SymbolId, std::string>& sources) {
+// With --renormalize: the weights not held scaled in proportion so the total is 1, when they can be
+// (they total more than 0, the held ones no more than 100%); the parameters' slots follow. When
+// they cannot, `why` says so.
+bool renormalize(const Plan& plan, Tables& tables, const Weighting& written, std::vector<Rational>& weights,
+                 const std::set<SymbolId>& held, std::string& why) {
+    Rational held_total, others_total;
+    bool holds = false;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        bool is_held = written.parameters[i] && held.count(written.parameters[i]);
+        holds = holds || is_held;
+        if (is_held) held_total = held_total + weights[i];
+        else others_total = others_total + weights[i];
+    }
+    if (!holds) return false;
+    if (held_total > Rational(1) || others_total.sign() <= 0) {
+        why = held_total > Rational(1) ? fmt::format("; --renormalize 无法调整: --set 给出的权重合计已是 {}", percent_text(held_total))
+                                       : "; --renormalize 无法调整: 其余权重合计为 0";
+        return false;
+    }
+    Rational factor = (Rational(1) - held_total) / others_total;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        SymbolId p = written.parameters[i];
+        if (p && held.count(p)) continue;
+        weights[i] = weights[i] * factor;
+        if (p) tables.scheme_slots[plan.column_of_symbol[p]] = Value::of_number(weights[i]);
+    }
+    return true;
+}
+
+std::vector<DataError> apply_weights(const Plan& plan, Tables& tables, RunState& state,
+                                     const std::map<SymbolId, std::string>& sources, const std::set<SymbolId>& held) {
     const Program& program = *plan.program;
     std::vector<DataError> errors;
     for (WeightingId w : program.weightings.ids()) {
@@ -52,10 +81,13 @@ std::vector<DataError> apply_weights(const Plan& plan, const Tables& tables, Run
             }
         }
         if (!each_in_range) continue;
+        std::string why;
+        if (total != Rational(1) && renormalize(plan, tables, written, weights, held, why)) total = Rational(1);
         if (total != Rational(1)) {
             errors.push_back({.code = DiagnosticCode::parameter_weights_not_100,
                               .path = paths_of(written.parameters, sources),
-                              .message = fmt::format("参数给出的权重合计为 {} ({}), 应为 100%", percent_text(total), terms)});
+                              .message = fmt::format("参数给出的权重合计为 {} ({}), 应为 100%{}", percent_text(total), terms,
+                                                     held.empty() ? " (用 --set 改权重时, 加 --renormalize 可按比例调整其余权重)" : why)});
             continue;
         }
         state.weightings[w] = make_weighting(std::move(weights), written.parameters);
@@ -121,9 +153,9 @@ const Rational& threshold_of(const Band& band, const Plan& plan, const Tables& t
     return band.parameter ? parameter_value(band.parameter, plan, tables) : band.threshold;
 }
 
-std::vector<DataError> apply_parameters(const Plan& plan, const Tables& tables, RunState& state,
-                                        const std::map<SymbolId, std::string>& sources) {
-    std::vector<DataError> errors = apply_weights(plan, tables, state, sources);
+std::vector<DataError> apply_parameters(const Plan& plan, Tables& tables, RunState& state,
+                                        const std::map<SymbolId, std::string>& sources, const std::set<SymbolId>& held) {
+    std::vector<DataError> errors = apply_weights(plan, tables, state, sources, held);
     for (auto more : {check_thresholds(plan, tables, sources), check_shares(plan, tables, sources)})
         errors.insert(errors.end(), more.begin(), more.end());
     return errors;

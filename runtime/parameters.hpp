@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,11 @@
 namespace kaohe {
 
 // `sources`: where each parameter not at its default was read (BindResult::parameter_paths).
-std::vector<DataError> apply_parameters(const Plan& plan, const Tables& tables, RunState& state,
-                                        const std::map<SymbolId, std::string>& sources);
+// `held`: weights given with --renormalize; the others of their weighted sum are scaled in
+// proportion so it totals 100%, in the state and in the parameters' slots.
+std::vector<DataError> apply_parameters(const Plan& plan, Tables& tables, RunState& state,
+                                        const std::map<SymbolId, std::string>& sources,
+                                        const std::set<SymbolId>& held = {});
 
 // A threshold as this run has it: the bound parameter's value, or the number written.
 const Rational& threshold_of(const Band& band, const Plan& plan, const Tables& tables);

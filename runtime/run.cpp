@@ -33,7 +33,7 @@ Run::Run(std::shared_ptr<const CompiledPolicy> policy, std::shared_ptr<const Jso
     BindResult bound = bind_data(policy_->plan, state_, *document_, parameters_);
     tables_ = std::move(bound.tables);
     errors_ = std::move(bound.errors);
-    if (errors_.empty()) errors_ = apply_parameters(policy_->plan, tables_, state_, bound.parameter_paths);
+    if (errors_.empty()) errors_ = apply_parameters(policy_->plan, tables_, state_, bound.parameter_paths, bound.held);
     else if (!tables_.entities.empty()) {  // rows were read: check the data rules where they can be
         auto rule_errors = check_requirements(policy_->plan, state_, tables_, errors_);
         errors_.insert(errors_.end(), rule_errors.begin(), rule_errors.end());
@@ -78,7 +78,7 @@ bool Run::set_parameters(std::vector<ParameterFile> parameters) {
         const Rational& now = bound.tables.scheme_slots[plan.column_of_symbol[parameter]].number();
         if (now != tables_.scheme_slots[plan.column_of_symbol[parameter]].number()) set_parameter(parameter, now);
     }
-    errors_ = apply_parameters(plan, tables_, state_, bound.parameter_paths);
+    errors_ = apply_parameters(plan, tables_, state_, bound.parameter_paths, bound.held);
     return errors_.empty();
 }
 

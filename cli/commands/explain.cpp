@@ -22,6 +22,7 @@ struct ExplainOptions {
     std::string policy, data, parameters, id;
     std::vector<std::string> sets, data_edits;
     std::string format;
+    bool renormalize = false;
     ErrorFormat errors = ErrorFormat::text;
 };
 
@@ -46,7 +47,8 @@ Exit explain(const ExplainOptions& options) {
     std::shared_ptr<const JsonDocument> document;
     if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
     std::vector<ParameterFile> parameters;
-    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters);
+    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters,
+                                    options.renormalize);
         exit != success)
         return exit;
     auto policy = compile(std::move(loaded));
@@ -80,7 +82,7 @@ Action define(CLI::App& command) {
     command.add_option("DATA", options->data, "数据文件")->required();
     command.add_option("--id", options->id, "要解释的考核对象的编号 (数据中的 id)");
     command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
-    add_set_option(command, options->sets);
+    add_set_option(command, options->sets, &options->renormalize);
     add_set_data_option(command, options->data_edits);
     add_format_choice(command, options->format, {"text", "json"});
     add_error_format_option(command, options->errors);

@@ -19,6 +19,7 @@ namespace {
 struct ReachOptions {
     std::string policy, data, parameters, id, grade, format;
     std::vector<std::string> sets, data_edits, vary;
+    bool renormalize = false;
     ErrorFormat errors = ErrorFormat::text;
 };
 
@@ -84,7 +85,8 @@ Exit reach(const ReachOptions& options) {
     std::shared_ptr<const JsonDocument> document;
     if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
     std::vector<ParameterFile> parameters;
-    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters);
+    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters,
+                                    options.renormalize);
         exit != success)
         return exit;
     auto policy = compile(std::move(loaded));
@@ -123,7 +125,7 @@ Action define(CLI::App& command) {
     command.add_option("--grade", options->grade, "要达到的等次")->required();
     command.add_option("--vary", options->vary, "只改变这些输入 (默认: 这个对象的每个数值输入)");
     command.add_option("--params", options->parameters, "参数文件");
-    add_set_option(command, options->sets);
+    add_set_option(command, options->sets, &options->renormalize);
     add_set_data_option(command, options->data_edits);
     add_format_choice(command, options->format, {"text", "json"});
     add_error_format_option(command, options->errors);

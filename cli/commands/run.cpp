@@ -29,6 +29,7 @@ struct RunOptions {
     bool timings = false;
     bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
     bool all_errors = false;
+    bool renormalize = false;
     ErrorFormat errors = ErrorFormat::text;
 };
 
@@ -64,7 +65,8 @@ Exit run(const RunOptions& options) {
     if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors, &data_sha256); exit != success)
         return exit;
     std::vector<ParameterFile> parameters;
-    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters);
+    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters,
+                                    options.renormalize);
         exit != success)
         return exit;
     auto policy = compile(std::move(loaded));
@@ -98,7 +100,7 @@ Action define(CLI::App& command) {
     command.add_option("POLICY", options->policy, "方案文件")->required();
     command.add_option("DATA", options->data, "数据文件")->required();
     command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
-    add_set_option(command, options->sets);
+    add_set_option(command, options->sets, &options->renormalize);
     add_set_data_option(command, options->data_edits);
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
@@ -117,6 +119,8 @@ Command run_command() {
     option_help.emplace_back("--set NAME=VALUE", "只在本次计算中改变: 参数 (--set 优秀线=92)、权重 (--set 综合得分.实绩得分=40%)、"
                                                  "分数线 (--set 等次.优秀=92) 或名额比例 (--set 等次.优秀.share=20%); 可重复, "
                                                  "优先于 --params 和数据中的参数; 权重合计仍须为 100%");
+    option_help.emplace_back("--renormalize", "--set 改了权重时, 同一加权和的其余权重按比例调整, 使合计仍为 100% "
+                                              "(--set 综合得分.实绩得分=55% --renormalize: 其余 55% 的权重按比例缩为 45%)");
     option_help.emplace_back("--set-data ID.INPUT=VALUE", "只在本次计算中改变某个对象的一项输入: 输入写方案中的名称或 JSON 字段名, "
                                                           "记录的一项写作 .字段 (--set-data LN01-M03.民主测评票.优秀=35), 列表的一项写作 [序号] "
                                                           "(从 0 数起: --set-data LN01-M03.正职评分[0]=88); 值按 JSON 读, 不是 JSON 的按文字; "
@@ -129,7 +133,7 @@ Command run_command() {
     option_help.emplace_back("--warnings", "在标准错误输出方案的警告 (如未使用的输入); kaohe check 总会输出警告");
     return {
         .name = "run",
-        .synopsis = "POLICY DATA [--params FILE] [--set NAME=VALUE]... [--set-data ID.INPUT=VALUE]... [--format " + format_names("|") + "]",
+        .synopsis = "POLICY DATA [--params FILE] [--set NAME=VALUE]... [--renormalize] [--set-data ID.INPUT=VALUE]... [--format " + format_names("|") + "]",
         .summary = "按方案计算数据, 输出结果",
         .example = "run policies/longnan.kh examples/longnan-2017.json",
         .details = "按方案 POLICY (.kh 文件) 计算 DATA (JSON 文件) 中的每个考核对象, 输出得分、等次、名次和标记。\n" +

@@ -22,6 +22,7 @@ struct WhatifOptions {
     std::vector<std::string> sets, data_edits;
     std::string format;
     bool timings = false;
+    bool renormalize = false;
     ErrorFormat errors = ErrorFormat::text;
 };
 
@@ -105,7 +106,7 @@ Exit whatif(const WhatifOptions& options) {
             ready.input.policy = compile(std::move(other));
         }
         if (Exit exit = load_parameters(options.parameters, scenario.sets, ready.input.policy->program, timer, options.errors,
-                                        ready.input.parameters);
+                                        ready.input.parameters, options.renormalize);
             exit != success)
             return exit;
         if (!scenario.data_edits.empty()) {
@@ -156,7 +157,7 @@ Action define(CLI::App& command) {
     auto options = std::make_shared<WhatifOptions>();
     command.add_option("POLICY", options->policy, "方案文件")->required();
     command.add_option("DATA", options->data, "数据文件")->required();
-    add_set_option(command, options->sets);
+    add_set_option(command, options->sets, &options->renormalize);
     add_set_data_option(command, options->data_edits);
     command.add_option("--scenarios", options->scenarios, "情景文件 (JSON)");
     command.add_option("--params", options->parameters, "基准所用的参数文件");

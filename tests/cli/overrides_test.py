@@ -77,6 +77,30 @@ code, out, err = run("run", longnan, example, "--set", "等次.优秀.share=20%"
 case("a share computed by a formula is refused, pointing at its parameters", code == 64 and "由公式算出" in err)
 code, out, err = run("run", longnan, example, "--set", "综合得分.实绩得分=40%")
 case("weights that no longer add up: exit 2, the sum named, no results", code == 2 and out == "" and "合计为 95%" in err)
+# --renormalize: 实绩 held at 72.5%, the other 55% halved to make room (a factor with no repeating digits).
+with open(longnan, encoding="utf-8") as f:
+    text = f.read()
+for before, after in [("实绩权重 = 45%", "实绩权重 = 72.5%"), ("目标管理权重 = 20%", "目标管理权重 = 10%"),
+                      ("市级领导评价权重 = 10%", "市级领导评价权重 = 5%"), ("正职评价权重 = 10%", "正职评价权重 = 5%"),
+                      ("民主测评权重 = 10%", "民主测评权重 = 5%"), ("个别谈话权重 = 5%", "个别谈话权重 = 2.5%")]:
+    assert before in text, before
+    text = text.replace(before, after)
+copy = os.path.join(root, "policies", ".set-test-renormalize.kh")
+with open(copy, "w", encoding="utf-8") as f:
+    f.write(text)
+try:
+    expected = results_of(copy, example)
+finally:
+    os.remove(copy)
+got = results_of(longnan, example, "--set", "综合得分.实绩得分=72.5%", "--renormalize")
+case("--renormalize scales the other weights in proportion: equals the policy with them written out", got == expected)
+code, out, _ = run("run", longnan, example, "--set", "实绩权重=72.5%", "--renormalize", "--format", "json")
+case("--renormalize: the provenance has the scaled weights",
+     code == 0 and json.loads(out)["provenance"]["parameters"]["目标管理权重"] == "10%")
+code, out, err = run("run", longnan, example, "--set", "综合得分.实绩得分=40%")
+case("without --renormalize the message says it exists", code == 2 and "--renormalize" in err)
+code, out, err = run("run", longnan, example, "--set", "实绩权重=60%", "--set", "目标管理权重=50%", "--renormalize")
+case("held weights over 100% cannot be renormalized: exit 2, their sum named", code == 2 and "合计已是 110%" in err)
 code, out, err = run("run", longnan, example, "--set", "优秀线")
 case("--set without = is a usage error", code == 64 and "名称=值" in err)
 code, out, err = run("run", longnan, example, "--set", "优秀线=九十")
