@@ -35,7 +35,7 @@ Exit usage(const std::string& message, const std::string& help) {
 // option given twice (--format csv --format json) is a mistake to name, not to guess at. Only
 // options made to repeat (--set, one override each) may.
 std::string repeated_option(int argc, char** argv) {
-    static const std::set<std::string, std::less<>> repeatable{"--set", "--set-data"};
+    static const std::set<std::string, std::less<>> repeatable{"--set", "--set-data", "--vary"};
     std::set<std::string> seen;
     for (int i = 1; i < argc; ++i) {
         std::string_view argument = argv[i];
