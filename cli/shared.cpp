@@ -128,6 +128,35 @@ Exit apply_data_edits(const std::vector<std::string>& edits, const std::shared_p
     return success;
 }
 
+void add_scheme_run_options(CLI::App& command, SchemeRunOptions& options) {
+    command.add_option("POLICY", options.policy, "方案文件")->required();
+    command.add_option("DATA", options.data, "数据文件")->required();
+    command.add_option("--params", options.parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
+    add_set_option(command, options.sets, &options.renormalize);
+    add_set_data_option(command, options.data_edits);
+    add_error_format_option(command, options.errors);
+}
+
+Exit prepare_run(const SchemeRunOptions& options, PhaseTimer& timer, std::unique_ptr<Run>& run, bool show_warnings,
+                 std::string* data_sha256) {
+    LoadedProgram loaded;
+    if (Exit exit = load_policy(options.policy, loaded, show_warnings, options.errors); exit != success) return exit;
+    timer.lap("policy");
+    std::shared_ptr<const JsonDocument> document;
+    if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors, data_sha256); exit != success)
+        return exit;
+    std::vector<ParameterFile> parameters;
+    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters,
+                                    options.renormalize);
+        exit != success)
+        return exit;
+    auto policy = compile(std::move(loaded));
+    if (Exit exit = apply_data_edits(options.data_edits, policy, parameters, document); exit != success) return exit;
+    run = std::make_unique<Run>(policy, document, parameters);
+    timer.lap("bind");
+    return success;
+}
+
 Exit load_parameters(const std::string& path, const std::vector<std::string>& sets, const Program& program,
                      PhaseTimer& timer, ErrorFormat format, std::vector<ParameterFile>& parameters, bool renormalize) {
     if (!path.empty()) {

@@ -84,6 +84,23 @@ void add_set_data_option(CLI::App& command, std::vector<std::string>& edits);
 Exit apply_data_edits(const std::vector<std::string>& edits, const std::shared_ptr<const CompiledPolicy>& policy,
                       const std::vector<ParameterFile>& parameters, std::shared_ptr<const JsonDocument>& document);
 
+// What every command that runs one scheme over one data set takes: POLICY DATA, --params,
+// --set (with --renormalize), --set-data and --errors.
+struct SchemeRunOptions {
+    std::string policy, data, parameters;
+    std::vector<std::string> sets, data_edits;
+    bool renormalize = false;
+    ErrorFormat errors = ErrorFormat::text;
+};
+void add_scheme_run_options(CLI::App& command, SchemeRunOptions& options);
+
+// Reads and checks the policy (its warnings only with show_warnings), the data, the parameters
+// and the data edits, and binds them: `run` is ready to evaluate (or holds the data errors).
+// Laps "policy" and "bind" (load_data laps "read" and "parse"). Prints what went wrong and
+// returns its exit code. With data_sha256, also the data file's SHA-256.
+Exit prepare_run(const SchemeRunOptions& options, PhaseTimer& timer, std::unique_ptr<Run>& run,
+                 bool show_warnings = false, std::string* data_sha256 = nullptr);
+
 // A run's data errors on stderr in the chosen form; text groups repeats unless every_row.
 void print_data_errors(const std::vector<DataError>& errors, const SourceSet& sources, ErrorFormat format,
                        bool every_row, const std::string& data_file);

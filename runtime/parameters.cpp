@@ -87,7 +87,10 @@ std::vector<DataError> apply_weights(const Plan& plan, Tables& tables, RunState&
             errors.push_back({.code = DiagnosticCode::parameter_weights_not_100,
                               .path = paths_of(written.parameters, sources),
                               .message = fmt::format("参数给出的权重合计为 {} ({}), 应为 100%{}", percent_text(total), terms,
-                                                     held.empty() ? " (用 --set 改权重时, 加 --renormalize 可按比例调整其余权重)" : why)});
+                                                     !why.empty() ? why
+                                                     : paths_of(written.parameters, sources).find("--set:") != std::string::npos
+                                                         ? " (加 --renormalize 可按比例调整其余权重)"
+                                                         : "")});
             continue;
         }
         state.weightings[w] = make_weighting(std::move(weights), written.parameters);

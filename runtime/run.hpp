@@ -68,6 +68,7 @@ public:
     const CompiledPolicy& policy() const { return *policy_; }
     const RunState& state() const { return state_; }
     const Tables& tables() const { return tables_; }
+    const JsonDocument& document() const { return *document_; }
 
 private:
     std::shared_ptr<const CompiledPolicy> policy_;

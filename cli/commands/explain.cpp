@@ -18,12 +18,8 @@ namespace kaohe::cli {
 
 namespace {
 
-struct ExplainOptions {
-    std::string policy, data, parameters, id;
-    std::vector<std::string> sets, data_edits;
-    std::string format;
-    bool renormalize = false;
-    ErrorFormat errors = ErrorFormat::text;
+struct ExplainOptions : SchemeRunOptions {
+    std::string id, format;
 };
 
 // No row has that id: name the closest ids, and which entities have ids at all.
@@ -42,18 +38,10 @@ Exit unknown_id(const ExplainOptions& options, const Program& program, const Tab
 Exit explain(const ExplainOptions& options) {
     if (options.id.empty()) throw UsageError("请用 --id 给出要解释的考核对象的编号");
     PhaseTimer timer(false);
-    LoadedProgram loaded;
-    if (Exit exit = load_policy(options.policy, loaded, false, options.errors); exit != success) return exit;
-    std::shared_ptr<const JsonDocument> document;
-    if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
-    std::vector<ParameterFile> parameters;
-    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters,
-                                    options.renormalize);
-        exit != success)
-        return exit;
-    auto policy = compile(std::move(loaded));
-    if (Exit exit = apply_data_edits(options.data_edits, policy, parameters, document); exit != success) return exit;
-    Run run(policy, document, parameters);
+    std::unique_ptr<Run> prepared;
+    if (Exit exit = prepare_run(options, timer, prepared); exit != success) return exit;
+    Run& run = *prepared;
+    const CompiledPolicy* policy = &run.policy();
     EvaluationRecord record;
     std::vector<ResultRow> rows;  // names view into the policy, alive until return
     if (run.evaluate(&record)) rows = run.results();
@@ -78,14 +66,9 @@ Exit explain(const ExplainOptions& options) {
 
 Action define(CLI::App& command) {
     auto options = std::make_shared<ExplainOptions>();
-    command.add_option("POLICY", options->policy, "方案文件")->required();
-    command.add_option("DATA", options->data, "数据文件")->required();
+    add_scheme_run_options(command, *options);
     command.add_option("--id", options->id, "要解释的考核对象的编号 (数据中的 id)");
-    command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
-    add_set_option(command, options->sets, &options->renormalize);
-    add_set_data_option(command, options->data_edits);
     add_format_choice(command, options->format, {"text", "json"});
-    add_error_format_option(command, options->errors);
     return [options] { return explain(*options); };
 }
 

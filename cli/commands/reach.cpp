@@ -16,11 +16,9 @@ namespace kaohe::cli {
 
 namespace {
 
-struct ReachOptions {
-    std::string policy, data, parameters, id, grade, format;
-    std::vector<std::string> sets, data_edits, vary;
-    bool renormalize = false;
-    ErrorFormat errors = ErrorFormat::text;
+struct ReachOptions : SchemeRunOptions {
+    std::string id, grade, format;
+    std::vector<std::string> vary;
 };
 
 // The row with that id in an entity graded with a band of that label; a usage error otherwise.
@@ -80,18 +78,10 @@ std::vector<ReachVariable> chosen(std::vector<ReachVariable> all, const std::vec
 
 Exit reach(const ReachOptions& options) {
     PhaseTimer timer(false);
-    LoadedProgram loaded;
-    if (Exit exit = load_policy(options.policy, loaded, false, options.errors); exit != success) return exit;
-    std::shared_ptr<const JsonDocument> document;
-    if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
-    std::vector<ParameterFile> parameters;
-    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters,
-                                    options.renormalize);
-        exit != success)
-        return exit;
-    auto policy = compile(std::move(loaded));
-    if (Exit exit = apply_data_edits(options.data_edits, policy, parameters, document); exit != success) return exit;
-    Run run(policy, document, parameters);
+    std::unique_ptr<Run> prepared;
+    if (Exit exit = prepare_run(options, timer, prepared); exit != success) return exit;
+    Run& run = *prepared;
+    const CompiledPolicy* policy = &run.policy();
     if (!run.evaluate()) {
         print_data_errors(run.errors(), policy->sources, options.errors, false, options.data);
         return data_error;
@@ -112,23 +102,18 @@ Exit reach(const ReachOptions& options) {
     }
     report.answers = kaohe::reach(run, question, variables);
     for (const ReachAnswer& answer : report.answers)
-        report.paths.push_back(resolve_data_place(policy->plan, run.tables(), *document, options.id + "." + answer.variable.name).path);
+        report.paths.push_back(resolve_data_place(policy->plan, run.tables(), run.document(), options.id + "." + answer.variable.name).path);
     std::cout << (options.format == "json" ? reach_json(report).dump(2) + "\n" : reach_text(report));
     return success;
 }
 
 Action define(CLI::App& command) {
     auto options = std::make_shared<ReachOptions>();
-    command.add_option("POLICY", options->policy, "方案文件")->required();
-    command.add_option("DATA", options->data, "数据文件")->required();
+    add_scheme_run_options(command, *options);
     command.add_option("--id", options->id, "考核对象的编号")->required();
     command.add_option("--grade", options->grade, "要达到的等次")->required();
     command.add_option("--vary", options->vary, "只改变这些输入 (默认: 这个对象的每个数值输入)");
-    command.add_option("--params", options->parameters, "参数文件");
-    add_set_option(command, options->sets, &options->renormalize);
-    add_set_data_option(command, options->data_edits);
     add_format_choice(command, options->format, {"text", "json"});
-    add_error_format_option(command, options->errors);
     return [options] { return reach(*options); };
 }
 

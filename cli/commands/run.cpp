@@ -20,17 +20,11 @@ namespace kaohe::cli {
 
 namespace {
 
-struct RunOptions {
-    std::string policy;
-    std::string data;
-    std::string parameters;
-    std::vector<std::string> sets, data_edits;
+struct RunOptions : SchemeRunOptions {
     std::string format;
     bool timings = false;
     bool warnings = false;  // `check` shows them; a run's stderr stays for what stopped it
     bool all_errors = false;
-    bool renormalize = false;
-    ErrorFormat errors = ErrorFormat::text;
 };
 
 // The scheme, every policy file read (modules too) and the data file by their SHA-256, and the
@@ -57,22 +51,11 @@ Provenance provenance_of(const Run& run, const std::string& data_file, std::stri
 
 Exit run(const RunOptions& options) {
     PhaseTimer timer(options.timings);
-    LoadedProgram loaded;
-    if (Exit exit = load_policy(options.policy, loaded, options.warnings, options.errors); exit != success) return exit;
-    timer.lap("policy");
-    std::shared_ptr<const JsonDocument> document;
+    std::unique_ptr<Run> prepared;
     std::string data_sha256;
-    if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors, &data_sha256); exit != success)
-        return exit;
-    std::vector<ParameterFile> parameters;
-    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters,
-                                    options.renormalize);
-        exit != success)
-        return exit;
-    auto policy = compile(std::move(loaded));
-    if (Exit exit = apply_data_edits(options.data_edits, policy, parameters, document); exit != success) return exit;
-    Run evaluation(policy, document, parameters);
-    timer.lap("bind");
+    if (Exit exit = prepare_run(options, timer, prepared, options.warnings, &data_sha256); exit != success) return exit;
+    Run& evaluation = *prepared;
+    const CompiledPolicy* policy = &evaluation.policy();
     bool evaluated = evaluation.evaluate();
     timer.lap("evaluate");
     std::vector<ResultRow> rows;  // names view into the policy, alive until return
@@ -97,14 +80,9 @@ Exit run(const RunOptions& options) {
 
 Action define(CLI::App& command) {
     auto options = std::make_shared<RunOptions>();
-    command.add_option("POLICY", options->policy, "方案文件")->required();
-    command.add_option("DATA", options->data, "数据文件")->required();
-    command.add_option("--params", options->parameters, "参数文件: JSON 对象 {\"参数名\": 值}, 优先于数据文件中的参数");
-    add_set_option(command, options->sets, &options->renormalize);
-    add_set_data_option(command, options->data_edits);
+    add_scheme_run_options(command, *options);
     add_format_option(command, options->format);
     command.add_flag("--timings", options->timings, "在标准错误输出各阶段耗时");
-    add_error_format_option(command, options->errors);
     command.add_flag("--all-errors", options->all_errors, "逐条列出每一处数据错误 (默认把多行相同的错误合为一行)");
     command.add_flag("--warnings", options->warnings, "在标准错误输出方案的警告 (kaohe check 总会输出)");
     return [options] { return run(*options); };
