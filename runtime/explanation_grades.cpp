@@ -12,15 +12,6 @@
 namespace kaohe::detail {
 namespace {
 
-Rational round_slots(const Rational& exact, Rounding rounding) {
-    switch (rounding) {
-    case Rounding::floor: return exact.floor();
-    case Rounding::ceil: return exact.ceil();
-    case Rounding::half_up: return exact.round_half_up(0);
-    }
-    return exact.floor();
-}
-
 // The pool row a row belongs to: its ancestor of the pool's entity (the scheme's one pool: 0).
 Place pool_of(const Program& program, const Tables& tables, Place place, EntityId pool) {
     if (!pool) return {};

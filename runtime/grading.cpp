@@ -26,6 +26,8 @@ BandIndex band_for(const Grade& grade, const std::vector<const Rational*>& thres
     return band;
 }
 
+}  // namespace
+
 Rational round_slots(const Rational& exact, Rounding rounding) {
     switch (rounding) {
     case Rounding::floor: return exact.floor();
@@ -34,6 +36,8 @@ Rational round_slots(const Rational& exact, Rounding rounding) {
     }
     return exact.floor();
 }
+
+namespace {
 
 // One quota in one pool: which rows of the graded entity keep the band, worked out as data
 // first (what a listener is told), then applied.

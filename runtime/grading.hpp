@@ -20,6 +20,9 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
 // this run has them: what `kaohe diff` asks of the new version about an old score.
 BandIndex band_by_score(const Grade& grade, const Plan& plan, const Tables& tables, const Rational& value);
 
+// A quota's exact slot count (share × pool size) rounded as the quota says.
+Rational round_slots(const Rational& exact, Rounding rounding);
+
 // Competition ranking (1, 2, 2, 4) of keys; best first by `descending`.
 std::vector<std::int64_t> competition_ranks(std::span<const Rational> keys, bool descending);
 

@@ -12,22 +12,7 @@ import subprocess
 import sys
 import tempfile
 
-kaohe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-results = []
-
-
-def run(*args):
-    p = subprocess.run([kaohe, *args], capture_output=True, timeout=120, cwd=root)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def case(name, condition):
-    results.append((name, bool(condition)))
-
-
-def results_of(policy, data, *options):
-    code, out, err = run("run", policy, data, "--format", "json", *options)
-    return json.loads(out)["results"] if code == 0 else err
+from harness import kaohe, root, run, case, results_of, finish
 
 
 def load(name):
@@ -141,8 +126,4 @@ case("whatif --set-data: the rows whose grade or rank changed are those of run -
 code, out, err = run("whatif", longnan, example, "--set-data", "LN01-M99.正职评分[0]=1")
 case("whatif --set-data naming nothing: exit 64", code == 64 and "是否指" in err)
 
-failed = [name for name, ok in results if not ok]
-for name, ok in results:
-    print(("ok   " if ok else "FAIL ") + name)
-print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -16,17 +16,7 @@ import tempfile
 from decimal import Decimal, ROUND_HALF_UP
 from fractions import Fraction
 
-kaohe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-results = []
-
-
-def run(*args):
-    p = subprocess.run([kaohe, *args], capture_output=True, timeout=120, cwd=root)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def case(name, condition):
-    results.append((name, bool(condition)))
+from harness import kaohe, root, run, case, finish
 
 
 def run_rows(policy, data, *options):
@@ -207,8 +197,4 @@ case("bad data: exit 2, the data error on stderr, no explanation", code == 2 and
 code, out, err = run("explain", longnan, os.path.join(tmp, "missing.json"), "--id", "LN01-M01")
 case("an unreadable data file: exit 3", code == 3 and out == "")
 
-failed = [name for name, ok in results if not ok]
-for name, ok in results:
-    print(("ok   " if ok else "FAIL ") + name)
-print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish()

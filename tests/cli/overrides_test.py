@@ -12,22 +12,7 @@ import subprocess
 import sys
 import tempfile
 
-kaohe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-results = []
-
-
-def run(*args):
-    p = subprocess.run([kaohe, *args], capture_output=True, timeout=120, cwd=root)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def case(name, condition):
-    results.append((name, bool(condition)))
-
-
-def results_of(policy, data, *options):
-    code, out, err = run("run", policy, data, "--format", "json", *options)
-    return json.loads(out)["results"] if code == 0 else err
+from harness import kaohe, root, run, case, results_of, finish
 
 
 tmp = tempfile.mkdtemp(prefix="kaohe-set-")
@@ -157,8 +142,4 @@ case("whatif: a name that is nothing, in any scenario, is refused before anythin
 code, out, err = run("whatif", longnan, example)
 case("whatif without --set or --scenarios is a usage error", code == 64 and "--scenarios" in err)
 
-failed = [name for name, ok in results if not ok]
-for name, ok in results:
-    print(("ok   " if ok else "FAIL ") + name)
-print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish()

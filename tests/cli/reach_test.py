@@ -11,17 +11,7 @@ import os
 import subprocess
 import sys
 
-kaohe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-results = []
-
-
-def run(*args):
-    p = subprocess.run([kaohe, *args], capture_output=True, timeout=300, cwd=root)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def case(name, condition):
-    results.append((name, bool(condition)))
+from harness import root, run, case, finish
 
 
 def grade_after(policy, data, row_id, edit):
@@ -96,8 +86,4 @@ case("an unknown --vary: exit 64 with 是否指", code == 64 and "是否指 民�
 code, out, err = run("reach", longnan, example, "--id", "LN01-M07", "--grade", "优秀")
 case("a row that already has the grade says so", code == 0 and "已是 优秀" in out)
 
-failed = [name for name, ok in results if not ok]
-for name, ok in results:
-    print(("ok   " if ok else "FAIL ") + name)
-print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish()
