@@ -1,5 +1,7 @@
 #include "base/utf8.hpp"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 namespace kaohe {
@@ -81,6 +83,28 @@ std::string valid_utf8(std::string_view text) {
 
 void drop_byte_order_mark(std::string& text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+}
+
+std::string_view trim_spaces(std::string_view text) {
+    static constexpr std::string_view wide = "\u3000";
+    for (bool trimmed = true; trimmed && !text.empty();) {
+        trimmed = false;
+        if (text.front() == ' ' || text.front() == '\t') text.remove_prefix(1), trimmed = true;
+        else if (text.starts_with(wide)) text.remove_prefix(wide.size()), trimmed = true;
+        if (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1), trimmed = true;
+        else if (text.ends_with(wide)) text.remove_suffix(wide.size()), trimmed = true;
+    }
+    return text;
+}
+
+bool split_assignment(std::string_view text, std::string& name, std::string& value) {
+    static constexpr std::string_view wide_equals = "\uFF1D";
+    std::size_t ascii = text.find('='), wide = text.find(wide_equals);
+    std::size_t at = std::min(ascii, wide);
+    if (at == std::string_view::npos) return false;
+    name = std::string(trim_spaces(text.substr(0, at)));
+    value = std::string(trim_spaces(text.substr(at + (at == ascii ? 1 : wide_equals.size()))));
+    return !name.empty();
 }
 
 }  // namespace kaohe

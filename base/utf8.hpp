@@ -27,4 +27,11 @@ std::string valid_utf8(std::string_view text);
 // as "UTF-8") put there: it is not part of a policy or of JSON.
 void drop_byte_order_mark(std::string& text);
 
+// Without the spaces around it (ASCII, and the full-width 　 a Chinese input method types).
+std::string_view trim_spaces(std::string_view text);
+
+// NAME=VALUE (or NAME＝VALUE, the full-width sign) split at the first sign, each side without the
+// spaces around it; false when there is no sign or the name is empty.
+bool split_assignment(std::string_view text, std::string& name, std::string& value);
+
 }  // namespace kaohe

@@ -93,6 +93,8 @@ void add_set_option(CLI::App& command, std::vector<std::string>& sets, bool* ren
         command.add_flag("--renormalize", *renormalize, "--set 改了权重时, 按比例调整同一加权和的其余权重, 使合计仍为 100%");
 }
 
+std::string without_spaces(std::string text) { return std::string(trim_spaces(text)); }
+
 void add_set_data_option(CLI::App& command, std::vector<std::string>& edits) {
     auto well_formed = [](const std::string& text) {
         DataEdit parsed;
@@ -137,6 +139,14 @@ void add_scheme_run_options(CLI::App& command, SchemeRunOptions& options) {
     add_error_format_option(command, options.errors);
 }
 
+std::vector<std::string> what_if_options(const SchemeRunOptions& options) {
+    std::vector<std::string> words;
+    for (const std::string& set : options.sets) words.push_back("--set " + set);
+    if (options.renormalize) words.push_back("--renormalize");
+    for (const std::string& edit : options.data_edits) words.push_back("--set-data " + edit);
+    return words;
+}
+
 Exit prepare_run(const SchemeRunOptions& options, PhaseTimer& timer, std::unique_ptr<Run>& run, bool show_warnings,
                  std::string* data_sha256) {
     LoadedProgram loaded;
@@ -167,7 +177,7 @@ Exit load_parameters(const std::string& path, const std::vector<std::string>& se
     if (sets.empty()) return success;
     // The overrides as one more parameters file, after --params so they win: each by the parameter
     // it sets, its value as written (45% as a text, as a parameters file may write it).
-    std::string text;
+    std::vector<std::pair<std::string, std::string>> values;  // parameter, value as JSON; a later --set wins
     bool resolved = true;
     for (const std::string& set : sets) {
         Override override;
@@ -178,13 +188,20 @@ Exit load_parameters(const std::string& path, const std::vector<std::string>& se
             resolved = false;
             continue;
         }
-        text += text.empty() ? "{" : ", ";
-        append_json_string(text, target.parameter);
-        text += ": ";
-        if (Rational::parse(override.value) && override.value.find('%') == std::string::npos) text += override.value;
-        else append_json_string(text, override.value);
+        std::string value;
+        if (Rational::parse(override.value) && override.value.find('%') == std::string::npos) value = override.value;
+        else append_json_string(value, override.value);
+        auto same = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == target.parameter; });
+        if (same != values.end()) same->second = value;
+        else values.emplace_back(target.parameter, value);
     }
     if (!resolved) return usage_error;
+    std::string text = "{";
+    for (const auto& [parameter, value] : values) {
+        if (text.size() > 1) text += ", ";
+        append_json_string(text, parameter);
+        text += ": " + value;
+    }
     std::vector<DataError> errors;  // the text is well formed by construction
     parameters.push_back({parse_data(text + "}", "--set", errors), "--set", renormalize});
     return success;

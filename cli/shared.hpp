@@ -77,6 +77,9 @@ Exit load_parameters(const std::string& path, const std::vector<std::string>& se
 // --renormalize flag.
 void add_set_option(CLI::App& command, std::vector<std::string>& sets, bool* renormalize = nullptr);
 
+// For an option whose value is a name or an id: the spaces around it dropped (' 优秀').
+std::string without_spaces(std::string text);
+
 // --set-data ID.INPUT=VALUE, repeatable: one input of one entity changed for this run
 // (runtime/data_edits.hpp). apply_data_edits replaces `document` by the edited one; a target that
 // names nothing is a usage error (with 是否指 …), printed here.
@@ -93,6 +96,8 @@ struct SchemeRunOptions {
     ErrorFormat errors = ErrorFormat::text;
 };
 void add_scheme_run_options(CLI::App& command, SchemeRunOptions& options);
+// The what-if changes as options (--set …, --renormalize, --set-data …), to show or to repeat.
+std::vector<std::string> what_if_options(const SchemeRunOptions& options);
 
 // Reads and checks the policy (its warnings only with show_warnings), the data, the parameters
 // and the data edits, and binds them: `run` is ready to evaluate (or holds the data errors).

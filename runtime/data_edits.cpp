@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "base/json_string.hpp"
+#include "base/utf8.hpp"
 #include "lang/diagnostics.hpp"
 #include "runtime/data_error.hpp"
 
@@ -57,11 +58,7 @@ std::vector<std::string> names_of(const std::vector<const InputSpec*>& specs) {
 }  // namespace
 
 bool parse_data_edit(std::string_view text, DataEdit& out) {
-    auto equals = text.find('=');
-    if (equals == std::string_view::npos || equals == 0) return false;
-    out.target = std::string(text.substr(0, equals));
-    out.value = std::string(text.substr(equals + 1));
-    return true;
+    return split_assignment(text, out.target, out.value);
 }
 
 std::string value_as_json(std::string_view value) {

@@ -1,5 +1,7 @@
 #include "runtime/explanation.hpp"
 
+#include <algorithm>
+
 #include "runtime/explanation_builder.hpp"
 #include "runtime/what_if.hpp"
 
@@ -72,8 +74,22 @@ const CheckedExpr* ExplanationBuilder::definition(SymbolId symbol) const {
     return found == definitions_.end() ? nullptr : found->second;
 }
 
+// An expression's span ends with its last operand, so `a + (if … else 0)` stops before the closing
+// parenthesis that belongs to it: take the closers that balance the text's openers.
 std::string ExplanationBuilder::formula(const CheckedExpr& expr) const {
-    return one_line(sources.file(expr.span.file).slice(expr.span));
+    const SourceFile& file = sources.file(expr.span.file);
+    Span span = expr.span;
+    std::string_view text = file.slice(span);
+    auto open = std::count(text.begin(), text.end(), '(') - std::count(text.begin(), text.end(), ')');
+    const std::string& all = file.text();
+    for (std::uint32_t at = span.end; open > 0 && at < all.size(); ++at) {
+        if (all[at] == ')') {
+            --open;
+            span.end = at + 1;
+        } else if (all[at] != ' ' && all[at] != '\t' && all[at] != '\n' && all[at] != '\r')
+            break;
+    }
+    return one_line(file.slice(span));
 }
 
 RuleSource ExplanationBuilder::source(Span declaration, const Symbol* symbol, const CheckedExpr* formula_expr) const {

@@ -403,6 +403,12 @@ JsonValue find_path(JsonValue object, std::string_view dotted) {
 
 // ---------------------------------------------------------------- rewriting
 
+std::string JsonValue::json() const {
+    std::string out;
+    if (document_) document_->write(index_, {}, out);
+    return out;
+}
+
 std::string JsonDocument::text_with(const std::vector<JsonEdit>& edits) const {
     std::string out;
     out.reserve(source_.size() + 64);

@@ -44,6 +44,7 @@ public:
     JsonValue find(std::string_view key) const;  // an object's member, or missing
     std::string_view key() const;  // a member reached by first()/next()/find(): its name
     std::string describe() const;   // for messages: 字符串 "abc", 数组 …
+    std::string json() const;       // the value written out as JSON (numbers keep their digits)
 
 private:
     const JsonDocument* document_ = nullptr;

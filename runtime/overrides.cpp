@@ -1,5 +1,6 @@
 #include "runtime/overrides.hpp"
 
+#include "base/utf8.hpp"
 #include "lang/diagnostics.hpp"
 #include "runtime/what_if.hpp"
 
@@ -80,10 +81,7 @@ ResolvedOverride grade_place(const Program& program, const std::string& grade_na
 }  // namespace
 
 bool parse_override(std::string_view text, Override& out) {
-    std::size_t equals = text.find('=');
-    if (equals == std::string_view::npos || equals == 0 || equals + 1 == text.size()) return false;
-    out = {std::string(text.substr(0, equals)), std::string(text.substr(equals + 1))};
-    return true;
+    return split_assignment(text, out.name, out.value) && !out.value.empty();
 }
 
 ResolvedOverride resolve_override(const Program& program, const Override& override) {

@@ -60,14 +60,15 @@ Exit explain(const ExplainOptions& options) {
             if (candidate.entity == entity && candidate.row == row) result = &candidate;
         explanations.push_back(explain(run, record, entity, row, result));
     }
-    std::cout << (options.format == "json" ? explanation_json(explanations) : explanation_text(explanations));
+    std::vector<std::string> what_if = what_if_options(options);
+    std::cout << (options.format == "json" ? explanation_json(explanations, what_if) : explanation_text(explanations, what_if));
     return success;
 }
 
 Action define(CLI::App& command) {
     auto options = std::make_shared<ExplainOptions>();
     add_scheme_run_options(command, *options);
-    command.add_option("--id", options->id, "要解释的考核对象的编号 (数据中的 id)");
+    command.add_option("--id", options->id, "要解释的考核对象的编号 (数据中的 id)")->transform(without_spaces);
     add_format_choice(command, options->format, {"text", "json"});
     return [options] { return explain(*options); };
 }

@@ -96,11 +96,9 @@ Exit reach(const ReachOptions& options) {
     report.target = options.grade;
     report.grade = policy->plan.grade_of_symbol[question.grade];
     report.current = current_outcome(run, question);
-    if (report.current.grade == question.target) {
-        std::cout << fmt::format("{} 已是 {} ({} {})\n", options.id, options.grade, report.grade_name, options.grade);
-        return success;
-    }
-    report.answers = kaohe::reach(run, question, variables);
+    if (!options.parameters.empty()) report.context.push_back("--params " + options.parameters);
+    for (std::string& word : what_if_options(options)) report.context.push_back(std::move(word));
+    if (report.current.grade != question.target) report.answers = kaohe::reach(run, question, variables);
     for (const ReachAnswer& answer : report.answers)
         report.paths.push_back(resolve_data_place(policy->plan, run.tables(), run.document(), options.id + "." + answer.variable.name).path);
     std::cout << (options.format == "json" ? reach_json(report).dump(2) + "\n" : reach_text(report));
@@ -110,8 +108,8 @@ Exit reach(const ReachOptions& options) {
 Action define(CLI::App& command) {
     auto options = std::make_shared<ReachOptions>();
     add_scheme_run_options(command, *options);
-    command.add_option("--id", options->id, "考核对象的编号")->required();
-    command.add_option("--grade", options->grade, "要达到的等次")->required();
+    command.add_option("--id", options->id, "考核对象的编号")->required()->transform(without_spaces);
+    command.add_option("--grade", options->grade, "要达到的等次")->required()->transform(without_spaces);
     command.add_option("--vary", options->vary, "只改变这些输入 (默认: 这个对象的每个数值输入)");
     add_format_choice(command, options->format, {"text", "json"});
     return [options] { return reach(*options); };

@@ -31,6 +31,7 @@ struct Scenario {
     std::vector<std::string> sets;        // NAME=VALUE,
     std::vector<std::string> data_edits;  // ID.INPUT=VALUE, or
     std::string policy;                   // another policy file
+    bool renormalize = false;             // for its weights: see --renormalize
 };
 
 // {"scenarios": [{"name": "…", "set": {"NAME": VALUE, …}} or {"name": "…", "policy": "FILE"}]},
@@ -48,16 +49,31 @@ bool read_scenarios(const std::string& path, PhaseTimer& timer, std::vector<Scen
         Scenario scenario;
         JsonValue name = item.find("name"), set = item.find("set"), set_data = item.find("set_data"), policy = item.find("policy");
         scenario.name = name.is(JsonValue::Kind::string) ? std::string(name.text()) : fmt::format("情景 {}", index + 1);
-        auto pairs = [](JsonValue object, std::vector<std::string>& out) {
+        // A parameter's value as --set takes it (45%, 92); a data value as the JSON written, so a
+        // list stays a list and "123" stays a text.
+        auto pairs = [](JsonValue object, std::vector<std::string>& out, bool as_json) {
             if (!object.is(JsonValue::Kind::object)) return;
             for (JsonValue member = object.first(); member.exists(); member = member.next())
-                out.push_back(std::string(member.key()) + "=" + std::string(member.text()));
+                out.push_back(std::string(member.key()) + "=" +
+                              (as_json || !(member.is(JsonValue::Kind::string) || member.is(JsonValue::Kind::number))
+                                   ? member.json()
+                                   : std::string(member.text())));
         };
-        pairs(set, scenario.sets);
-        pairs(set_data, scenario.data_edits);
+        pairs(set, scenario.sets, false);
+        pairs(set_data, scenario.data_edits, true);
         if (policy.is(JsonValue::Kind::string)) scenario.policy = std::string(policy.text());
-        if (scenario.sets.empty() && scenario.data_edits.empty() == scenario.policy.empty()) {
-            std::cerr << fmt::format("kaohe: {}: $.scenarios[{}]: 应有 \"set\" 和/或 \"set_data\" (非空对象), 或 \"policy\" (方案文件)\n",
+        JsonValue renormalize = item.find("renormalize");
+        scenario.renormalize = renormalize.is(JsonValue::Kind::boolean) && renormalize.boolean();
+        for (JsonValue member = item.is(JsonValue::Kind::object) ? item.first() : JsonValue(); member.exists();
+             member = member.next())
+            if (std::string_view key = member.key();
+                key != "name" && key != "set" && key != "set_data" && key != "policy" && key != "renormalize") {
+                std::cerr << fmt::format("kaohe: {}: $.scenarios[{}].{}: 情景没有这一项; 可有 name、set、set_data、policy、renormalize\n",
+                                         path, index, key);
+                return false;
+            }
+        if (scenario.sets.empty() && scenario.data_edits.empty() && scenario.policy.empty()) {
+            std::cerr << fmt::format("kaohe: {}: $.scenarios[{}]: 应有 \"set\" 或 \"set_data\" (非空对象), 或 \"policy\" (方案文件)\n",
                                      path, index);
             return false;
         }
@@ -73,7 +89,8 @@ struct PreparedScenario {
 };
 
 Exit whatif(const WhatifOptions& options) {
-    if (options.sets.empty() && options.data_edits.empty() == options.scenarios.empty())
+    bool command_line = !options.sets.empty() || !options.data_edits.empty();
+    if (command_line == !options.scenarios.empty())
         throw UsageError("请给出 --set 名称=值 (和/或 --set-data 编号.输入=值) 或 --scenarios 文件 (二者选一)");
     PhaseTimer timer(options.timings);
     LoadedProgram loaded;
@@ -87,7 +104,8 @@ Exit whatif(const WhatifOptions& options) {
         std::vector<std::string> words;
         for (const std::string& set : options.sets) words.push_back("--set " + set);
         for (const std::string& edit : options.data_edits) words.push_back("--set-data " + edit);
-        scenarios.push_back({join(words, " "), options.sets, options.data_edits, ""});
+        if (options.renormalize) words.push_back("--renormalize");
+        scenarios.push_back({join(words, " "), options.sets, options.data_edits, "", options.renormalize});
     }
 
     // Every scenario's overrides are resolved before anything runs: a typo in the third is not
@@ -105,13 +123,18 @@ Exit whatif(const WhatifOptions& options) {
             if (Exit exit = load_policy(scenario.policy, other, false, options.errors); exit != success) return exit;
             ready.input.policy = compile(std::move(other));
         }
-        if (Exit exit = load_parameters(options.parameters, scenario.sets, ready.input.policy->program, timer, options.errors,
-                                        ready.input.parameters, options.renormalize);
+        auto named = [&](Exit exit) {  // which scenario a message was about, when a file has several
+            if (exit != success && !options.scenarios.empty())
+                std::cerr << fmt::format("  (在情景 \"{}\" 中, {})\n", scenario.name, options.scenarios);
+            return exit;
+        };
+        if (Exit exit = named(load_parameters(options.parameters, scenario.sets, ready.input.policy->program, timer,
+                                              options.errors, ready.input.parameters, scenario.renormalize || options.renormalize));
             exit != success)
             return exit;
         if (!scenario.data_edits.empty()) {
             ready.document = document;
-            if (Exit exit = apply_data_edits(scenario.data_edits, ready.input.policy, ready.input.parameters, ready.document);
+            if (Exit exit = named(apply_data_edits(scenario.data_edits, ready.input.policy, ready.input.parameters, ready.document));
                 exit != success)
                 return exit;
         }
@@ -145,6 +168,7 @@ Exit whatif(const WhatifOptions& options) {
         if (!scenarios[i].sets.empty()) scenario["set"] = scenarios[i].sets;
         if (!scenarios[i].data_edits.empty()) scenario["set_data"] = scenarios[i].data_edits;
         if (!scenarios[i].policy.empty()) scenario["policy"] = scenarios[i].policy;
+        if (scenarios[i].renormalize || options.renormalize) scenario["renormalize"] = true;
         scenario["impact"] = impact_json(*runs.impact, options.data);
         json["scenarios"].push_back(std::move(scenario));
     }

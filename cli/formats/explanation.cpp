@@ -305,11 +305,12 @@ Json explanation_object(const Explanation& e) {
 
 }  // namespace
 
-std::string explanation_text(const std::vector<Explanation>& explanations) {
+std::string explanation_text(const std::vector<Explanation>& explanations, const std::vector<std::string>& what_if) {
     TextWriter w;
     for (const Explanation& e : explanations) {
         if (!w.out.empty()) w.out += "\n";
         w.line(0, fmt::format("{} {} 的考核结果推导  ({})", e.entity, e.id, e.path));
+        if (!what_if.empty()) w.line(1, fmt::format("※ 假设计算, 不是按原方案和原数据得出的结果: {}", join(what_if, " ")));
         if (e.result) {
             std::vector<std::string> summary;
             for (const auto& [key, cell] : e.result->fields) summary.push_back(std::string(key) + " " + cell_text(cell));
@@ -340,10 +341,15 @@ std::string explanation_text(const std::vector<Explanation>& explanations) {
     return w.out;
 }
 
-std::string explanation_json(const std::vector<Explanation>& explanations) {
-    if (explanations.size() == 1) return explanation_object(explanations.front()).dump(2) + "\n";
+std::string explanation_json(const std::vector<Explanation>& explanations, const std::vector<std::string>& what_if) {
+    auto object = [&](const Explanation& e) {
+        Json json = explanation_object(e);
+        if (!what_if.empty()) json["what_if"] = what_if;
+        return json;
+    };
+    if (explanations.size() == 1) return object(explanations.front()).dump(2) + "\n";
     Json all = Json::array();
-    for (const Explanation& e : explanations) all.push_back(explanation_object(e));
+    for (const Explanation& e : explanations) all.push_back(object(e));
     return all.dump(2) + "\n";
 }
 

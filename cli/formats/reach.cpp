@@ -64,11 +64,19 @@ Json outcome_json(const ReachReport& report, const ReachAnswer& answer, const st
     return json;
 }
 
+// The options that show an answer with `run`: the context, then the answer's --set-data.
+std::vector<std::string> apply_options(const ReachReport& report, const ReachAnswer& answer) {
+    std::vector<std::string> options = report.context;
+    options.push_back(fmt::format("--set-data {}.{}={}", report.id, answer.variable.name, value_text(answer, answer.reached->value)));
+    return options;
+}
+
 }  // namespace
 
 std::string reach_text(const ReachReport& report) {
-    std::string out = fmt::format("{} ({}): {}, 要达到 {} {}\n", report.id, report.entity, outcome_text(report, report.current),
-                                  report.grade_name, report.target);
+    std::string out = fmt::format("{} ({}): {}, 要达到 {} {}{}\n", report.id, report.entity, outcome_text(report, report.current),
+                                  report.grade_name, report.target,
+                                  report.context.empty() ? "" : fmt::format("  (在 {} 之下)", fmt::join(report.context, " ")));
     for (std::size_t i = 0; i < report.answers.size(); ++i) {
         const ReachAnswer& answer = report.answers[i];
         const ReachVariable& variable = answer.variable;
@@ -84,7 +92,7 @@ std::string reach_text(const ReachReport& report) {
                 out += fmt::format("      只看分数线, {} ({}) 已达 {} 线 ({}), 但 {}\n", change_text(answer, answer.by_score->value),
                                    value_text(answer, answer.by_score->value), report.target,
                                    answer.by_score->score.to_string(2), obstacle(report, *answer.by_score));
-            out += fmt::format("      应用: --set-data {}.{}={}\n", report.id, variable.name, value_text(answer, reached.value));
+            out += fmt::format("      应用: {}\n", fmt::join(apply_options(report, answer), " "));
         } else {
             std::string range;
             if (variable.boolean) range = fmt::format("改为 {} 也", value_text(answer, Rational(variable.current.sign() == 0)));
@@ -107,7 +115,8 @@ std::string reach_text(const ReachReport& report) {
             out += "\n";
         }
     }
-    if (report.answers.empty()) out += "  (没有可改变的数值输入)\n";
+    if (label(report, report.current.grade) == report.target) out += fmt::format("  已是 {}, 无需改变\n", report.target);
+    else if (report.answers.empty()) out += "  (没有可改变的数值输入)\n";
     return out;
 }
 
@@ -130,10 +139,12 @@ Json reach_json(const ReachReport& report) {
         input["set_data"] = answer.reached ? Json(fmt::format("{}.{}={}", report.id, answer.variable.name,
                                                               value_text(answer, answer.reached->value)))
                                            : Json(nullptr);
+        input["apply"] = answer.reached ? Json(apply_options(report, answer)) : Json(nullptr);
         inputs.push_back(std::move(input));
     }
     return {{"id", report.id}, {"entity", report.entity}, {"grade", report.grade_name}, {"target", report.target},
-            {"current", current}, {"inputs", inputs}};
+            {"with", report.context}, {"current", current}, {"already", label(report, report.current.grade) == report.target},
+            {"inputs", inputs}};
 }
 
 }  // namespace kaohe::cli
