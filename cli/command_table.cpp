@@ -15,6 +15,7 @@ const std::vector<Command>& commands() {
         diff_command(),
         fmt_command(),
         whatif_command(),
+        sensitivity_command(),
     };
     return table;
 }

@@ -46,5 +46,6 @@ Command test_command();
 Command diff_command();
 Command fmt_command();
 Command whatif_command();
+Command sensitivity_command();
 
 }  // namespace kaohe::cli
