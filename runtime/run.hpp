@@ -59,6 +59,10 @@ public:
     void set_parameter(SymbolId parameter, Rational value);
     void set_input(SymbolId input, std::uint32_t row, Value value);
     bool reevaluate(EvaluationListener* listener = nullptr);
+    // As reevaluate(), for a caller that will read only the `wanted` symbols' columns (a
+    // sensitivity sample reads grades and ranks): the other steps and the flag rules that depend on
+    // the changes are left stale, and the next reevaluate() finishes them before anything is shown.
+    bool reevaluate_for(const std::vector<SymbolId>& wanted);
 
     const std::vector<DataError>& errors() const { return errors_; }
     const CompiledPolicy& policy() const { return *policy_; }
@@ -73,6 +77,7 @@ private:
     Tables tables_;
     std::vector<DataError> errors_;
     std::vector<SymbolId> changed_;  // changed since the last evaluation
+    Rerun stale_;                    // what reevaluate_for left undone (empty vectors: nothing)
     bool bound_ = false;             // the data bound without errors: it may be evaluated
     bool evaluated_ = false;         // the tables hold a complete evaluation to build on
 };
