@@ -57,6 +57,7 @@ std::int64_t rank_at(const Tables& tables, const Cell& cell) { return read(table
 struct Watch {
     std::vector<TrackedRow> rows;
     std::vector<std::optional<Cell>> grade_cells, rank_cells;
+    std::vector<SymbolId> read;  // the grades and ranks: all a sample needs re-evaluated
 };
 
 Watch watch(const Run& baseline) {
@@ -66,6 +67,9 @@ Watch watch(const Run& baseline) {
     for (std::size_t o = 0; o < program.outputs.size(); ++o) {
         const Output& output = program.outputs[o];
         const Table& table = tables.entities[output.entity];
+        for (const OutputField& field : output.fields)
+            if ((field.key == "grade" || field.key == "rank") && !field.values.empty() && field.values[0]->op == ExprOp::symbol)
+                watch.read.push_back(field.values[0]->symbol);
         for (std::uint32_t position = 0; position < table.size(); ++position) {
             std::uint32_t row = table.document_order.empty() ? position : table.document_order[position];
             std::optional<Cell> grade = cell_of(baseline, output, "grade", row);
@@ -151,7 +155,7 @@ private:
         reason_.clear();
         if (!perturbation_.draw(random, chosen, assignment_, reason_)) return false;
         apply(run_, assignment_);
-        if (run_.reevaluate()) return true;
+        if (run_.reevaluate_for(watch_.read)) return true;
         reason_ = "重新计算出错: " + run_.errors().front().message;
         return false;
     }

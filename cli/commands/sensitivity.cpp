@@ -81,7 +81,7 @@ Exit sensitivity(const SensitivityOptions& options) {
     SensitivitySpec spec{.varied = {},
                          .spread = spread,
                          .samples = options.samples,
-                         .influence_samples = options.influence_samples.value_or(std::min<std::uint64_t>(options.samples, 1000)),
+                         .influence_samples = options.influence_samples.value_or(std::min<std::uint64_t>(options.samples, 500)),
                          .seed = options.seed,
                          .threads = std::max(1u, options.threads),
                          .record_samples = options.show_samples};
@@ -133,7 +133,7 @@ Command sensitivity_command() {
                           {"--samples N", "同时扰动所有参数的抽样次数"},
                           {"--spread 5", "扰动幅度, 单位见上, 至多两位小数; 0 时每行都保持基准"},
                           {"--seed S", "随机种子 (默认 1)"},
-                          {"--influence-samples M", "每个参数单独扰动的次数 (默认 N 与 1000 中较小者)"},
+                          {"--influence-samples M", "每个参数单独扰动的次数 (默认 N 与 500 中较小者)"},
                           {"--threads T", "线程数 (默认为处理器核数)"},
                           {"--top 20", "表格中每种输出列出的等次不稳的行数"},
                           {"--show-samples", "列出每次抽样的参数值, 可用 kaohe run --set 重现"},
