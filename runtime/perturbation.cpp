@@ -139,6 +139,8 @@ Rational Perturbation::perturbed(const VariedParameter& varied, std::mt19937_64&
     case VariedRole::other:
         value = varied.baseline.is_integer() ? varied.baseline + Rational(uniform(random, whole_steps_))
                                              : varied.baseline + Rational::fraction(uniform(random, hundredths_), 100);
+        // a deduction per case or a count does not turn into a bonus: the sign stays
+        if (!varied.baseline.is_negative() && value.is_negative()) value = Rational(0);
         break;
     }
     // the range the policy accepts for it (a count is not negative)

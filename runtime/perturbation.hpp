@@ -22,8 +22,9 @@ namespace kaohe {
 
 // How a parameter is perturbed: a weight (and its weighted sum renormalised) and a share by
 // ±spread percentage points, a band's line by ±spread score points, any other by ±spread in its
-// own unit (whole steps when its value is whole: 靠前名次 stays a count). Every value stays in the
-// range its `param` declaration accepts; weights and shares in 0–100%.
+// own unit (whole steps when its value is whole: 靠前名次 stays a count) and never below 0 when it
+// is not negative. Every value stays in the range its `param` declaration accepts; weights and
+// shares in 0–100%.
 enum class VariedRole { weight, threshold, share, other };
 
 struct VariedParameter {

@@ -96,8 +96,7 @@ std::string fragile_block(const SensitivityView& view, std::size_t output, std::
 }  // namespace
 
 const char* const influence_method =
-    "每个参数单独扰动 (其余参数保持基准, 抽样方式同上), 数每次等次与基准不同的行;"
-    " 平均数越大, 这个参数对结果的影响越大";
+    "只扰动这一个参数、其余保持基准, 抽样若干次, 数每次等次与基准不同的行; 平均行数越大, 影响越大";
 
 std::string sensitivity_text(const SensitivityView& view) {
     const Program& program = view.baseline.policy().program;
@@ -130,7 +129,7 @@ std::string sensitivity_text(const SensitivityView& view) {
         if (!by_output[o].empty()) out += fragile_block(view, o, by_output[o], kept);
 
     if (!report.influence.empty()) {
-        out += fmt::format("\n哪个参数影响最大 ({}):\n", influence_method);
+        out += fmt::format("\n哪个参数影响最大 (方法: {}):\n", influence_method);
         std::vector<std::vector<std::string>> lines{{"  参数", "抽样", "平均等次改变行数", "单次最多", "曾改变等次的行"}};
         for (const Influence& influence : report.influence)
             lines.push_back({"  " + view.spec.varied[influence.varied].name,
