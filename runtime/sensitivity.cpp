@@ -169,7 +169,10 @@ private:
         const Tables& tables = run_.tables();
         for (std::size_t r = 0; r < tally_.rows.size(); ++r) {
             TrackedRow& row = tally_.rows[r];
-            if (watch_.grade_cells[r]) ++row.band_counts[read(tables, *watch_.grade_cells[r]).band().index()];
+            if (watch_.grade_cells[r]) {
+                std::size_t band = read(tables, *watch_.grade_cells[r]).band().index();
+                if (band < row.band_counts.size()) ++row.band_counts[band];  // a kept sample graded every row
+            }
             if (watch_.rank_cells[r]) {
                 std::int64_t rank = rank_at(tables, *watch_.rank_cells[r]);
                 row.rank_min = std::min(row.rank_min, rank);
