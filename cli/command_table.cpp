@@ -17,6 +17,7 @@ const std::vector<Command>& commands() {
         whatif_command(),
         reach_command(),
         explain_command(),
+        sensitivity_command(),
     };
     return table;
 }

@@ -48,5 +48,6 @@ Command fmt_command();
 Command whatif_command();
 Command reach_command();
 Command explain_command();
+Command sensitivity_command();
 
 }  // namespace kaohe::cli

@@ -43,7 +43,7 @@ public:
             auto reads = [&](const IdVector<SymbolId, bool>& marked) {
                 return std::any_of(read.begin(), read.end(), [&](SymbolId s) { return marked[s]; });
             };
-            if ((only && !reads(only->symbols)) || reads(unsound)) continue;
+            if ((only && !only->flag_rules[i]) || reads(unsound)) continue;
             run_flag(i, tables_.rule_flags[i]);
         }
         return std::move(failures_.errors);

@@ -12,11 +12,12 @@
 
 namespace kaohe {
 
-// What a re-evaluation recomputes: the marked steps, and the flag rules that read a marked
-// symbol. Everything else keeps what the last evaluation left.
+// What a re-evaluation recomputes: the marked steps and flag rules (runtime/what_if.hpp marks
+// those downstream of a change). Everything else keeps what the last evaluation left.
 struct Rerun {
     std::vector<bool> steps;    // per plan step
     IdVector<SymbolId, bool> symbols;  // changed, or downstream of a change
+    std::vector<bool> flag_rules;      // per Program::flags rule
 };
 
 // May be called again on the same tables. With `only`, just that part runs — see

@@ -4,6 +4,7 @@
 #include "runtime/bind.hpp"
 #include "runtime/evaluator.hpp"
 #include "runtime/parameters.hpp"
+#include "runtime/what_if.hpp"
 
 namespace kaohe {
 
@@ -46,6 +47,7 @@ bool Run::evaluate(EvaluationListener* listener) {
     errors_ = evaluate_plan(policy_->plan, state_, tables_, nullptr, listener);
     evaluated_ = true;
     changed_.clear();
+    stale_ = {};
     return errors_.empty();
 }
 
@@ -84,7 +86,23 @@ bool Run::set_parameters(std::vector<ParameterFile> parameters) {
 
 bool Run::reevaluate(EvaluationListener* listener) {
     if (!evaluated_) return evaluate(listener);
-    errors_ = kaohe::reevaluate(policy_->plan, state_, tables_, changed_, listener);
+    Rerun rerun = downstream(policy_->plan, changed_);
+    add_stale(rerun, stale_);
+    errors_ = evaluate_plan(policy_->plan, state_, tables_, &rerun, listener);
+    changed_.clear();
+    stale_ = {};
+    return errors_.empty();
+}
+
+bool Run::reevaluate_for(const std::vector<SymbolId>& wanted) {
+    if (!evaluated_) return evaluate();
+    Rerun rerun = downstream(policy_->plan, changed_);
+    add_stale(rerun, stale_);
+    Rerun needed = restrict_to(policy_->plan, std::move(rerun), wanted, stale_);
+    // What is still stale was stale before or is not needed now: its own steps will be rerun.
+    for (std::size_t i = 0; i < needed.steps.size() && i < stale_.steps.size(); ++i)
+        if (needed.steps[i]) stale_.steps[i] = false;
+    errors_ = evaluate_plan(policy_->plan, state_, tables_, &needed);
     changed_.clear();
     return errors_.empty();
 }

@@ -63,6 +63,10 @@ public:
     // parameters are bound and verified as the constructor would, and those whose value changed
     // are set; false, with errors(), when they do not bind or verify. reevaluate() then applies them.
     bool set_parameters(std::vector<ParameterFile> parameters);
+    // As reevaluate(), for a caller that will read only the `wanted` symbols' columns (a
+    // sensitivity sample reads grades and ranks): the other steps and the flag rules that depend on
+    // the changes are left stale, and the next reevaluate() finishes them before anything is shown.
+    bool reevaluate_for(const std::vector<SymbolId>& wanted);
 
     const std::vector<DataError>& errors() const { return errors_; }
     const CompiledPolicy& policy() const { return *policy_; }
@@ -78,6 +82,7 @@ private:
     Tables tables_;
     std::vector<DataError> errors_;
     std::vector<SymbolId> changed_;  // changed since the last evaluation
+    Rerun stale_;                    // what reevaluate_for left undone (empty vectors: nothing)
     bool bound_ = false;             // the data bound without errors: it may be evaluated
     bool evaluated_ = false;         // the tables hold a complete evaluation to build on
 };

@@ -53,7 +53,7 @@ void set_input(const Plan& plan, Tables& tables, SymbolId input, std::uint32_t r
 }
 
 Rerun downstream(const Plan& plan, const std::vector<SymbolId>& changed) {
-    Rerun rerun{std::vector<bool>(plan.steps.size(), false), IdVector<SymbolId, bool>(plan.dependents.size(), false)};
+    Rerun rerun{std::vector<bool>(plan.steps.size(), false), IdVector<SymbolId, bool>(plan.dependents.size(), false), {}};
     std::vector<SymbolId> pending = changed;
     while (!pending.empty()) {
         SymbolId symbol = pending.back();
@@ -63,6 +63,45 @@ Rerun downstream(const Plan& plan, const std::vector<SymbolId>& changed) {
         if (plan.step_of_symbol[symbol] >= 0) rerun.steps[plan.step_of_symbol[symbol]] = true;
         for (SymbolId user : plan.dependents[symbol]) pending.push_back(user);
     }
+    rerun.flag_rules.assign(plan.flag_reads.size(), false);
+    for (std::size_t i = 0; i < plan.flag_reads.size(); ++i)
+        rerun.flag_rules[i] = std::any_of(plan.flag_reads[i].begin(), plan.flag_reads[i].end(),
+                                          [&](SymbolId s) { return rerun.symbols[s]; });
+    return rerun;
+}
+
+void add_stale(Rerun& rerun, const Rerun& stale) {
+    for (std::size_t i = 0; i < stale.steps.size(); ++i)
+        if (stale.steps[i]) rerun.steps[i] = true;
+    for (std::size_t i = 0; i < stale.flag_rules.size(); ++i)
+        if (stale.flag_rules[i]) rerun.flag_rules[i] = true;
+}
+
+Rerun restrict_to(const Plan& plan, Rerun rerun, const std::vector<SymbolId>& wanted, Rerun& stale) {
+    // The steps the wanted symbols read, directly or through others.
+    std::vector<bool> needed(plan.steps.size(), false);
+    IdVector<SymbolId, bool> seen(plan.dependents.size(), false);
+    std::vector<SymbolId> pending = wanted;
+    while (!pending.empty()) {
+        SymbolId symbol = pending.back();
+        pending.pop_back();
+        if (seen[symbol]) continue;
+        seen[symbol] = true;
+        if (plan.step_of_symbol[symbol] >= 0) needed[plan.step_of_symbol[symbol]] = true;
+        for (SymbolId used : plan.program->dependencies[symbol]) pending.push_back(used);
+    }
+    stale.steps.resize(plan.steps.size(), false);
+    stale.flag_rules.resize(plan.flag_reads.size(), false);
+    for (std::size_t i = 0; i < rerun.steps.size(); ++i)
+        if (rerun.steps[i] && !needed[i]) {
+            rerun.steps[i] = false;
+            stale.steps[i] = true;
+        }
+    for (std::size_t i = 0; i < rerun.flag_rules.size(); ++i)
+        if (rerun.flag_rules[i]) {
+            rerun.flag_rules[i] = false;
+            stale.flag_rules[i] = true;
+        }
     return rerun;
 }
 

@@ -45,6 +45,15 @@ void set_input(const Plan& plan, Tables& tables, SymbolId input, std::uint32_t r
 // What must run again after `changed` symbols changed: themselves and everything downstream.
 Rerun downstream(const Plan& plan, const std::vector<SymbolId>& changed);
 
+// Adds to `rerun` what an earlier restricted re-evaluation left stale.
+void add_stale(Rerun& rerun, const Rerun& stale);
+
+// For a caller that reads only `wanted` (a sensitivity run reads grades and ranks): the part of
+// `rerun` they need, i.e. its steps that the wanted symbols read directly or through others. The
+// rest (other steps, every flag rule) is added to `stale`, for a later re-evaluation to finish.
+// Sound because what a skipped step feeds is skipped too: anything a wanted symbol reads is kept.
+Rerun restrict_to(const Plan& plan, Rerun rerun, const std::vector<SymbolId>& wanted, Rerun& stale);
+
 // Re-evaluates after a change to `changed`; the tables must hold a complete earlier evaluation.
 std::vector<DataError> reevaluate(const Plan& plan, const RunState& state, Tables& tables,
                                   const std::vector<SymbolId>& changed, EvaluationListener* listener = nullptr);

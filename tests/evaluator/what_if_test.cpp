@@ -266,3 +266,41 @@ TEST_CASE("other parameters files on an evaluated run equal a fresh run with the
     REQUIRE_FALSE(run.errors().empty());
     CHECK(run.errors().front().code == kaohe::DiagnosticCode::parameter_weights_not_100);
 }
+
+TEST_CASE("a re-evaluation for some symbols leaves the rest stale, and the next full one finishes it") {
+    std::string policy = read(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh");
+    std::string data = read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json");
+    auto run = evaluate(policy, data);
+    const kaohe::Program& program = run->policy().program;
+    const kaohe::Plan& plan = run->policy().plan;
+    kaohe::SymbolId grade = symbol_named(program, "等次");
+    std::vector<kaohe::SymbolId> wanted{grade, symbol_named(program, "名次")};
+    std::size_t caution = program.flags.size();  // 诫勉谈话 reads 等次: stale after a run for 等次
+    for (std::size_t i = 0; i < program.flags.size(); ++i)
+        if (program.flags[i].text == "诫勉谈话") caution = i;
+    REQUIRE(caution < program.flags.size());
+
+    // Two rounds of changes, each re-evaluated only for the grade and the rank.
+    run->set_parameter(symbol_named(program, "民主测评权重"), *kaohe::Rational::parse("0.25"));
+    run->set_parameter(symbol_named(program, "实绩权重"), *kaohe::Rational::parse("0.30"));
+    REQUIRE(run->reevaluate_for(wanted));
+    auto stale_flags = run->tables().rule_flags[caution];
+    run->set_parameter(symbol_named(program, "称职线"), kaohe::Rational(86));
+    REQUIRE(run->reevaluate_for(wanted));
+    CHECK(run->tables().rule_flags[caution] == stale_flags);  // no flag rule ran
+
+    std::string edited = policy;
+    for (auto [from, to] : {std::pair{"param 民主测评权重 = 10%", "param 民主测评权重 = 25%"},
+                            {"param 实绩权重 = 45%", "param 实绩权重 = 30%"},
+                            {"param 称职线 = 80", "param 称职线 = 86"}})
+        edited = replace(edited, from, to);
+    auto fresh = evaluate(edited, data);
+    // The grades are already right ...
+    const auto& grades = run->tables().entities[program.symbols[grade].entity].columns[plan.column_of_symbol[grade]];
+    const auto& fresh_grades = fresh->tables().entities[program.symbols[grade].entity].columns[plan.column_of_symbol[grade]];
+    for (std::size_t row = 0; row < grades.size(); ++row) CHECK(grades[row].band() == fresh_grades[row].band());
+    CHECK(run->tables().rule_flags[caution] != fresh->tables().rule_flags[caution]);  // the test moves someone
+    // ... and a full re-evaluation with no new change brings the flags up to date too.
+    REQUIRE(run->reevaluate());
+    CHECK(printed(run->results()) == printed(fresh->results()));
+}
