@@ -87,7 +87,7 @@ Command explain_command() {
                    "本人在排序中的位置及排序依据, 以及名额线两侧的人。\n" +
                    option_lines({{"--id ID", "考核对象的编号 (必需); 不是输出对象的编号 (如县区) 也可以, 给出它的全部值"},
                                  {"--params FILE", "参数文件, 同 kaohe run"},
-                                 {"--set NAME=VALUE", "只在本次计算中改变参数、权重、分数线或名额比例, 同 kaohe run"},
+                                 {"--set NAME=VALUE", "只在本次计算中改变参数、权重、分数线或名额比例, 同 kaohe run (可加 --renormalize)"},
                                  {"--set-data ID.INPUT=VALUE", "只在本次计算中改变某个对象的一项输入, 同 kaohe run"},
                                  {"--format text", "供人阅读的中文推导 (默认)"},
                                  {"--format json", "树形 JSON: 顶层与 kaohe run --format json 的这一行相同 (id、score、grade、rank …), "

@@ -129,7 +129,8 @@ Command reach_command() {
                    "说明名额由谁占据; 无论怎么改都达不到时说明原因。步长: 计数为 1, 其余为 0.01 (数据更精细时更细)。\n"
                    "假定达到之后继续朝同一方向改变仍然达到 (多得票不会失去名额)。\n" +
                    option_lines({{"--vary INPUT", "只改变这些输入; 写作 民主测评票 (其中每个数)、民主测评票.优秀、正职评分[0]; 可重复"},
-                                 {"--set NAME=VALUE", "先改变参数、权重、分数线 (同 kaohe run --set)"},
+                                 {"--set NAME=VALUE", "先改变参数、权重、分数线 (同 kaohe run --set, 可加 --renormalize)"},
+                                 {"--params FILE", "参数文件 (同 kaohe run)"},
                                  {"--set-data ID.INPUT=VALUE", "先改变数据 (同 kaohe run --set-data)"},
                                  {"--format json", "{\"id\", \"target\", \"current\", \"inputs\": [{\"input\", \"path\", \"current\", "
                                                    "\"reached\", \"one_less\", \"by_score\", \"furthest\", \"set_data\"}]}"}}) +

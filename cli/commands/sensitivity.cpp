@@ -17,9 +17,8 @@ namespace kaohe::cli {
 
 namespace {
 
-struct SensitivityOptions {
-    std::string policy, data, parameters;
-    std::vector<std::string> sets, vary;
+struct SensitivityOptions : SchemeRunOptions {
+    std::vector<std::string> vary;
     std::uint64_t samples = 0, seed = 1;
     std::optional<std::uint64_t> influence_samples;
     std::string spread = "5";
@@ -27,7 +26,6 @@ struct SensitivityOptions {
     std::size_t top = 20;
     bool show_samples = false;
     std::string format;
-    ErrorFormat errors = ErrorFormat::text;
 };
 
 // The --vary names as the parameters they perturb, each once, named as --set names them; a name
@@ -62,18 +60,11 @@ Exit sensitivity(const SensitivityOptions& options) {
     if (options.samples == 0) throw UsageError("--samples 应至少为 1");
     Rational spread = parse_spread(options.spread);
     PhaseTimer timer(false);
-    LoadedProgram loaded;
-    if (Exit exit = load_policy(options.policy, loaded, false, options.errors); exit != success) return exit;
-    std::shared_ptr<const JsonDocument> document;
-    if (Exit exit = load_data(options.data, timer, document, "数据文件", options.errors); exit != success) return exit;
-    std::vector<ParameterFile> parameters;
-    if (Exit exit = load_parameters(options.parameters, options.sets, *loaded.program, timer, options.errors, parameters);
-        exit != success)
-        return exit;
+    std::unique_ptr<Run> prepared;
+    if (Exit exit = prepare_run(options, timer, prepared); exit != success) return exit;
+    Run& baseline = *prepared;
     std::vector<std::pair<std::string, SymbolId>> varied;
-    if (Exit exit = resolve_varied(*loaded.program, options.vary, varied); exit != success) return exit;
-
-    Run baseline(compile(std::move(loaded)), document, std::move(parameters));
+    if (Exit exit = resolve_varied(baseline.policy().program, options.vary, varied); exit != success) return exit;
     if (!baseline.evaluate()) {
         print_data_errors(baseline.errors(), baseline.policy().sources, options.errors, false, options.data);
         return data_error;
@@ -94,8 +85,7 @@ Exit sensitivity(const SensitivityOptions& options) {
 
 Action define(CLI::App& command) {
     auto options = std::make_shared<SensitivityOptions>();
-    command.add_option("POLICY", options->policy, "方案文件")->required();
-    command.add_option("DATA", options->data, "数据文件")->required();
+    add_scheme_run_options(command, *options);
     command.add_option("--vary", options->vary, "扰动的参数, 逗号分隔 (写法同 --set 的名称)")->required()->delimiter(',');
     command.add_option("--samples", options->samples, "抽样次数")->required();
     command.add_option("--spread", options->spread, "扰动幅度 (点), 默认 5");
@@ -104,10 +94,7 @@ Action define(CLI::App& command) {
     command.add_option("--threads", options->threads, "线程数");
     command.add_option("--top", options->top, "表格列出的等次不稳的行数, 默认 20");
     command.add_flag("--show-samples", options->show_samples, "列出每次抽样的参数值");
-    command.add_option("--params", options->parameters, "参数文件");
-    add_set_option(command, options->sets);
     add_format_choice(command, options->format, {"table", "json"});
-    add_error_format_option(command, options->errors);
     return [options] { return sensitivity(*options); };
 }
 
@@ -117,7 +104,7 @@ Command sensitivity_command() {
     return {
         .name = "sensitivity",
         .synopsis = "POLICY DATA --vary P1,P2,... --samples N [--spread 5] [--seed S] [--params FILE] [--set NAME=VALUE]... "
-                    "[--format table|json]",
+                    "[--set-data ID.INPUT=VALUE]... [--format table|json]",
         .summary = "敏感性: 权重、分数线、名额比例稍有不同时, 谁的等次靠不住, 哪个参数影响最大",
         .example = "sensitivity policies/longnan.kh examples/longnan-2017.json --vary 综合得分.实绩得分,等次.优秀 --samples 1000",
         .details =
@@ -137,7 +124,7 @@ Command sensitivity_command() {
                           {"--threads T", "线程数 (默认为处理器核数)"},
                           {"--top 20", "表格中每种输出列出的等次不稳的行数"},
                           {"--show-samples", "列出每次抽样的参数值, 可用 kaohe run --set 重现"},
-                          {"--params FILE / --set NAME=VALUE", "基准所用的参数 (同 kaohe run)"},
+                          {"--params / --set / --renormalize / --set-data", "基准所用的参数和数据的改变 (同 kaohe run)"},
                           {"--format json", "{\"samples\", \"skipped\", \"seed\", \"spread\", \"vary\", \"entities\": [{\"id\", \"entity\","
                                             " \"baseline\": {\"grade\", \"rank\"}, \"grades\": {\"优秀\": 次数, …}, \"rank\": {\"min\", \"max\"},"
                                             " \"fragile\"}], \"influence\": [...]}"}}) +

@@ -207,6 +207,7 @@ Command whatif_command() {
                                  {"--scenarios FILE", "多个情景: {\"scenarios\": [{\"name\": \"民主测评 15%\", \"set\": {\"综合得分.民主测评得分\": "
                                                       "\"15%\", \"综合得分.实绩得分\": \"40%\"}}, {\"name\": \"补录选票\", \"set_data\": "
                                                       "{\"LN01-M03.民主测评票.优秀\": 35}}, {\"name\": \"2018 方案\", \"policy\": \"2018.kh\"}]}"},
+                                 {"--renormalize", "--set 改了权重时按比例调整其余权重 (情景文件中写 \"renormalize\": true)"},
                                  {"--timings", "在标准错误输出各阶段耗时 (prepare、baseline、每个情景的 scenario 与 compare、render)"},
                                  {"--params FILE", "基准 (和各情景) 所用的参数文件"},
                                  {"--format json", "{\"baseline\", \"scenarios\": [{\"name\", \"set\"/\"set_data\"/\"policy\", \"impact\"}]}, "

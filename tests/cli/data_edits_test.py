@@ -8,8 +8,6 @@ usage: data_edits_test.py KAOHE SOURCE_DIR — ends with "N passed, M failed".
 """
 import json
 import os
-import subprocess
-import sys
 import tempfile
 
 from harness import kaohe, root, run, case, results_of, finish

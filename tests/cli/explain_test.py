@@ -10,8 +10,6 @@ usage: explain_test.py KAOHE SOURCE_DIR — ends with "N passed, M failed".
 import copy
 import json
 import os
-import subprocess
-import sys
 import tempfile
 from decimal import Decimal, ROUND_HALF_UP
 from fractions import Fraction

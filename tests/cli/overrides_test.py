@@ -7,9 +7,6 @@ usage: overrides_test.py KAOHE SOURCE_DIR — ends with "N passed, M failed".
 """
 import json
 import os
-import re
-import subprocess
-import sys
 import tempfile
 
 from harness import kaohe, root, run, case, results_of, finish

@@ -8,8 +8,6 @@ usage: reach_test.py KAOHE SOURCE_DIR — ends with "N passed, M failed".
 """
 import json
 import os
-import subprocess
-import sys
 
 from harness import root, run, case, finish
 

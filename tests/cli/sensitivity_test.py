@@ -7,21 +7,9 @@ grades and ranks the sample counted; a --vary name that is nothing is a usage er
 usage: sensitivity_test.py KAOHE SOURCE_DIR — ends with "N passed, M failed".
 """
 import json
-import os
-import subprocess
 import sys
 
-kaohe, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-results = []
-
-
-def run(*args):
-    p = subprocess.run([kaohe, *args], capture_output=True, timeout=300, cwd=root)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-def case(name, condition):
-    results.append((name, bool(condition)))
+from harness import kaohe, run, case, finish
 
 
 def sensitivity(policy, data, vary, *options):
@@ -125,8 +113,4 @@ code, out, err = run("sensitivity", "policies/longnan.kh", "examples/longnan-201
                      "--samples", "10", "--spread", "0.001")
 case("a spread finer than 0.01 is a usage error", code == 64)
 
-failed = [name for name, ok in results if not ok]
-for name in failed:
-    print("FAILED:", name)
-print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish()
