@@ -1,5 +1,6 @@
 #include "runtime/data_edits.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -49,6 +50,8 @@ const InputSpec* match_input(const std::vector<const InputSpec*>& specs, std::st
     return best;
 }
 
+std::string_view table_id(const Tables& tables, EntityId entity, std::uint32_t row) { return tables.entities[entity].ids[row]; }
+
 std::vector<std::string> names_of(const std::vector<const InputSpec*>& specs) {
     std::vector<std::string> names;
     for (const InputSpec* spec : specs) names.push_back(spec->name);
@@ -69,18 +72,127 @@ std::string value_as_json(std::string_view value) {
     return quoted;
 }
 
+namespace {
+
+// Where an input of a row (or of the document, `container` its root) is in the document: below
+// the object, through the dotted key's objects; then `rest`: a record's field or a list's element.
+void locate(const Program& program, DataPlace& place, JsonValue container, const InputSpec& spec, std::string_view rest) {
+    std::string_view key = spec.json_key;
+    for (auto dot = key.find('.'); dot != std::string_view::npos; dot = key.find('.')) {
+        container = container.find(key.substr(0, dot));
+        place.path += "." + std::string(key.substr(0, dot));
+        key.remove_prefix(dot + 1);
+        if (!container.is(JsonValue::Kind::object)) {
+            place.error = fmt::format("数据中 {} 不是对象, 无法设置 {}", place.path, spec.name);
+            return;
+        }
+    }
+    place.path += "." + std::string(key);
+    place.edit = {container, std::string(key), 0, {}};
+    if (rest.empty()) return;
+
+    JsonValue value = container.find(key);
+    if (spec.type.base == BaseType::record && !spec.type.list && rest.front() == '.') {
+        const RecordType& record = program.records[spec.type.record];
+        std::vector<const InputSpec*> fields;
+        for (const InputSpec& field : record.fields) fields.push_back(&field);
+        rest.remove_prefix(1);
+        std::size_t field = 0;
+        const InputSpec* field_spec = match_input(fields, rest, field);
+        if (!field_spec || !rest.empty()) {
+            place.error = fmt::format("{} ({}) 没有字段 {}; 它的字段有 {}", spec.name, record.name, rest,
+                                      fmt::join(names_of(fields), "、"));
+            return;
+        }
+        if (!value.is(JsonValue::Kind::object)) {
+            place.error = fmt::format("数据中 {} 不是 {} 对象, 无法只设置其中一项", place.path, record.name);
+            return;
+        }
+        place.field = FieldIndex(static_cast<std::uint32_t>(field));
+        place.path += "." + field_spec->json_key;
+        place.edit = {value, field_spec->json_key, 0, {}};
+        return;
+    }
+    unsigned index = 0;
+    char close = 0;
+    if (spec.type.list && !rest.starts_with("[-") &&
+        std::sscanf(std::string(rest).c_str(), "[%u%c", &index, &close) == 2 && close == ']' &&
+        rest.find(']') == rest.size() - 1 && rest.size() <= 12) {
+        if (!value.is(JsonValue::Kind::array) || index >= value.size()) {
+            place.error = fmt::format("数据中 {} 没有第 {} 项 (从 0 数起; 共 {} 项)", place.path, index,
+                                      value.is(JsonValue::Kind::array) ? value.size() : 0);
+            return;
+        }
+        place.element = index;
+        place.path += fmt::format("[{}]", index);
+        place.edit = {value, {}, index, {}};
+        return;
+    }
+    place.error = fmt::format("{} 之后的 {} 无法理解: 记录的字段写作 .字段, 列表的一项写作 [序号], 从 0 数起", spec.name, rest);
+}
+
+// `rest` is INPUT… of the row, or CHILD_ID.INPUT… of a row below it (households' ids repeat
+// from village to village: GD-00001.H0001.纸电一致 names one).
+void place_in_row(const Plan& plan, const Tables& tables, const JsonDocument& document, DataPlace& place,
+                  EntityId entity, std::uint32_t row, std::string_view rest) {
+    const Program& program = *plan.program;
+    const EntityType& type = program.entities[entity];
+    place.entity = entity;
+    place.row = row;
+    place.path = row_path(program, tables, entity, row);
+    std::vector<const InputSpec*> specs;
+    for (SymbolId s : type.inputs) specs.push_back(&program.inputs[program.symbols[s].input]);
+    std::size_t which = 0;
+    std::string_view left = rest;
+    if (const InputSpec* spec = match_input(specs, left, which)) {
+        place.input = type.inputs[which];
+        return locate(program, place, row_object(program, tables, document, entity, row), *spec, left);
+    }
+    for (EntityId child : program.entities.ids()) {
+        const auto& up = plan.ancestors[child];
+        if (std::find(up.begin(), up.end(), entity) == up.end()) continue;
+        const Table& table = tables.entities[child];
+        auto [begin, end] = table.ranges[entity][row];
+        for (std::uint32_t r = begin; r < end; ++r)
+            if (const std::string& id = table.ids[r]; !id.empty() && rest.starts_with(id) && rest.size() > id.size() && rest[id.size()] == '.')
+                return place_in_row(plan, tables, document, place, child, r, rest.substr(id.size() + 1));
+    }
+    place.error = fmt::format("{} {} 没有输入 {}; 它的输入有 {}", type.name, table_id(tables, entity, row), rest,
+                              fmt::join(names_of(specs), "、"));
+    if (rest.empty()) place.error = fmt::format("缺少输入的名称: 写作 {}.输入=值; {} 的输入有 {}", table_id(tables, entity, row),
+                                                type.name, fmt::join(names_of(specs), "、"));
+    if (std::string closest = closest_name(std::string(rest.substr(0, rest.find_first_of(".["))), names_of(specs));
+        !closest.empty())
+        place.hint = "是否指 " + closest + "？";
+}
+
+}  // namespace
+
 DataPlace resolve_data_place(const Plan& plan, const Tables& tables, const JsonDocument& document, std::string_view target) {
     const Program& program = *plan.program;
     DataPlace place;
+    // A scheme-level input (not a parameter: --set sets those) has no id: 奖励资金=5000.
+    for (SymbolId s : program.scheme_inputs) {
+        const InputSpec& spec = program.inputs[program.symbols[s].input];
+        std::string_view rest = target;
+        std::size_t which = 0;
+        if (spec.default_value || !match_input({&spec}, rest, which)) continue;
+        place.input = s;
+        place.path = "$";
+        locate(program, place, document.root(), spec, rest);
+        return place;
+    }
     // The row: the longest id the target starts with, followed by a dot (ids may hold dots).
     std::vector<std::pair<EntityId, std::uint32_t>> rows;
     std::size_t id_length = 0;
     std::vector<std::string> ids;
+    bool whole_id = false;
     for (EntityId e : program.entities.ids()) {
         const Table& table = tables.entities[e];
         for (std::uint32_t row = 0; row < table.size(); ++row) {
             const std::string& id = table.ids[row];
             if (ids.size() < 100000) ids.push_back(id);
+            whole_id = whole_id || id == target;
             if (id.empty() || id.size() < id_length || !target.starts_with(id) || target.size() <= id.size() ||
                 target[id.size()] != '.')
                 continue;
@@ -91,93 +203,26 @@ DataPlace resolve_data_place(const Plan& plan, const Tables& tables, const JsonD
     }
     if (rows.empty()) {
         std::string_view id = target.substr(0, target.find('.'));
-        place.error = fmt::format("数据中没有编号为 {} 的对象 (写作 编号.输入=值, 如 LN01-M03.民主测评票.优秀=35)", id);
-        if (std::string closest = closest_name(std::string(id), ids); !closest.empty()) place.hint = "是否指 " + closest + "？";
+        if (whole_id) place.error = fmt::format("缺少输入的名称: 写作 {}.输入=值", target);
+        else {
+            place.error = fmt::format("数据中没有编号为 {} 的对象 (写作 编号.输入=值)", id);
+            if (std::string closest = closest_name(std::string(id), ids); !closest.empty()) place.hint = "是否指 " + closest + "？";
+        }
         return place;
     }
     if (rows.size() > 1) {
         std::vector<std::string> paths;
-        for (auto [e, row] : rows) paths.push_back(row_path(program, tables, e, row));
-        place.error = fmt::format("编号 {} 有 {} 个对象 ({}), 无法确定是哪一个", target.substr(0, id_length), rows.size(),
-                                  fmt::join(paths, "、"));
+        for (std::size_t i = 0; i < rows.size() && i < 3; ++i) paths.push_back(row_path(program, tables, rows[i].first, rows[i].second));
+        const EntityType& type = program.entities[rows.front().first];
+        place.error = fmt::format("编号 {} 有 {} 个对象 ({}{}), 无法确定是哪一个{}", target.substr(0, id_length), rows.size(),
+                                  fmt::join(paths, "、"), rows.size() > 3 ? " …" : "",
+                                  type.parent ? fmt::format("; 请在前面加上所属 {} 的编号: {}.{}", program.entities[type.parent].name,
+                                                            tables.entities[type.parent].ids[tables.entities[rows.front().first].parent_row[rows.front().second]],
+                                                            target)
+                                              : std::string());
         return place;
     }
-    auto [entity, row] = rows.front();
-    place.entity = entity;
-    place.row = row;
-    place.path = row_path(program, tables, entity, row);
-
-    // The input: by its name in the policy or its JSON key.
-    std::string_view rest = target.substr(id_length + 1);
-    const EntityType& type = program.entities[entity];
-    std::vector<const InputSpec*> specs;
-    for (SymbolId s : type.inputs) specs.push_back(&program.inputs[program.symbols[s].input]);
-    std::size_t which = 0;
-    const InputSpec* spec = match_input(specs, rest, which);
-    if (!spec) {
-        place.error = fmt::format("{} ({}) 没有输入 {}; 它的输入有 {}", target.substr(0, id_length), type.name, rest,
-                                  fmt::join(names_of(specs), "、"));
-        if (std::string closest = closest_name(std::string(rest.substr(0, rest.find_first_of(".["))), names_of(specs));
-            !closest.empty())
-            place.hint = "是否指 " + closest + "？";
-        return place;
-    }
-    place.input = type.inputs[which];
-
-    // Where it is in the document: below the row's object, through the dotted key's objects.
-    JsonValue container = row_object(program, tables, document, entity, row);
-    std::string_view key = spec->json_key;
-    for (auto dot = key.find('.'); dot != std::string_view::npos; dot = key.find('.')) {
-        container = container.find(key.substr(0, dot));
-        place.path += "." + std::string(key.substr(0, dot));
-        key.remove_prefix(dot + 1);
-        if (!container.is(JsonValue::Kind::object)) {
-            place.error = fmt::format("数据中 {} 不是对象, 无法设置 {}", place.path, spec->name);
-            return place;
-        }
-    }
-    place.path += "." + std::string(key);
-    place.edit = {container, std::string(key), 0, {}};
-    if (rest.empty()) return place;
-
-    // A record's field, or a list's element.
-    JsonValue value = container.find(key);
-    if (spec->type.base == BaseType::record && !spec->type.list && rest.front() == '.') {
-        const RecordType& record = program.records[spec->type.record];
-        std::vector<const InputSpec*> fields;
-        for (const InputSpec& field : record.fields) fields.push_back(&field);
-        rest.remove_prefix(1);
-        std::size_t field = 0;
-        const InputSpec* field_spec = match_input(fields, rest, field);
-        if (!field_spec || !rest.empty()) {
-            place.error = fmt::format("{} ({}) 没有字段 {}; 它的字段有 {}", spec->name, record.name, rest,
-                                      fmt::join(names_of(fields), "、"));
-            return place;
-        }
-        if (!value.is(JsonValue::Kind::object)) {
-            place.error = fmt::format("数据中 {} 不是 {} 对象, 无法只设置其中一项", place.path, record.name);
-            return place;
-        }
-        place.field = FieldIndex(static_cast<std::uint32_t>(field));
-        place.path += "." + field_spec->json_key;
-        place.edit = {value, field_spec->json_key, 0, {}};
-        return place;
-    }
-    unsigned index = 0;
-    char close = 0;
-    if (spec->type.list && std::sscanf(std::string(rest).c_str(), "[%u%c", &index, &close) == 2 && close == ']' &&
-        rest.find(']') == rest.size() - 1) {
-        if (!value.is(JsonValue::Kind::array) || index >= value.size()) {
-            place.error = fmt::format("数据中 {} 没有第 {} 项 (从 0 数起; 共 {} 项)", place.path, index,
-                                      value.is(JsonValue::Kind::array) ? value.size() : 0);
-            return place;
-        }
-        place.element = index;
-        place.path += fmt::format("[{}]", index);
-        place.edit = {value, {}, index, {}};
-        return place;
-    }
-    place.error = fmt::format("{} 之后的 {} 无法理解: 记录的字段写作 .字段, 列表的一项写作 [序号]", spec->name, rest);
+    place_in_row(plan, tables, document, place, rows.front().first, rows.front().second, target.substr(id_length + 1));
     return place;
 }
 

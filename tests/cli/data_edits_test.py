@@ -106,6 +106,29 @@ code, out, err = run("run", longnan, example, "--set-data", "LN01-M03.正职评�
 case("a list element past the end: exit 64, how many there are", code == 64 and "共 2 项" in err)
 code, out, err = run("run", longnan, example, "--set-data", "LN01-M03")
 case("no '=': exit 64 with the form", code == 64 and "编号.输入=值" in err)
+code, out, err = run("run", longnan, example, "--set-data", "LN01-M03=1")
+case("an id without an input: exit 64, the input's name asked for", code == 64 and "缺少输入的名称" in err)
+
+# A household: ids repeat from village to village, so one is named under its village.
+guangdong, guangdong_data = policy("guangdong"), os.path.join(root, "examples", "guangdong-2012.json")
+code, out, err = run("run", guangdong, guangdong_data, "--set-data", "H0001.纸电一致=false")
+case("an id many rows share: exit 64, a few paths, and how to name one under its parent",
+     code == 64 and "GD-00001.H0001.纸电一致" in err and len(err) < 1000)
+document = load("guangdong-2012.json")
+document["villages"][0]["households"][0]["paper_matches_system"] = False
+got = results_of(guangdong, guangdong_data, "--set-data", "GD-00001.H0001.纸电一致=false")
+case("a household named under its village: equals the edited data",
+     isinstance(got, list) and got == results_of(guangdong, written(document, "edited.json")) and
+     got != results_of(guangdong, guangdong_data))
+
+# A scheme-level input, with no id: Jiangxi's reward pool.
+jiangxi, jiangxi_data = policy("jiangxi"), os.path.join(root, "examples", "jiangxi-2017.json")
+document = load("jiangxi-2017.json")
+document["reward_pool"] = 5000
+got = results_of(jiangxi, jiangxi_data, "--set-data", "奖励资金=5000")
+case("a scheme-level input by its name: equals the edited data",
+     isinstance(got, list) and got == results_of(jiangxi, written(document, "edited.json")) and
+     got != results_of(jiangxi, jiangxi_data))
 code, out, err = run("run", longnan, example, "--set-data", "LN01-M03.姓名=王五", "--format", "json")
 document = json.loads(out) if code == 0 else {}
 case("the provenance records the edits; a text value needs no quotes",
