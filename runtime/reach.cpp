@@ -84,6 +84,7 @@ ReachOutcome observe(const Run& run, const ReachQuestion& question, Rational val
 
 // The whole input's value with the variable set to `value`.
 Value with(const Value& whole, const ReachVariable& variable, const Rational& value) {
+    if (variable.clears) return value.sign() != 0 ? whole : Value::of_items(Value::Kind::list, {});
     Value number = variable.boolean ? Value::of_bool(value.sign() != 0) : Value::of_number(value);
     if (!variable.field && variable.element < 0) return number;
     std::vector<Value> items = whole.elements();
@@ -94,7 +95,7 @@ Value with(const Value& whole, const ReachVariable& variable, const Rational& va
 
 // A number's step: 1 for a count, else a hundredth of a point, or finer when the data is finer.
 Rational step_of(const ReachVariable& variable) {
-    if (variable.boolean || variable.spec->number_kind == NumberKind::count) return Rational(1);
+    if (variable.boolean || variable.clears || variable.spec->number_kind == NumberKind::count) return Rational(1);
     std::string text = variable.current.to_string();
     auto dot = text.find('.');
     std::size_t places = dot == std::string::npos ? 0 : text.size() - dot - 1;
@@ -113,7 +114,7 @@ public:
     ReachAnswer answer() {
         ReachAnswer answer{.variable = variable_, .reached = {}, .one_less = {}, .by_score = {}, .furthest = {}, .step = step_of(variable_)};
         step_ = answer.step;
-        if (variable_.boolean) {
+        if (variable_.boolean || variable_.clears) {
             Rational flipped(variable_.current.sign() != 0 ? 0 : 1);
             ReachOutcome outcome = trial(flipped);
             (outcome.grade == question_.target && !outcome.failed ? answer.reached : answer.furthest) = outcome;
@@ -242,6 +243,11 @@ std::vector<ReachVariable> reach_variables(const Run& run, EntityId entity, std:
             for (std::size_t i = 0; i < value.elements().size(); ++i)
                 variables.push_back({spec.name + "[" + std::to_string(i) + "]", input, {}, static_cast<std::int64_t>(i),
                                      &spec, value.elements()[i].number()});
+        else if (type.base == BaseType::text && type.list && !value.elements().empty()) {
+            std::string shown;
+            for (const Value& item : value.elements()) shown += (shown.empty() ? "" : ", ") + std::string(item.text());
+            variables.push_back({spec.name, input, {}, -1, &spec, Rational(1), false, true, "[" + shown + "]"});
+        }
         else if (type.base == BaseType::record && !type.list) {
             const RecordType& record = program.records[type.record];
             for (FieldIndex f : record.fields.ids())

@@ -28,10 +28,13 @@ struct ReachVariable {
     const InputSpec* spec = nullptr;  // the number's own spec (the field's, the list's)
     Rational current;
     bool boolean = false;        // a yes/no input: the only change is to flip it
+    // A list of texts (否决事项): the only change tried is to empty it; `shown` is the list as it is.
+    bool clears = false;
+    std::string shown = {};
 };
 
-// The numbers an entity's row can vary: its number and yes/no inputs, its records' number fields
-// and its number lists' elements, in declaration order.
+// What an entity's row can vary: its number and yes/no inputs, its records' number fields, its
+// number lists' elements, and its non-empty lists of texts (emptied), in declaration order.
 std::vector<ReachVariable> reach_variables(const Run& run, EntityId entity, std::uint32_t row);
 
 // What one trial gave the row.

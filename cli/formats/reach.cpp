@@ -9,11 +9,13 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string value_text(const ReachAnswer& answer, const Rational& value) {
+    if (answer.variable.clears) return value.sign() != 0 ? answer.variable.shown : "[]";
     if (answer.variable.boolean) return value.sign() != 0 ? "true" : "false";
     return value.to_string();
 }
 
 std::string change_text(const ReachAnswer& answer, const Rational& value) {
+    if (answer.variable.clears) return "清空";
     if (answer.variable.boolean) return "改为 " + value_text(answer, value);
     Rational change = value - answer.variable.current;
     return (change.sign() > 0 ? "+" : "") + change.to_string();
@@ -95,19 +97,20 @@ std::string reach_text(const ReachReport& report) {
             out += fmt::format("      应用: {}\n", fmt::join(apply_options(report, answer), " "));
         } else {
             std::string range;
-            if (variable.boolean) range = fmt::format("改为 {} 也", value_text(answer, Rational(variable.current.sign() == 0)));
+            if (variable.clears) range = "清空也";
+            else if (variable.boolean) range = fmt::format("改为 {} 也", value_text(answer, Rational(variable.current.sign() == 0)));
             else if (variable.spec->low && variable.spec->high)
                 range = fmt::format("取值范围 {}–{} 内", variable.spec->low->to_string(), variable.spec->high->to_string());
             else if (variable.spec->low) range = fmt::format("{} 以上任何取值", variable.spec->low->to_string());
             else if (variable.spec->high) range = fmt::format("{} 以下任何取值", variable.spec->high->to_string());
             else range = "任何取值";
             // Where the range has no end the search stopped far past any real value: say so.
-            bool endless = answer.furthest && !variable.boolean &&
+            bool endless = answer.furthest && !variable.boolean && !variable.clears &&
                            !(answer.furthest->value > variable.current ? variable.spec->high : variable.spec->low);
             if (endless) range = answer.furthest->value > variable.current ? "再增加" : "再减少";
             out += fmt::format("  {} {}: {}{}达不到 {}", variable.name, now, range, variable.boolean ? "" : "都", report.target);
             if (answer.furthest) {
-                out += fmt::format("; {} {} 时 {}", endless ? (answer.furthest->value > variable.current ? "增加到" : "减少到") : variable.boolean ? "为" : "取",
+                out += fmt::format("; {} {} 时 {}", endless ? (answer.furthest->value > variable.current ? "增加到" : "减少到") : variable.boolean || variable.clears ? "为" : "取",
                                    value_text(answer, answer.furthest->value), outcome_text(report, *answer.furthest));
                 if (std::string why = obstacle(report, *answer.furthest); !why.empty())
                     out += fmt::format(", {}", why);

@@ -75,6 +75,20 @@ case("a vetoed member: no number of votes reaches 优秀, and the furthest try s
      report["inputs"] and all(i["reached"] is None and i["furthest"] for i in report["inputs"]) and
      any(f.startswith("一票否决") for f in report["inputs"][0]["furthest"]["flags"]))
 
+code, out, _ = run("reach", longnan, example, "--id", vetoed["id"], "--grade", "称职", "--format", "json")
+case("a row that already has the grade: JSON says so, nothing to vary", code == 0 and json.loads(out)["already"] is True)
+code, out, _ = run("reach", longnan, example, "--id", "LN06-M15", "--grade", "优秀", "--vary", "否决事项", "--format", "json")
+item = json.loads(out)["inputs"][0] if code == 0 else {}
+case("a veto's list can be emptied: the answer is []; applied with --set-data it gives the grade",
+     item and item["reached"] and item["reached"]["value"] == "[]" and
+     grade_after(longnan, example, "LN06-M15", item["set_data"]) == "优秀")
+code, out, _ = run("reach", longnan, example, "--id", "LN09-M02", "--grade", "称职", "--set", "称职线=79.6",
+                   "--vary", "民主测评票.优秀", "--format", "json")
+item = json.loads(out)["inputs"][0] if code == 0 else {}
+applied = run("run", longnan, example, "--format", "json", *[w for o in (item.get("apply") or []) for w in o.split(" ", 1)])
+case("under --set, the answer's apply options include it, and they give the grade",
+     item and item["apply"][0] == "--set 称职线=79.6" and applied[0] == 0 and
+     next(r for r in json.loads(applied[1])["results"] if r["id"] == "LN09-M02")["grade"] == "称职")
 code, out, err = run("reach", longnan, example, "--id", "LN01-M3", "--grade", "优秀")
 case("an unknown id: exit 64 with 是否指", code == 64 and "是否指 LN01-M03" in err and out == "")
 code, out, err = run("reach", longnan, example, "--id", "LN01-M03", "--grade", "优")
