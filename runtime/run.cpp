@@ -51,7 +51,10 @@ bool Run::evaluate(EvaluationListener* listener) {
     return errors_.empty();
 }
 
-std::vector<ResultRow> Run::results() { return collect_results(policy_->plan, state_, tables_, errors_); }
+std::vector<ResultRow> Run::results() {
+    if (!stale_.steps.empty() && errors_.empty()) reevaluate();  // what reevaluate_for left undone is shown too
+    return collect_results(policy_->plan, state_, tables_, errors_);
+}
 
 void Run::set_weight(const WeightRef& weight, Rational value) {
     kaohe::set_weight(state_, weight, std::move(value));
