@@ -257,6 +257,10 @@ private:
                                          node.text(), node.text()));
             return Value::of_number(fraction ? n / Rational(100) : n);
         }
+        // A plain parameter written as a text of digits ("90", as the provenance of results writes
+        // it) is that number: so a run's provenance can be given back as --params.
+        if (!fraction && node.kind() == JsonKind::string)
+            if (auto number = Rational::parse(node.text())) return Value::of_number(*number);
         if (fraction && node.kind() == JsonKind::string) {
             std::string text(node.text());
             for (std::string_view sign : {"%", "\uFF05"})  // ％ as a Chinese input method types it

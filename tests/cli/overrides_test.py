@@ -83,6 +83,13 @@ code, out, err = run("run", longnan, example, "--set", "综合得分.实绩得�
 case("without --renormalize the message says it exists", code == 2 and "--renormalize" in err)
 code, out, err = run("run", longnan, example, "--set", "实绩权重=60%", "--set", "目标管理权重=50%", "--renormalize")
 case("held weights over 100% cannot be renormalized: exit 2, their sum named", code == 2 and "合计已是 110%" in err)
+# A run's provenance given back as --params reproduces it (plain parameters are written as texts).
+code, out, _ = run("run", longnan, example, "--set", "优秀线=92", "--set", "靠前名次=3", "--format", "json")
+provenance = os.path.join(tmp, "provenance-params.json")
+with open(provenance, "w", encoding="utf-8") as f:
+    json.dump(json.loads(out)["provenance"]["parameters"] if code == 0 else {}, f, ensure_ascii=False)
+case("a run's provenance parameters, given back as --params, give the same results",
+     code == 0 and results_of(longnan, example, "--params", provenance) == json.loads(out)["results"])
 code, out, err = run("run", longnan, example, "--set", "优秀线")
 case("--set without = is a usage error", code == 64 and "名称=值" in err)
 code, out, err = run("run", longnan, example, "--set", "优秀线=九十")
