@@ -140,10 +140,15 @@ void add_scheme_run_options(CLI::App& command, SchemeRunOptions& options) {
 }
 
 std::vector<std::string> what_if_options(const SchemeRunOptions& options) {
+    // As the tool read them (spaces around names dropped), so they can be pasted back.
+    auto cleaned = [](const std::string& text) {
+        std::string name, value;
+        return split_assignment(text, name, value) ? name + "=" + value : text;
+    };
     std::vector<std::string> words;
-    for (const std::string& set : options.sets) words.push_back("--set " + set);
+    for (const std::string& set : options.sets) words.push_back("--set " + cleaned(set));
     if (options.renormalize) words.push_back("--renormalize");
-    for (const std::string& edit : options.data_edits) words.push_back("--set-data " + edit);
+    for (const std::string& edit : options.data_edits) words.push_back("--set-data " + cleaned(edit));
     return words;
 }
 
@@ -192,8 +197,12 @@ Exit load_parameters(const std::string& path, const std::vector<std::string>& se
         if (Rational::parse(override.value) && override.value.find('%') == std::string::npos) value = override.value;
         else append_json_string(value, override.value);
         auto same = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == target.parameter; });
-        if (same != values.end()) same->second = value;
-        else values.emplace_back(target.parameter, value);
+        if (same != values.end()) {
+            std::cerr << fmt::format("kaohe: 注意: --set {} 与前面的 --set 设的是同一个参数 {}, 用后一个值 {}\n", set,
+                                     target.parameter, override.value);
+            same->second = value;
+        } else
+            values.emplace_back(target.parameter, value);
     }
     if (!resolved) return usage_error;
     std::string text = "{";

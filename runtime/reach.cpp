@@ -132,9 +132,13 @@ public:
             if (best) {
                 answer.reached = trial(at(*best, best_direction));
                 if (*best > 1) answer.one_less = trial(at(*best - 1, best_direction));
-                auto by_score = smallest(*best - 1, best_direction,
-                                         [&](const ReachOutcome& o) { return o.band_by_score == question_.target; });
-                if (by_score) answer.by_score = trial(at(*by_score, best_direction));
+                // Where the score alone reaches the band: already (a quota or veto holds the row
+                // back now), or after fewer steps than the grade needs.
+                ReachOutcome now = trial(variable_.current);
+                if (now.band_by_score == question_.target) answer.by_score = now;
+                else if (auto by_score = smallest(*best - 1, best_direction,
+                                                  [&](const ReachOutcome& o) { return o.band_by_score == question_.target; }))
+                    answer.by_score = trial(at(*by_score, best_direction));
             } else {
                 // Nothing reached: the end of the range that came closest, and what it gave.
                 for (int direction : {1, -1}) {

@@ -2,6 +2,7 @@
 // are when the named weights, lines and shares move by up to ±spread points at random
 // (runtime/sensitivity.hpp), and which of them moves results most (cli/formats/sensitivity).
 #include <algorithm>
+#include <charconv>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -34,7 +35,7 @@ Exit resolve_varied(const Program& program, const std::vector<std::string>& name
                     std::vector<std::pair<std::string, SymbolId>>& varied) {
     bool resolved = true;
     for (const std::string& name : names) {
-        ResolvedOverride target = resolve_override(program, {name, ""});
+        ResolvedOverride target = resolve_override(program, {std::string(trim_spaces(name)), ""});
         if (target.parameter.empty()) {
             std::cerr << "kaohe: --vary " << name << ": " << target.error << (target.hint.empty() ? "" : " (" + target.hint + ")") << "\n";
             resolved = false;
@@ -47,6 +48,19 @@ Exit resolve_varied(const Program& program, const std::vector<std::string>& name
             varied.emplace_back(name, parameter);
     }
     return resolved ? success : usage_error;
+}
+
+// A count written as digits alone, at most `most`: "-3" would wrap round to a huge unsigned count.
+CLI::Validator whole_number(std::uint64_t most) {
+    return CLI::Validator(
+        [most](const std::string& text) {
+            std::uint64_t value = 0;
+            auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (text.empty() || error != std::errc() || end != text.data() + text.size())
+                return fmt::format("应为不带正负号的整数, 这里是 {}", text);
+            return value > most ? fmt::format("至多为 {}, 这里是 {}", most, text) : std::string();
+        },
+        "N");
 }
 
 Rational parse_spread(const std::string& text) {
@@ -78,7 +92,7 @@ Exit sensitivity(const SensitivityOptions& options) {
                          .record_samples = options.show_samples};
     for (auto& [name, parameter] : varied) spec.varied.push_back(describe_varied(baseline, name, parameter));
     SensitivityReport report = run_sensitivity(baseline, spec);
-    SensitivityView view{options.policy, options.data, baseline, spec, report, options.top};
+    SensitivityView view{options.policy, options.data, baseline, spec, report, options.top, what_if_options(options)};
     std::cout << (options.format == "json" ? sensitivity_json(view).dump(2) + "\n" : sensitivity_text(view));
     return success;
 }
@@ -87,12 +101,14 @@ Action define(CLI::App& command) {
     auto options = std::make_shared<SensitivityOptions>();
     add_scheme_run_options(command, *options);
     command.add_option("--vary", options->vary, "扰动的参数, 逗号分隔 (写法同 --set 的名称)")->required()->delimiter(',');
-    command.add_option("--samples", options->samples, "抽样次数")->required();
+    // Ten million samples take minutes on national data; more would run for hours without a word.
+    command.add_option("--samples", options->samples, "抽样次数")->required()->check(whole_number(10'000'000));
     command.add_option("--spread", options->spread, "扰动幅度 (点), 默认 5");
-    command.add_option("--seed", options->seed, "随机种子, 默认 1");
-    command.add_option("--influence-samples", options->influence_samples, "每个参数单独扰动的次数");
+    command.add_option("--seed", options->seed, "随机种子, 默认 1")->check(whole_number(UINT64_MAX));
+    command.add_option("--influence-samples", options->influence_samples, "每个参数单独扰动的次数")
+        ->check(whole_number(10'000'000));
     command.add_option("--threads", options->threads, "线程数");
-    command.add_option("--top", options->top, "表格列出的等次不稳的行数, 默认 20");
+    command.add_option("--top", options->top, "表格列出的等次不稳的行数, 默认 20")->check(whole_number(1'000'000));
     command.add_flag("--show-samples", options->show_samples, "列出每次抽样的参数值");
     add_format_choice(command, options->format, {"table", "json"});
     return [options] { return sensitivity(*options); };

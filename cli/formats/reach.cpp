@@ -90,10 +90,13 @@ std::string reach_text(const ReachReport& report) {
             if (answer.one_less)
                 out += fmt::format("      少一步 ({}): {}\n", value_text(answer, answer.one_less->value),
                                    outcome_text(report, *answer.one_less));
-            if (answer.by_score)
-                out += fmt::format("      只看分数线, {} ({}) 已达 {} 线 ({}), 但 {}\n", change_text(answer, answer.by_score->value),
-                                   value_text(answer, answer.by_score->value), report.target,
-                                   answer.by_score->score.to_string(2), obstacle(report, *answer.by_score));
+            if (answer.by_score && answer.by_score->value == variable.current)
+                out += fmt::format("      现在得分 {} 已达 {} 线, 但 {}\n", answer.by_score->score.to_string(2), report.target,
+                                   obstacle(report, *answer.by_score));
+            else if (answer.by_score)
+                out += fmt::format("      只看分数线, {} ({}) 时得分 {} 已达 {} 线, 但 {}\n", change_text(answer, answer.by_score->value),
+                                   value_text(answer, answer.by_score->value), answer.by_score->score.to_string(2),
+                                   report.target, obstacle(report, *answer.by_score));
             out += fmt::format("      应用: {}\n", fmt::join(apply_options(report, answer), " "));
         } else {
             std::string range;

@@ -102,10 +102,12 @@ std::string sensitivity_text(const SensitivityView& view) {
     const Program& program = view.baseline.policy().program;
     const SensitivityReport& report = view.report;
     std::uint64_t kept = report.samples;
-    std::string out = fmt::format("敏感性分析: {} 按 {}\n", view.policy, view.data);
+    std::string out = fmt::format("敏感性分析: {} 按 {}{}\n", view.policy, view.data,
+                                  view.context.empty() ? "" : "  (基准在 " + join(view.context, " ") + " 之下)");
     out += fmt::format("抽样 {} 次, 计入 {} 次", view.spec.samples, kept);
     if (report.skipped) out += fmt::format(", 跳过 {} 次 ({})", report.skipped, join(report.skip_reasons, "; "));
     out += fmt::format("; 种子 {}; 幅度 ±{}\n\n", view.spec.seed, view.spec.spread.to_string());
+    if (kept == 0) out += "※ 没有计入任何抽样, 下面的等次和名次只是基准, 无法得出结论 (请缩小幅度或换参数)\n\n";
 
     std::vector<std::vector<std::string>> varied{{"  扰动", "参数", "基准", "范围"}};
     for (const VariedParameter& v : view.spec.varied)
@@ -143,6 +145,7 @@ std::string sensitivity_text(const SensitivityView& view) {
         out += "\n每次抽样的参数值 (可用 kaohe run --set 重现):\n";
         for (const SampleRecord& sample : report.recorded) {
             std::string sets;
+            for (const std::string& word : view.context) sets += " " + word;
             for (const auto& [name, value] : sample.sets) sets += " --set " + name + "=" + value;
             out += fmt::format("  #{}{}{}\n", sample.index, sets, sample.skipped.empty() ? "" : " (跳过: " + sample.skipped + ")");
         }
@@ -157,6 +160,7 @@ Json sensitivity_json(const SensitivityView& view) {
     json["policy"] = view.policy;
     json["data"] = view.data;
     json["samples"] = view.spec.samples;
+    json["with"] = view.context;
     json["skipped"] = report.skipped;
     json["skip_reasons"] = report.skip_reasons;
     json["seed"] = view.spec.seed;

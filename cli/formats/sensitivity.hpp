@@ -21,6 +21,9 @@ struct SensitivityView {
     const SensitivitySpec& spec;
     const SensitivityReport& report;
     std::size_t top = 20;  // fragile rows the table lists
+    // The what-if the baseline was made under (--set …, --set-data …): said in the header, and part
+    // of every sample's replay.
+    std::vector<std::string> context = {};
 };
 
 // How the influence of a parameter is measured, for --help and both reports.

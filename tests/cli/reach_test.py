@@ -63,6 +63,10 @@ case("a quota between the line and the grade: by_score is earlier, names the poo
      item and item["by_score"] and item["by_score"]["band_by_score"] == "优秀" and item["by_score"]["grade"] == "称职" and
      item["by_score"]["quota"]["pool"] == "县区 LN01" and item["by_score"]["quota"]["holders"][0]["id"] == "LN01-M07" and
      float(item["by_score"]["value"]) < float(item["reached"]["value"]))
+code, out, _ = run("reach", longnan, example, "--id", "LN01-M09", "--grade", "优秀", "--vary", "正职评分[0]", "--format", "json")
+item = json.loads(out)["inputs"][0] if code == 0 else {}
+case("a row whose score already reaches the line: by_score is no change, the quota's holder named",
+     item and item["by_score"]["value"] == item["current"] and item["by_score"]["quota"]["holders"][0]["id"] == "LN01-M07")
 code, out, _ = run("reach", longnan, example, "--id", "LN01-M02", "--grade", "优秀", "--vary", "正职评分[0]")
 case("the text names the holder and how to apply the answer",
      code == 0 and "LN01-M07" in out and "应用: --set-data LN01-M02.正职评分[0]=" in out)

@@ -112,5 +112,20 @@ case("an unknown component is a usage error with 是否指", code == 64 and "是
 code, out, err = run("sensitivity", "policies/longnan.kh", "examples/longnan-2017.json", "--vary", "优秀线",
                      "--samples", "10", "--spread", "0.001")
 case("a spread finer than 0.01 is a usage error", code == 64)
+for samples in ["-3", "100000000", "1e6"]:
+    code, out, err = run("sensitivity", "policies/longnan.kh", "examples/longnan-2017.json", "--vary", "优秀线",
+                         "--samples", samples)
+    case(f"--samples {samples} is refused, not run for ever", code == 64 and out == "" and "--samples" in err)
+
+# Under --set, every sample replays with the --set it was drawn under.
+code, out, err = run("sensitivity", "policies/longnan.kh", "examples/longnan-2017.json", "--vary", "综合得分.实绩得分",
+                     "--samples", "1", "--seed", "3", "--set", " 优秀线 = 88", "--show-samples", "--format", "json")
+report = json.loads(out) if code == 0 else {}
+replay = ["--set 优秀线=88"] + [f"--set {k}={v}" for k, v in report.get("sample_values", [{}])[0].get("set", {}).items()]
+got = standings("policies/longnan.kh", "examples/longnan-2017.json", *[w.split(" ", 1)[1] for w in replay])
+counted = {(r["entity"], r["id"]): next(g for g, n in r["grades"].items() if n) for r in report.get("entities", []) if r.get("grades")}
+case("under --set, the report names it and a sample replays with it",
+     report and report["with"] == ["--set 优秀线=88"] and counted and
+     all(got[key][0] == grade for key, grade in counted.items() if key in got))
 
 finish()
