@@ -12,6 +12,23 @@ import tempfile
 from harness import kaohe, root, run, case, results_of, finish
 
 
+def edited_results(policy, edits, data):
+    """The results of a copy of the policy with each (before, after) text replaced."""
+    with open(policy, encoding="utf-8") as f:
+        text = f.read()
+    for before, after in edits:
+        assert before in text, before
+        text = text.replace(before, after)
+    # beside the original, so `use` finds the same stdlib
+    copy = os.path.join(os.path.dirname(policy), ".set-test-" + os.path.basename(policy))
+    with open(copy, "w", encoding="utf-8") as f:
+        f.write(text)
+    try:
+        return results_of(copy, data)
+    finally:
+        os.remove(copy)
+
+
 tmp = tempfile.mkdtemp(prefix="kaohe-set-")
 seeds = {
     "longnan": ("longnan-2017.json", [("优秀线=92", [("param 优秀线 = 90", "param 优秀线 = 92")]),
@@ -28,22 +45,9 @@ seeds = {
 for scheme, (data, overrides) in seeds.items():
     policy = os.path.join(root, "policies", scheme + ".kh")
     data = os.path.join(root, "examples", data)
-    with open(policy, encoding="utf-8") as f:
-        text = f.read()
     baseline = results_of(policy, data)
     for sets, edits in overrides:
-        edited = text
-        for before, after in edits:
-            assert before in edited, before
-            edited = edited.replace(before, after)
-        # beside the original, so `use` finds the same stdlib
-        copy = os.path.join(root, "policies", f".set-test-{scheme}.kh")
-        with open(copy, "w", encoding="utf-8") as f:
-            f.write(edited)
-        try:
-            expected = results_of(copy, data)
-        finally:
-            os.remove(copy)
+        expected = edited_results(policy, edits, data)
         options = [arg for s in sets.split("|") for arg in ("--set", s)]
         got = results_of(policy, data, *options)
         case(f"{scheme}: --set {sets.replace('|', ' --set ')} gives what the edited policy gives, and changes something",
@@ -60,20 +64,10 @@ case("a share computed by a formula is refused, pointing at its parameters", cod
 code, out, err = run("run", longnan, example, "--set", "综合得分.实绩得分=40%")
 case("weights that no longer add up: exit 2, the sum named, no results", code == 2 and out == "" and "合计为 95%" in err)
 # --renormalize: 实绩 held at 72.5%, the other 55% halved to make room (a factor with no repeating digits).
-with open(longnan, encoding="utf-8") as f:
-    text = f.read()
-for before, after in [("实绩权重 = 45%", "实绩权重 = 72.5%"), ("目标管理权重 = 20%", "目标管理权重 = 10%"),
-                      ("市级领导评价权重 = 10%", "市级领导评价权重 = 5%"), ("正职评价权重 = 10%", "正职评价权重 = 5%"),
-                      ("民主测评权重 = 10%", "民主测评权重 = 5%"), ("个别谈话权重 = 5%", "个别谈话权重 = 2.5%")]:
-    assert before in text, before
-    text = text.replace(before, after)
-copy = os.path.join(root, "policies", ".set-test-renormalize.kh")
-with open(copy, "w", encoding="utf-8") as f:
-    f.write(text)
-try:
-    expected = results_of(copy, example)
-finally:
-    os.remove(copy)
+expected = edited_results(longnan, [("实绩权重 = 45%", "实绩权重 = 72.5%"), ("目标管理权重 = 20%", "目标管理权重 = 10%"),
+                                    ("市级领导评价权重 = 10%", "市级领导评价权重 = 5%"), ("正职评价权重 = 10%", "正职评价权重 = 5%"),
+                                    ("民主测评权重 = 10%", "民主测评权重 = 5%"), ("个别谈话权重 = 5%", "个别谈话权重 = 2.5%")],
+                          example)
 got = results_of(longnan, example, "--set", "综合得分.实绩得分=72.5%", "--renormalize")
 case("--renormalize scales the other weights in proportion: equals the policy with them written out", got == expected)
 code, out, _ = run("run", longnan, example, "--set", "实绩权重=72.5%", "--renormalize", "--format", "json")
