@@ -98,9 +98,12 @@ std::string impact_text(const Impact& impact, const std::string& heading) {
             rows.push_back({"  " + r.id, r.kind, flags_text(r.before->flags) + " → " + flags_text(r.after->flags)});
         out += aligned_columns(rows);
     }
-    if (impact.scores_changed > 0)
-        out += fmt::format("\n得分改变的 {} 行, 最大升 +{}, 最大降 -{}\n", impact.scores_changed,
-                           impact.largest_rise.to_decimal(2), impact.largest_fall.to_decimal(2));
+    if (impact.scores_changed > 0) {  // a side nothing moved to is not named (no "最大降 -0.00")
+        std::vector<std::string> extremes;
+        if (impact.largest_rise.sign() > 0) extremes.push_back("最大升 +" + impact.largest_rise.to_decimal(2));
+        if (impact.largest_fall.sign() > 0) extremes.push_back("最大降 -" + impact.largest_fall.to_decimal(2));
+        out += fmt::format("\n得分改变的 {} 行, {}\n", impact.scores_changed, join(extremes, ", "));
+    }
     if (!impact.movers.empty()) {
         out += fmt::format("\n得分变化最大的 {} 行:\n", impact.movers.size());
         std::vector<std::vector<std::string>> rows;

@@ -144,6 +144,8 @@ moved = {r["id"] for r, b in zip(after, baseline) if (r["grade"], r["rank"]) != 
 case("whatif --set-data: the rows whose grade or rank changed are those of run --set-data",
      scenario and scenario["set_data"] == [edit] and {c["id"] for c in scenario["impact"]["changed"]} == moved and
      "LN01-M02" in moved)
+code, out, err = run("whatif", longnan, example, "--set-data", edit)
+case("whatif text: a score that only rose names no largest fall", code == 0 and "最大升 +0.28" in out and "最大降" not in out)
 code, out, err = run("whatif", longnan, example, "--set-data", "LN01-M99.正职评分[0]=1")
 case("whatif --set-data naming nothing: exit 64", code == 64 and "是否指" in err)
 
