@@ -3,7 +3,7 @@
 # what bench/ needs. Idempotent and quiet when everything is there; needs root (or sudo).
 set -euo pipefail
 packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev libcli11-dev catch2 libgmp-dev libutf8proc-dev
-  nlohmann-json3-dev nettle-dev)
+  nlohmann-json3-dev nettle-dev libjemalloc-dev)
 # The sanitizer build and the fuzzers of scripts/test.sh: clang with its runtimes (libFuzzer,
 # ASan, UBSan), and llvm-symbolizer so a report names functions and lines.
 packages+=(clang libclang-rt-14-dev llvm-14)
