@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
+
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -21,11 +24,24 @@
 
 namespace kaohe::cli {
 
+namespace {
+
+// Resident memory now, in MB (Linux /proc; 0 where there is none), so --timings shows which
+// phase holds what.
+double resident_mb() {
+    std::ifstream statm("/proc/self/statm");
+    std::size_t size = 0, resident = 0;
+    statm >> size >> resident;
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6;
+}
+
+}  // namespace
+
 void PhaseTimer::lap(const char* phase) {
     auto now = std::chrono::steady_clock::now();
     if (enabled_)
-        std::cerr << fmt::format("{:<10} {:>9.1f} ms\n", phase,
-                                 std::chrono::duration<double, std::milli>(now - last_).count());
+        std::cerr << fmt::format("{:<10} {:>9.1f} ms {:>7.0f} MB\n", phase,
+                                 std::chrono::duration<double, std::milli>(now - last_).count(), resident_mb());
     last_ = now;
 }
 

@@ -56,6 +56,11 @@ std::vector<ResultRow> Run::results() {
     return collect_results(policy_->plan, state_, tables_, errors_);
 }
 
+ResultReader Run::result_reader() {
+    if (!stale_.steps.empty() && errors_.empty()) reevaluate();
+    return ResultReader(policy_->plan, state_, tables_);
+}
+
 void Run::set_weight(const WeightRef& weight, Rational value) {
     kaohe::set_weight(state_, weight, std::move(value));
     changed_.push_back(weight.symbol);

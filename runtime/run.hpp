@@ -50,6 +50,9 @@ public:
     // The output rows of the last evaluation; their names view into the policy. An output field
     // can fail on a row (a division by zero): then errors() has it, and no row may be shown.
     std::vector<ResultRow> results();
+    // The same rows to read one at a time, on any number of threads (a national run's JSON is
+    // streamed so); valid until the run changes. Failures are the reader's, not errors()'.
+    ResultReader result_reader();
 
     // What-if on the same data: change a weight, a parameter or one row's input for this run
     // only, then reevaluate() recomputes just what depends on the changes made since the last

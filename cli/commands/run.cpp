@@ -49,6 +49,25 @@ Provenance provenance_of(const Run& run, const std::string& data_file, std::stri
     return provenance;
 }
 
+// The output text in pieces to write one after another: JSON streams from the run on every core
+// (national data never holds its rows all at once); the table and csv need all the rows together.
+// Output rows that fail add to `errors`, and then there are no pieces.
+std::vector<std::string> output_of(Run& run, const RunOptions& options, const std::string& data_sha256,
+                                   std::vector<DataError>& errors, std::size_t& row_count) {
+    if (options.format == "json") {
+        Provenance provenance = provenance_of(run, options.data, data_sha256);
+        provenance.data_edits = options.data_edits;
+        ResultReader reader = run.result_reader();
+        row_count = reader.size();
+        return render_json(reader, provenance, errors);
+    }
+    std::vector<ResultRow> rows = run.results();
+    errors = run.errors();
+    row_count = rows.size();
+    if (!errors.empty()) return {};
+    return {find_format(options.format)->render(rows)};
+}
+
 Exit run(const RunOptions& options) {
     PhaseTimer timer(options.timings);
     std::unique_ptr<Run> prepared;
@@ -58,22 +77,19 @@ Exit run(const RunOptions& options) {
     const CompiledPolicy* policy = &evaluation.policy();
     bool evaluated = evaluation.evaluate();
     timer.lap("evaluate");
-    std::vector<ResultRow> rows;  // names view into the policy, alive until return
-    if (evaluated) rows = evaluation.results();
+    std::vector<DataError> errors = evaluation.errors();
+    std::vector<std::string> pieces;
+    std::size_t row_count = 0;
+    if (evaluated) pieces = output_of(evaluation, options, data_sha256, errors, row_count);
     timer.lap("results");
-    if (!evaluation.errors().empty()) {
-        print_data_errors(evaluation.errors(), policy->sources, options.errors, options.all_errors, options.data);
-        if (options.errors != ErrorFormat::json)
-            std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", evaluation.errors().size());
+    if (!errors.empty()) {
+        print_data_errors(errors, policy->sources, options.errors, options.all_errors, options.data);
+        if (options.errors != ErrorFormat::json) std::cerr << fmt::format("{} 处数据错误, 未输出结果\n", errors.size());
         return data_error;
     }
-    if (rows.empty() && options.format != formats().front().name) std::cerr << "kaohe: " << no_rows << "\n";
-    if (options.format == "json") {
-        Provenance provenance = provenance_of(evaluation, options.data, data_sha256);
-        provenance.data_edits = options.data_edits;
-        std::cout << render_json(rows, provenance);
-    }
-    else std::cout << find_format(options.format)->render(rows);
+    if (row_count == 0 && options.format != formats().front().name) std::cerr << "kaohe: " << no_rows << "\n";
+    for (const std::string& piece : pieces) std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    std::cout.flush();
     timer.lap("render");
     return success;
 }

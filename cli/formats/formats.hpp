@@ -45,6 +45,10 @@ struct Provenance {
 // "sha256"[, "edits": ["ID.INPUT=VALUE"…]]}, "parameters": {name: value}}}.
 std::string render_json(const std::vector<ResultRow>& rows);
 std::string render_json(const std::vector<ResultRow>& rows, const Provenance& provenance);
+// The same bytes, streamed from an evaluated run on every core (base/parallel.hpp), in pieces to
+// be written one after another; none, with `errors`, when an output field failed on a row.
+std::vector<std::string> render_json(const ResultReader& reader, const Provenance& provenance,
+                                     std::vector<DataError>& errors);
 // Aligned columns for people; a Chinese character takes two cells.
 std::string render_table(const std::vector<ResultRow>& rows);
 // UTF-8 with a byte order mark and CRLF line ends, as spreadsheets expect.

@@ -4,6 +4,7 @@
 
 #include "cli/formats/formats.hpp"
 #include "base/json_string.hpp"
+#include "base/parallel.hpp"
 
 namespace kaohe::cli {
 
@@ -20,73 +21,71 @@ void append_cell(std::string& out, const Cell& cell) {
     }
 }
 
-}  // namespace
 
-std::string render_json(const std::vector<ResultRow>& rows) {
-    std::string out = "{\n \"results\": [";
-    auto key = [&](std::string_view name, int indent) {
-        out += "\n" + std::string(indent, ' ');
-        append_json_string(out, name);
-        out += ": ";
-    };
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        const ResultRow& row = rows[r];
-        out += r ? ",\n  {" : "\n  {";
-        key("id", 3);
-        append_json_string(out, row.id);
-        out += ",";
-        key("entity", 3);
-        append_json_string(out, row.kind);
-        bool has_grade = false;
-        for (const auto& [name, cell] : row.fields) {
-            out += ",";
-            key(name, 3);
-            append_cell(out, cell);
-            has_grade = has_grade || name == "grade";
-        }
-        if (!has_grade) {  // the contract always has a grade, null when the scheme has none
-            out += ",";
-            key("grade", 3);
-            out += "null";
-        }
-        out += ",";
-        key("flags", 3);
-        out += "[";
-        for (std::size_t f = 0; f < row.flags.size(); ++f) {
-            if (f) out += ", ";
-            append_json_string(out, row.flags[f]);
-        }
-        out += "]";
-        if (!row.components.empty()) {
-            out += ",";
-            key("components", 3);
-            out += "{";
-            // A named group is a nested object; its components are next to each other in the row.
-            std::string_view open_group;
-            for (std::size_t c = 0; c < row.components.size(); ++c) {
-                std::string_view group = row.component_groups.empty() ? std::string_view() : row.component_groups[c];
-                if (group != open_group && !open_group.empty()) out += "\n    }";
-                if (c) out += ",";
-                if (group != open_group && !group.empty()) {
-                    key(group, 4);
-                    out += "{";
-                }
-                open_group = group;
-                key(row.components[c].first, group.empty() ? 4 : 5);
-                append_cell(out, row.components[c].second);
-            }
-            if (!open_group.empty()) out += "\n    }";
-            out += "\n   }";
-        }
-        out += "\n  }";
-    }
-    out += rows.empty() ? "]\n}\n" : "\n ]\n}\n";
-    return out;
+void append_key(std::string& out, std::string_view name, int indent) {
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent), ' ');
+    append_json_string(out, name);
+    out += ": ";
 }
 
-std::string render_json(const std::vector<ResultRow>& rows, const Provenance& provenance) {
-    std::string out = render_json(rows);
-    out.resize(out.size() - 3);  // reopen the object: drop "\n}\n" after the results' "]"
+// One element of "results", after a comma unless it is the first.
+void append_result(std::string& out, const ResultRow& row, bool first) {
+    out += first ? "\n  {" : ",\n  {";
+    append_key(out, "id", 3);
+    append_json_string(out, row.id);
+    out += ",";
+    append_key(out, "entity", 3);
+    append_json_string(out, row.kind);
+    bool has_grade = false;
+    for (const auto& [name, cell] : row.fields) {
+        out += ",";
+        append_key(out, name, 3);
+        append_cell(out, cell);
+        has_grade = has_grade || name == "grade";
+    }
+    if (!has_grade) {  // the contract always has a grade, null when the scheme has none
+        out += ",";
+        append_key(out, "grade", 3);
+        out += "null";
+    }
+    out += ",";
+    append_key(out, "flags", 3);
+    out += "[";
+    for (std::size_t f = 0; f < row.flags.size(); ++f) {
+        if (f) out += ", ";
+        append_json_string(out, row.flags[f]);
+    }
+    out += "]";
+    if (!row.components.empty()) {
+        out += ",";
+        append_key(out, "components", 3);
+        out += "{";
+        // A named group is a nested object; its components are next to each other in the row.
+        std::string_view open_group;
+        for (std::size_t c = 0; c < row.components.size(); ++c) {
+            std::string_view group = row.component_groups.empty() ? std::string_view() : row.component_groups[c];
+            if (group != open_group && !open_group.empty()) out += "\n    }";
+            if (c) out += ",";
+            if (group != open_group && !group.empty()) {
+                append_key(out, group, 4);
+                out += "{";
+            }
+            open_group = group;
+            append_key(out, row.components[c].first, group.empty() ? 4 : 5);
+            append_cell(out, row.components[c].second);
+        }
+        if (!open_group.empty()) out += "\n    }";
+        out += "\n   }";
+    }
+    out += "\n  }";
+}
+
+constexpr std::string_view results_open = "{\n \"results\": [";
+
+std::string_view results_close(bool empty) { return empty ? "]" : "\n ]"; }
+
+void append_provenance(std::string& out, const Provenance& provenance) {
     auto string = [&](std::string_view text) { append_json_string(out, text); };
     out += ",\n \"provenance\": {\n  \"scheme\": ";
     string(provenance.scheme);
@@ -121,8 +120,51 @@ std::string render_json(const std::vector<ResultRow>& rows, const Provenance& pr
         out += ": ";
         string(provenance.parameters[i].second);
     }
-    out += "}\n }\n}\n";
+    out += "}\n }";
+}
+
+}  // namespace
+
+std::string render_json(const std::vector<ResultRow>& rows) {
+    std::string out(results_open);
+    for (std::size_t r = 0; r < rows.size(); ++r) append_result(out, rows[r], r == 0);
+    out += results_close(rows.empty());
+    out += "\n}\n";
     return out;
+}
+
+std::string render_json(const std::vector<ResultRow>& rows, const Provenance& provenance) {
+    std::string out(results_open);
+    for (std::size_t r = 0; r < rows.size(); ++r) append_result(out, rows[r], r == 0);
+    out += results_close(rows.empty());
+    append_provenance(out, provenance);
+    out += "\n}\n";
+    return out;
+}
+
+std::vector<std::string> render_json(const ResultReader& reader, const Provenance& provenance,
+                                     std::vector<DataError>& errors) {
+    std::size_t chunks = chunk_count(reader.size());
+    std::vector<std::string> pieces(chunks + 2);  // the opening, a piece per chunk, the rest
+    std::vector<std::vector<DataError>> failures(chunks);
+    for_chunks(reader.size(), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+        ResultReader::Cursor cursor = reader.cursor();
+        std::string& out = pieces[chunk + 1];
+        constexpr std::size_t sample = 32;  // rows read before the piece's size is guessed from them
+        for (std::size_t position = begin; position < end; ++position) {
+            if (position == begin + sample) out.reserve(out.size() / sample * (end - begin) * 9 / 8);
+            if (reader.read(position, cursor) && cursor.failures.errors.empty())
+                append_result(out, cursor.row, position == 0);
+        }
+        failures[chunk] = std::move(cursor.failures.errors);
+    });
+    for (auto& chunk_errors : failures) errors.insert(errors.end(), chunk_errors.begin(), chunk_errors.end());
+    if (!errors.empty()) return {};
+    pieces.front() = results_open;
+    pieces.back() = results_close(reader.size() == 0);
+    append_provenance(pieces.back(), provenance);
+    pieces.back() += "\n}\n";
+    return pieces;
 }
 
 }  // namespace kaohe::cli
