@@ -8,5 +8,6 @@
 // Where the kernel gives none, it is an ordinary fast allocator.
 extern "C" {
 // NOLINTNEXTLINE: the name is jemalloc's contract
-const char* malloc_conf = "thp:always,metadata_thp:auto";
+// One arena: the threads of base/parallel.hpp allocate little, and every arena costs huge pages.
+const char* malloc_conf = "thp:always,metadata_thp:disabled,narenas:1";
 }

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 #include <unordered_set>
+
+#include "base/parallel.hpp"
 
 #include "runtime/expression_evaluator.hpp"
 #include "runtime/grading.hpp"
@@ -16,7 +19,7 @@ template <typename Listener>
 class StepRunner {
 public:
     StepRunner(const Plan& plan, const RunState& state, Tables& tables, Listener& listener)
-        : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, state, tables),
+        : plan_(plan), program_(*plan.program), state_(state), tables_(tables), evaluator_(plan, state, tables),
           failures_(program_, tables), listener_(listener) {}
 
     // Every step whose inputs are sound runs and reports every row it fails on, so one run lists
@@ -61,6 +64,7 @@ public:
 private:
     const Plan& plan_;
     const Program& program_;
+    const RunState& state_;
     Tables& tables_;
     ExpressionEvaluator evaluator_;
     RowFailures failures_;
@@ -114,7 +118,26 @@ private:
 
     void run_value(const Step& step) {
         Value* column = cells(step);
+        // A listener hears rows in order, so only a silent run splits a step over the cores.
+        if constexpr (std::is_same_v<Listener, SilentListener>)
+            if (chunk_count(rows(step.entity)) > 1) return run_value_split(step, column);
         for (std::uint32_t row = 0; row < rows(step.entity); ++row) compute(step, column, row);
+    }
+
+    // Each chunk of rows on its own thread with its own evaluator; a row reads only columns of
+    // earlier steps and writes only its own cell. Failures are joined in row order, as one thread
+    // would have reported them.
+    void run_value_split(const Step& step, Value* column) {
+        std::vector<std::vector<DataError>> failed(chunk_count(rows(step.entity)));
+        for_chunks(rows(step.entity), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+            ExpressionEvaluator evaluator(plan_, state_, tables_);
+            RowFailures failures(program_, tables_);
+            for (auto row = static_cast<std::uint32_t>(begin); row < end; ++row)
+                failures.guard(step.entity, row,
+                               [&] { column[row] = evaluator.evaluate(*step.expr, Context{step.entity, row}); });
+            failed[chunk] = std::move(failures.errors);
+        });
+        for (auto& errors : failed) failures_.errors.insert(failures_.errors.end(), errors.begin(), errors.end());
     }
 
     void run_requirement(const Step& step) {
