@@ -107,23 +107,47 @@ void evaluate_national_longnan(benchmark::State& state, bool listened) {
 BENCHMARK_CAPTURE(evaluate_national_longnan, silent, false)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(evaluate_national_longnan, listened, true)->Unit(benchmark::kMillisecond);
 
-// What-if: change one weight of 综合得分 and recompute only what depends on it.
-void reevaluate_after_weight_change(benchmark::State& state) {
+// What-if: change one weight, threshold or quota share and recompute only what depends on it,
+// flipping between two values so every iteration changes something.
+template <typename Change>
+void reevaluate_after(benchmark::State& state, Change change) {
     auto policy = kaohe::compile(kaohe::load_program_file(std::string(KAOHE_SOURCE_DIR) + "/policies/longnan.kh"));
     std::string error;
     auto document = kaohe::JsonDocument::parse(LongnanNational::get().text, error);
     kaohe::Run run(policy, std::make_shared<const kaohe::JsonDocument>(std::move(*document)));
     run.evaluate();
-    auto weight = kaohe::find_weight(policy->program, "综合得分", "民主测评得分");
-    Rational weights[2] = {*Rational::parse("0.15"), *Rational::parse("0.10")};
     std::size_t flip = 0;
     for (auto _ : state) {
-        run.set_weight(*weight, weights[flip++ % 2]);
+        change(run, flip++ % 2);
         bool ok = run.reevaluate();
         benchmark::DoNotOptimize(ok);
     }
 }
+
+void set_parameter(kaohe::Run& run, std::string_view name, const char* value) {
+    const auto& program = run.policy().program;
+    for (kaohe::SymbolId parameter : program.parameters)
+        if (program.symbols[parameter].name == name) return run.set_parameter(parameter, *Rational::parse(value));
+}
+
+void reevaluate_after_weight_change(benchmark::State& state) {
+    reevaluate_after(state, [](kaohe::Run& run, std::size_t flip) {
+        auto weight = kaohe::find_weight(run.policy().program, "综合得分", "民主测评得分");
+        run.set_weight(*weight, *Rational::parse(flip ? "0.15" : "0.10"));
+    });
+}
 BENCHMARK(reevaluate_after_weight_change)->Unit(benchmark::kMillisecond);
+
+void reevaluate_after_threshold_change(benchmark::State& state) {
+    reevaluate_after(state, [](kaohe::Run& run, std::size_t flip) { set_parameter(run, "优秀线", flip ? "92" : "90"); });
+}
+BENCHMARK(reevaluate_after_threshold_change)->Unit(benchmark::kMillisecond);
+
+void reevaluate_after_quota_share_change(benchmark::State& state) {
+    reevaluate_after(state,
+                     [](kaohe::Run& run, std::size_t flip) { set_parameter(run, "一般优秀比例", flip ? "0.2" : "0.15"); });
+}
+BENCHMARK(reevaluate_after_quota_share_change)->Unit(benchmark::kMillisecond);
 
 // The same work written by hand with doubles: the floor.
 void handwritten_national_longnan(benchmark::State& state) {

@@ -19,7 +19,7 @@ template <typename Listener>
 class StepRunner {
 public:
     StepRunner(const Plan& plan, const RunState& state, Tables& tables, Listener& listener)
-        : plan_(plan), program_(*plan.program), state_(state), tables_(tables), evaluator_(plan, state, tables),
+        : plan_(plan), program_(*plan.program), tables_(tables), evaluator_(plan, state, tables),
           failures_(program_, tables), listener_(listener) {}
 
     // Every step whose inputs are sound runs and reports every row it fails on, so one run lists
@@ -64,7 +64,6 @@ public:
 private:
     const Plan& plan_;
     const Program& program_;
-    const RunState& state_;
     Tables& tables_;
     ExpressionEvaluator evaluator_;
     RowFailures failures_;
@@ -119,25 +118,18 @@ private:
     void run_value(const Step& step) {
         Value* column = cells(step);
         // A listener hears rows in order, so only a silent run splits a step over the cores.
-        if constexpr (std::is_same_v<Listener, SilentListener>)
-            if (chunk_count(rows(step.entity)) > 1) return run_value_split(step, column);
+        if constexpr (std::is_same_v<Listener, SilentListener>) return run_value_split(step, column);
         for (std::uint32_t row = 0; row < rows(step.entity); ++row) compute(step, column, row);
     }
 
-    // Each chunk of rows on its own thread with its own evaluator; a row reads only columns of
-    // earlier steps and writes only its own cell. Failures are joined in row order, as one thread
-    // would have reported them.
+    // A row reads only columns of earlier steps and writes only its own cell.
     void run_value_split(const Step& step, Value* column) {
-        std::vector<std::vector<DataError>> failed(chunk_count(rows(step.entity)));
-        for_chunks(rows(step.entity), [&](std::size_t chunk, std::size_t begin, std::size_t end) {
-            ExpressionEvaluator evaluator(plan_, state_, tables_);
-            RowFailures failures(program_, tables_);
-            for (auto row = static_cast<std::uint32_t>(begin); row < end; ++row)
+        failures_.split_rows(rows(step.entity), evaluator_, [&](std::size_t, const ExpressionEvaluator& evaluator,
+                                                               RowFailures& failures, std::uint32_t begin, std::uint32_t end) {
+            for (std::uint32_t row = begin; row < end; ++row)
                 failures.guard(step.entity, row,
                                [&] { column[row] = evaluator.evaluate(*step.expr, Context{step.entity, row}); });
-            failed[chunk] = std::move(failures.errors);
         });
-        for (auto& errors : failed) failures_.errors.insert(failures_.errors.end(), errors.begin(), errors.end());
     }
 
     void run_requirement(const Step& step) {
@@ -155,11 +147,13 @@ private:
         const Rank& rank = *step.rank;
         Table& table = tables_.entities[step.entity];
         std::vector<Rational> keys(table.size());
-        bool complete = true;
-        for (std::uint32_t row = 0; row < table.size(); ++row)
-            complete &= failures_.guard(step.entity, row,
-                                        [&] { keys[row] = evaluator_.number(*rank.by, Context{step.entity, row}); });
-        if (!complete) return;
+        std::size_t errors_before = failures_.errors.size();
+        failures_.split_rows(table.size(), evaluator_, [&](std::size_t, const ExpressionEvaluator& evaluator,
+                                                          RowFailures& failures, std::uint32_t begin, std::uint32_t end) {
+            for (std::uint32_t row = begin; row < end; ++row)
+                failures.guard(step.entity, row, [&] { keys[row] = evaluator.number(*rank.by, Context{step.entity, row}); });
+        });
+        if (failures_.errors.size() != errors_before) return;
         auto& cells = table.columns[plan_.column_of_symbol[step.symbol]];
         auto rank_range = [&](RowRange range) {
             auto ranks = competition_ranks(std::span(keys).subspan(range.first, range.second - range.first),
@@ -182,21 +176,36 @@ private:
             for (std::size_t i = 1; i < rule.pieces.size(); ++i) out.append(element).append(rule.pieces[i]);
             return out;
         };
-        auto hit = [&](std::uint32_t row, std::string text) {
-            hits.emplace_back(row, std::move(text));
-            listener_.on_flag(rule_index, row, hits.back().second);
+        auto flag_rows = [&](const ExpressionEvaluator& evaluator, RowFailures& failures, std::uint32_t begin,
+                             std::uint32_t end, std::vector<FlagHit>& out) {
+            auto hit = [&](std::uint32_t row, std::string text) {
+                out.emplace_back(row, std::move(text));
+                listener_.on_flag(rule_index, row, out.back().second);
+            };
+            for (std::uint32_t row = begin; row < end; ++row) {
+                failures.guard(rule.entity, row, [&] {
+                    Context context{rule.entity, row};
+                    bool applies = rule.condition
+                                       ? evaluator.condition(*rule.condition, context)
+                                       : table.columns[plan_.column_of_symbol[rule.condition_symbol]][row].boolean();
+                    if (!applies) return;
+                    if (!rule.loop_list) return hit(row, rule.text);
+                    for (const Value& item : evaluator.evaluate(*rule.loop_list, context).elements())
+                        hit(row, filled(item.text()));
+                });
+            }
         };
-        for (std::uint32_t row = 0; row < table.size(); ++row) {
-            failures_.guard(rule.entity, row, [&] {
-                Context context{rule.entity, row};
-                bool applies = rule.condition
-                                   ? evaluator_.condition(*rule.condition, context)
-                                   : table.columns[plan_.column_of_symbol[rule.condition_symbol]][row].boolean();
-                if (!applies) return;
-                if (!rule.loop_list) return hit(row, rule.text);
-                for (const Value& item : evaluator_.evaluate(*rule.loop_list, context).elements())
-                    hit(row, filled(item.text()));
+        auto rows = static_cast<std::uint32_t>(table.size());
+        if constexpr (std::is_same_v<Listener, SilentListener>) {  // a listener hears rows in order
+            std::vector<std::vector<FlagHit>> parts(chunk_count(rows));
+            failures_.split_rows(rows, evaluator_, [&](std::size_t chunk, const ExpressionEvaluator& evaluator,
+                                                       RowFailures& failures, std::uint32_t begin, std::uint32_t end) {
+                flag_rows(evaluator, failures, begin, end, parts[chunk]);
             });
+            for (auto& part : parts) hits.insert(hits.end(), std::make_move_iterator(part.begin()),
+                                                 std::make_move_iterator(part.end()));
+        } else {
+            flag_rows(evaluator_, failures_, 0, rows, hits);
         }
     }
 };

@@ -41,6 +41,9 @@ public:
     // Rows of `entity` below the context's row (all rows at scheme level).
     RowRange rows_below(EntityId entity, const Context& context) const;
 
+    // Another evaluator of the same run, for another thread (each has its own scratch space).
+    ExpressionEvaluator another() const { return ExpressionEvaluator(plan_, state_, tables_); }
+
 private:
     const Plan& plan_;
     const Program& program_;

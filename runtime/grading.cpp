@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -153,22 +154,31 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
     std::vector<const Rational*> thresholds;  // as this run has them: a parameter's bound value
     for (const Band& band : grade.bands) thresholds.push_back(&threshold_of(band, plan, tables));
     std::vector<BandIndex> bands(table.size(), BandIndex(0));
-    bool complete = true;
-    for (std::uint32_t row = 0; row < table.size(); ++row) {
-        Rational value;
-        if (!failures.guard(step.entity, row,
-                            [&] { value = evaluator.number(*grade.by, Context{step.entity, row, nullptr}); })) {
-            complete = false;
-            continue;
+    auto band_rows = [&](const ExpressionEvaluator& evaluator, RowFailures& failures, std::uint32_t begin,
+                         std::uint32_t end) {
+        for (std::uint32_t row = begin; row < end; ++row) {
+            Rational value;
+            if (!failures.guard(step.entity, row,
+                                [&] { value = evaluator.number(*grade.by, Context{step.entity, row, nullptr}); }))
+                continue;
+            BandIndex band = band_for(grade, thresholds, value);
+            BandIndex by_score = band;
+            for (const VetoCap& cap : grade.caps)
+                if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean()) band = std::max(band, cap.band);
+            bands[row] = band;
+            listener.on_band(step, row, value, by_score, band);
         }
-        BandIndex band = band_for(grade, thresholds, value);
-        BandIndex by_score = band;
-        for (const VetoCap& cap : grade.caps)
-            if (table.columns[plan.column_of_symbol[cap.veto_symbol]][row].boolean()) band = std::max(band, cap.band);
-        bands[row] = band;
-        listener.on_band(step, row, value, by_score, band);
-    }
-    if (!complete) return;
+    };
+    std::size_t errors_before = failures.errors.size();
+    auto rows = static_cast<std::uint32_t>(table.size());
+    if constexpr (std::is_same_v<Listener, SilentListener>)  // a listener hears rows in order
+        failures.split_rows(rows, evaluator, [&](std::size_t, const ExpressionEvaluator& own, RowFailures& own_failures,
+                                                 std::uint32_t begin, std::uint32_t end) {
+            band_rows(own, own_failures, begin, end);
+        });
+    else
+        band_rows(evaluator, failures, 0, rows);
+    if (failures.errors.size() != errors_before) return;
     // Best band first, so rows a quota pushes down can meet the quota of the band below.
     std::vector<std::size_t> quotas(grade.quotas.size());
     std::iota(quotas.begin(), quotas.end(), 0);

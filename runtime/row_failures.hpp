@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/parallel.hpp"
 #include "runtime/data_error.hpp"
 #include "runtime/expression_evaluator.hpp"
 
@@ -37,6 +38,21 @@ public:
     }
 
     std::vector<DataError> errors;
+
+    // Runs work(chunk, evaluator, failures, begin, end) for chunks of rows [0, rows) on the cores
+    // (base/parallel.hpp), each chunk with an evaluator and failures of its own; the failures are
+    // then added here in row order, as one thread would have reported them.
+    template <typename Work>
+    void split_rows(std::size_t rows, const ExpressionEvaluator& evaluator, Work&& work) {
+        std::vector<std::vector<DataError>> failed(chunk_count(rows));
+        for_chunks(rows, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+            ExpressionEvaluator own = evaluator.another();
+            RowFailures failures(program_, tables_);
+            work(chunk, own, failures, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end));
+            failed[chunk] = std::move(failures.errors);
+        });
+        for (auto& chunk : failed) errors.insert(errors.end(), chunk.begin(), chunk.end());
+    }
 
 private:
     const Program& program_;
