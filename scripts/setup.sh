@@ -7,7 +7,7 @@ packages=(g++ cmake make pkg-config python3 tao-pegtl-dev libfmt-dev libcli11-de
 # The sanitizer build and the fuzzers of scripts/test.sh: clang with its runtimes (libFuzzer,
 # ASan, UBSan), and llvm-symbolizer so a report names functions and lines.
 packages+=(clang libclang-rt-14-dev llvm-14)
-if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev time); fi
+if [ "${1:-}" = bench ]; then packages+=(libbenchmark-dev libsimdjson-dev time); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
