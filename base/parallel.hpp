@@ -1,15 +1,17 @@
 // Work split over the machine's cores, with results that never depend on how it was split.
 //
 // Design decision: contiguous chunks, one per thread, each writing only its own slots or its own
-// buffer, joined in chunk order by the caller. No pool, no work stealing: the rows of one step
-// cost about the same, a thread start (~50 µs) is small beside a chunk worth splitting, and the
-// output is the same bytes on 1 thread or 16. The cost: an uneven step waits for its slowest chunk.
+// buffer, joined in chunk order by the caller, so the output is the same bytes on 1 thread or 16.
+// The threads are started once and wait between splits: a what-if re-evaluation splits a handful
+// of steps of a millisecond each, where starting threads (~50 µs each) would eat the gain. One
+// split at a time: a split made while another runs (sensitivity's samples on their own threads)
+// runs its chunks on its own thread. The cost: an uneven step waits for its slowest chunk.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <exception>
-#include <thread>
+#include <functional>
 #include <vector>
 
 namespace kaohe {
@@ -27,26 +29,25 @@ inline std::size_t chunk_count(std::size_t count) {
     return count < smallest_split ? 1 : std::min<std::size_t>(thread_count(), count / (smallest_split / 2));
 }
 
-// Runs work(chunk, begin, end) for chunk_count(count) contiguous chunks of [0, count), the first
-// on the calling thread; rethrows the first chunk's exception (in chunk order) after all finish.
+// Runs job(c) for every c in [0, chunks), on the waiting threads and the calling one; returns when
+// all have finished. job must not throw.
+void run_chunks(std::size_t chunks, const std::function<void(std::size_t)>& job);
+
+// Runs work(chunk, begin, end) for chunk_count(count) contiguous chunks of [0, count); rethrows
+// the first chunk's exception (in chunk order) after all finish.
 template <typename Work>
 void for_chunks(std::size_t count, Work&& work) {
     std::size_t chunks = chunk_count(count);
     auto bounds = [&](std::size_t c) { return count * c / chunks; };
     if (chunks <= 1) return work(std::size_t{0}, std::size_t{0}, count);
     std::vector<std::exception_ptr> failures(chunks);
-    auto guarded = [&](std::size_t c) {
+    run_chunks(chunks, [&](std::size_t c) {
         try {
             work(c, bounds(c), bounds(c + 1));
         } catch (...) {
             failures[c] = std::current_exception();
         }
-    };
-    std::vector<std::thread> threads;
-    threads.reserve(chunks - 1);
-    for (std::size_t c = 1; c < chunks; ++c) threads.emplace_back(guarded, c);
-    guarded(0);
-    for (std::thread& thread : threads) thread.join();
+    });
     for (const std::exception_ptr& failure : failures)
         if (failure) std::rethrow_exception(failure);
 }
