@@ -35,7 +35,7 @@ def timed(command, repeat=3):
 
 
 def phases(stderr):
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\w+)\s+([\d.]+) ms$", stderr, re.M)}
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\w+)\s+([\d.]+) ms", stderr, re.M)}
 
 
 print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "base/parallel.hpp"
 #include "lang/diagnostics.hpp"
 #include "runtime/expression_evaluator.hpp"
 #include "runtime/parameter_sources.hpp"
@@ -66,7 +68,7 @@ public:
         Tables& tables = result_.tables;
         tables.entities.resize(program_.entities.size());
         tables.scheme_slots.resize(plan_.scheme_slot_count);
-        objects_.resize(program_.entities.size());
+        objects_->resize(program_.entities.size());
         check_parameter_files(program_, parameters_, result_.errors);
         check_parameter_objects(program_, document_, result_.errors);
         parent_ids_.resize(program_.entities.size());
@@ -90,7 +92,11 @@ private:
     std::span<const ParameterFile> parameters_;
     BindResult& result_;
     ExpressionEvaluator evaluator_;
-    IdVector<EntityId, std::vector<JsonValue>> objects_;  // the JSON object of each row (missing if not one)
+    // The JSON object of each row (missing if not one): the binder's own, shared with the row
+    // binders it splits rows over (see bind_rows).
+    std::shared_ptr<IdVector<EntityId, std::vector<JsonValue>>> objects_ =
+        std::make_shared<IdVector<EntityId, std::vector<JsonValue>>>();
+    std::vector<DataError>* errors_ = &result_.errors;  // where this binder reports (a row binder: its own)
     IdVector<EntityId, std::optional<std::unordered_map<std::string_view, std::uint32_t>>> parent_ids_;
     std::unordered_map<std::string, Value> text_lists_;   // see shared_text_list
     EntityId current_entity_;                             // the row being read, named only on error
@@ -99,11 +105,11 @@ private:
 
     void error(const Location& at, DiagnosticCode code, std::string message) {
         if (!current_entity_)
-            result_.errors.push_back({.code = code, .path = path_of(at), .message = std::move(message)});
+            errors_->push_back({.code = code, .path = path_of(at), .message = std::move(message)});
         else
-            result_.errors.push_back(row_error(code, program_, result_.tables, current_entity_, current_row_,
-                                               path_of(at), std::move(message)));
-        result_.errors.back().input = current_input_;
+            errors_->push_back(row_error(code, program_, result_.tables, current_entity_, current_row_,
+                                         path_of(at), std::move(message)));
+        errors_->back().input = current_input_;
     }
 
     std::string path_of(const Location& at) const {
@@ -128,47 +134,56 @@ private:
         };
         if (at_root(type)) return rows_under(document_);
         std::size_t total = 0;
-        for (JsonValue parent : objects_[type.parent]) total += rows_under(parent);
+        for (JsonValue parent : (*objects_)[type.parent]) total += rows_under(parent);
         return total;
     }
 
     // Top-level, or joined to its parent by key: its arrays are at the document root.
     static bool at_root(const EntityType& type) { return !type.parent || !type.parent_key.empty(); }
 
+    // One element of an entity's arrays: what binding it as a row needs.
+    struct Element {
+        JsonValue value;
+        std::uint32_t parent_row, k, index;  // its parent's row, which of the entity's arrays, where in it
+    };
+
+    // Gathers the entity's elements in row order (parent by parent, array by array), then binds
+    // them as rows, split over the cores (bind_rows).
     void bind_entity(EntityId entity) {
         const EntityType& type = program_.entities[entity];
-        Table& table = result_.tables.entities[entity];
-        table.columns.resize(plan_.column_count[entity]);
-        std::size_t rows = count_rows(entity);
-        table.parent_row.reserve(rows);
-        table.array_index.reserve(rows);
-        if (type.json_keys.size() > 1) table.array_of_row.reserve(rows);
-        table.ids.reserve(rows);
-        objects_[entity].reserve(rows);
-        for (auto& column : table.columns) column.reserve(rows);
+        std::vector<Element> elements;
+        elements.reserve(count_rows(entity));
+        // A missing or wrong array is reported where binding in order would have: before the row
+        // that comes next.
+        std::vector<std::pair<std::size_t, DataError>> array_errors;
+        auto gather = [&](std::uint32_t k, JsonValue parent_object, std::uint32_t parent_row, const Location& parent_at) {
+            std::vector<DataError> reported;
+            errors_ = &reported;
+            gather_array(entity, k, parent_object, parent_row, parent_at, elements);
+            errors_ = &result_.errors;
+            for (DataError& error : reported) array_errors.emplace_back(elements.size(), std::move(error));
+        };
         if (at_root(type)) {
             Location root;
-            for (std::uint32_t k = 0; k < type.json_keys.size(); ++k) {
-                current_entity_ = EntityId::none();
-                bind_array(entity, k, document_, UINT32_MAX, root);
-            }
-            if (type.parent) join_parents(entity);
-            return;
-        }
-        const Table& parent = result_.tables.entities[type.parent];
-        for (std::uint32_t p = 0; p < parent.size(); ++p) {
-            if (!objects_[type.parent][p].exists()) continue;  // not an object: already reported
-            for (std::uint32_t k = 0; k < type.json_keys.size(); ++k) {
+            current_entity_ = EntityId::none();
+            for (std::uint32_t k = 0; k < type.json_keys.size(); ++k) gather(k, document_, UINT32_MAX, root);
+        } else {
+            const Table& parent = result_.tables.entities[type.parent];
+            for (std::uint32_t p = 0; p < parent.size(); ++p) {
+                if (!(*objects_)[type.parent][p].exists()) continue;  // not an object: already reported
                 current_entity_ = type.parent;
                 current_row_ = p;
-                bind_array(entity, k, objects_[type.parent][p], p, Location{nullptr, {}, -1, type.parent, p});
+                for (std::uint32_t k = 0; k < type.json_keys.size(); ++k)
+                    gather(k, (*objects_)[type.parent][p], p, Location{nullptr, {}, -1, type.parent, p});
             }
         }
+        bind_rows(entity, elements, array_errors);
+        if (at_root(type) && type.parent) join_parents(entity);
     }
 
-    // Reads array number k of the entity below parent_object.
-    void bind_array(EntityId entity, std::uint32_t k, JsonValue parent_object, std::uint32_t parent_row,
-                    const Location& parent_at) {
+    // Array number k of the entity below parent_object: its elements, after those gathered so far.
+    void gather_array(EntityId entity, std::uint32_t k, JsonValue parent_object, std::uint32_t parent_row,
+                      const Location& parent_at, std::vector<Element>& elements) {
         const EntityType& type = program_.entities[entity];
         JsonValue array = find_path(parent_object, type.json_keys[k]);
         Location at{&parent_at, type.json_keys[k]};
@@ -179,30 +194,73 @@ private:
                          fmt::format("应为 {} 的数组, 这里是{}", type.name, array.describe()));
         std::uint32_t i = 0;
         for (JsonValue element = array.first(); element.exists(); element = element.next())
-            bind_row(entity, k, element, parent_row, i++, at);
+            elements.push_back({element, parent_row, k, i++});
     }
 
-    void bind_row(EntityId entity, std::uint32_t k, JsonValue object, std::uint32_t parent_row, std::uint32_t index,
-                  const Location& array_at) {
+    // Rows are independent: each chunk of them is bound by a copy of this binder with its own
+    // errors, evaluator and shared lists, writing only its own rows of the (pre-sized) table; the
+    // errors are joined in row order, the array errors among them where they belong.
+    void bind_rows(EntityId entity, const std::vector<Element>& elements,
+                   std::vector<std::pair<std::size_t, DataError>>& array_errors) {
         const EntityType& type = program_.entities[entity];
         Table& table = result_.tables.entities[entity];
-        Location at{&array_at, {}, index};
+        std::size_t rows = elements.size();
+        table.columns.resize(plan_.column_count[entity]);
+        table.parent_row.resize(rows);
+        table.array_index.resize(rows);
+        if (type.json_keys.size() > 1) table.array_of_row.resize(rows);
+        table.ids.resize(rows);
+        for (auto& column : table.columns) column.resize(rows);
+        (*objects_)[entity].resize(rows);
+        std::vector<std::vector<DataError>> reported(chunk_count(rows));
+        for_chunks(rows, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+            Binder rows_binder(*this, reported[chunk]);
+            auto next_array_error = std::lower_bound(array_errors.begin(), array_errors.end(), begin,
+                                                     [](const auto& e, std::size_t row) { return e.first < row; });
+            for (std::size_t row = begin; row < end; ++row) {
+                for (; next_array_error != array_errors.end() && next_array_error->first == row; ++next_array_error)
+                    reported[chunk].push_back(std::move(next_array_error->second));
+                const Element& element = elements[row];
+                rows_binder.bind_row(entity, static_cast<std::uint32_t>(row), element);
+            }
+        });
+        for (auto& chunk : reported) result_.errors.insert(result_.errors.end(), std::make_move_iterator(chunk.begin()),
+                                                           std::make_move_iterator(chunk.end()));
+        // after the last row (an array missing under the last parents)
+        for (auto& [row, error] : array_errors)
+            if (row >= rows) result_.errors.push_back(std::move(error));
+    }
+
+    // A row binder (see bind_rows): shares everything but where it reports and its scratch state.
+    Binder(const Binder& owner, std::vector<DataError>& errors)
+        : plan_(owner.plan_), program_(owner.program_), document_(owner.document_), parameters_(owner.parameters_),
+          result_(owner.result_), evaluator_(owner.evaluator_.another()), objects_(owner.objects_), errors_(&errors),
+          text_lists_(owner.text_lists_) {}
+
+    void bind_row(EntityId entity, std::uint32_t row, const Element& element) {
+        const EntityType& type = program_.entities[entity];
+        Table& table = result_.tables.entities[entity];
+        JsonValue object = element.value;
+        // where the row sits, for error paths: the parent's row (or the root), its array, its index
+        Location parent_at = type.parent && !at_root(type) ? Location{nullptr, {}, -1, type.parent, element.parent_row}
+                                                          : Location{};
+        Location array_at{&parent_at, type.json_keys[element.k]};
+        Location at{&array_at, {}, element.index};
         std::string id;
         JsonValue id_node = object.kind() == JsonKind::object ? find_path(object, type.key_path) : JsonValue();
         if (id_node.kind() == JsonKind::string || id_node.kind() == JsonKind::number) id = id_node.text();
-        auto row = static_cast<std::uint32_t>(table.size());
-        table.parent_row.push_back(parent_row);
-        table.array_index.push_back(index);
-        if (type.json_keys.size() > 1) table.array_of_row.push_back(k);
-        table.ids.push_back(std::move(id));
-        for (auto& column : table.columns) column.emplace_back();
+        table.parent_row[row] = element.parent_row;
+        table.array_index[row] = element.index;
+        if (type.json_keys.size() > 1) table.array_of_row[row] = element.k;
+        table.ids[row] = std::move(id);
         for (std::uint32_t j = 0; j < type.array_flags.size(); ++j)
-            if (SymbolId flag = type.array_flags[j]) table.columns[plan_.column_of_symbol[flag]][row] = Value::of_bool(j == k);
-        objects_[entity].push_back(object);
+            if (SymbolId flag = type.array_flags[j])
+                table.columns[plan_.column_of_symbol[flag]][row] = Value::of_bool(j == element.k);
+        (*objects_)[entity][row] = object;
         current_entity_ = entity;
         current_row_ = row;
         if (object.kind() != JsonKind::object) {
-            objects_[entity].back() = JsonValue();
+            (*objects_)[entity][row] = JsonValue();
             return error(at, DiagnosticCode::wrong_json_type,
                          fmt::format("应为一个 {} 对象, 这里是{}", type.name, object.describe()));
         }
@@ -398,13 +456,13 @@ private:
                   fmt::format("应为 {} 对象, 这里是{}", record.name, node.describe()));
             return {};
         }
-        std::size_t errors_before = result_.errors.size();
+        std::size_t errors_before = errors_->size();
         std::vector<Value> fields;
         fields.reserve(record.fields.size());
         for (const auto& field : record.fields)
             fields.push_back(bind_input(field, find_path(node, field.json_key), Location{&at, field.json_key}));
         Value value = Value::of_items(Value::Kind::record, fields);
-        if (result_.errors.size() != errors_before) return value;  // requirements need sound fields
+        if (errors_->size() != errors_before) return value;  // requirements need sound fields
         std::vector<const Value*> locals;
         for (const Value& field : fields) locals.push_back(&field);
         for (const auto& requirement : record.requirements) {
@@ -427,7 +485,7 @@ private:
         Table& table = result_.tables.entities[entity];
         const auto& parent_of_id = parent_ids(type.parent);
         for (std::uint32_t row = 0; row < table.size(); ++row) {
-            JsonValue object = objects_[entity][row];
+            JsonValue object = (*objects_)[entity][row];
             if (!object.exists()) continue;  // not an object: already reported
             current_entity_ = entity;
             current_row_ = row;
@@ -539,7 +597,7 @@ private:
         permute(table.array_of_row);
         permute(table.ids);
         for (auto& column : table.columns) permute(column);
-        permute(objects_[entity]);
+        permute((*objects_)[entity]);
         table.document_order = std::move(new_row);
     }
 

@@ -3,6 +3,7 @@
 seed scheme, data errors and failing output fields give the same bytes, on stdout and stderr,
 and the same exit code on 1 thread as on 2, 3 or 7. The data are large enough to be split
 (over 2,048 rows per step), made by the example generators."""
+import json
 import os
 import re
 import subprocess
@@ -60,6 +61,26 @@ with open(broken, "w", encoding="utf-8") as f:
 code, out, err = same_on_all_thread_counts("zero votes in three chunks", "run", "policies/longnan.kh", broken,
                                            "--all-errors", "--format", "json")
 case("zero votes: exit 2, nothing on stdout, three rows named", code == 2 and out == b"" and err.count(b"LN") >= 3)
+
+# Binding errors of every kind, in rows bound by different threads: a county without its members
+# array, one whose members are not an array, a member that is not an object, a member missing a field.
+doc = json.loads(open(longnan, encoding="utf-8").read())
+counties = doc["counties"]
+del counties[10]["members"]
+counties[len(counties) // 2]["members"] = "none"
+counties[-3]["members"][4] = 17
+del counties[-2]["members"][0]["chief_scores"]
+del counties[-1]["members"]  # the very last rows: reported after every row
+broken = os.path.join(work, "longnan-bind-errors.json")
+with open(broken, "w", encoding="utf-8") as f:
+    json.dump(doc, f, ensure_ascii=False)
+code, out, err = same_on_all_thread_counts("binding errors in several chunks", "run", "policies/longnan.kh", broken,
+                                           "--all-errors", "--format", "json")
+case("binding errors: exit 2, nothing on stdout, each named in document order",
+     code == 2 and out == b"" and 0 <= err.find(b"counties[10].members") < err.find(b"counties[%d].members" % (len(counties) // 2))
+     < err.find(b"counties[%d].members[4]" % (len(counties) - 3))
+     < err.find(b"counties[%d].members[0].chief_scores" % (len(counties) - 2))
+     < err.find(b"counties[%d].members" % (len(counties) - 1)))
 
 # A value step and an output field that divide by zero on rows far apart.
 rows = ",\n".join(f'{{"id": "U{i:05d}", "a": {i % 7 + 1}, "b": {0 if i in (5, 2500, 4990) else 2}}}' for i in range(5000))
