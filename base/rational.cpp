@@ -262,21 +262,44 @@ std::optional<std::int64_t> Rational::to_int64() const {
 
 namespace {
 
-// num/den with exactly `places` decimals, rounded half up (num·10^places fits 128 bits).
+// num/den with exactly `places` decimals, rounded half up (num·10^places fits 128 bits). Digits
+// are cut from a 64-bit integer where they fit: 128-bit division is a library call per digit.
 std::string decimal_text(Wide num, Wide den, int places) {
     Wide digits = round_quotient_half_up(num * power_of_ten(places), den);
     bool negative = digits < 0;
     if (negative) digits = -digits;
-    std::string text;
-    do {
-        text.insert(text.begin(), static_cast<char>('0' + static_cast<int>(digits % 10)));
-        digits /= 10;
-    } while (digits != 0);
+    char buffer[48];  // 2^127 has 39 digits; a sign, a point and leading zeros fit beside them
+    char* end = buffer + sizeof buffer;
+    char* first = end;
+    auto put_digits = [&](auto value) {
+        do {
+            *--first = static_cast<char>('0' + static_cast<int>(value % 10));
+            value /= 10;
+        } while (value != 0);
+    };
+    if (digits <= Wide(UINT64_MAX)) put_digits(static_cast<std::uint64_t>(digits));
+    else put_digits(digits);
     if (places > 0) {
-        if (text.size() <= static_cast<std::size_t>(places)) text.insert(0, places + 1 - text.size(), '0');
-        text.insert(text.size() - places, ".");
+        while (end - first <= places) *--first = '0';
+        // shift the integer part left by one to open the point's place
+        char* point = end - places;
+        std::copy(first, point, first - 1);
+        --first;
+        *(point - 1) = '.';
     }
-    return negative ? "-" + text : text;
+    if (negative) *--first = '-';
+    return std::string(first, end);
+}
+
+// Whether num·10^places is a multiple of den, in 64 bits when the product fits.
+bool exact_in_places(std::int64_t num, std::int64_t den, int places) {
+    static constexpr std::int64_t powers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                              1000000000, 10000000000, 100000000000, 1000000000000};
+    if (places < 13) {
+        std::int64_t product;
+        if (!__builtin_mul_overflow(num, powers[places], &product)) return product % den == 0;
+    }
+    return (Wide(num) * power_of_ten(places)) % den == 0;
 }
 
 }  // namespace
@@ -286,7 +309,7 @@ std::string Rational::to_decimal(int min_places) const {
     // The common case, without reducing: exact within the places machine integers hold.
     if (is_small())
         for (int places = min_places; places <= 18; ++places)
-            if ((Wide(num_) * power_of_ten(places)) % den_ == 0) return decimal_text(num_, den_, places);
+            if (exact_in_places(num_, den_, places)) return decimal_text(num_, den_, places);
     // Otherwise: a terminating decimal's denominator in lowest terms is 2^a·5^b; it needs max(a, b) places.
     int twos = 0, fives = 0;
     bool ends;
@@ -320,7 +343,7 @@ std::string Rational::to_string(int min_places, int max_places) const {
     if (is_small() && max_places <= 18) {
         // The fewest places (at least min_places) that are exact, else max_places rounded.
         int places = min_places;
-        while (places < max_places && (Wide(num_) * power_of_ten(places)) % den_ != 0) ++places;
+        while (places < max_places && !exact_in_places(num_, den_, places)) ++places;
         return decimal_text(num_, den_, places);
     }
     // Find how many places represent the value exactly, up to max_places.

@@ -112,6 +112,12 @@ TEST_CASE("results print a decimal that ends whole, and round only a repeating o
     CHECK(Rational::fraction(2, 3).to_decimal(0) == "0.666666666667");
     CHECK(Rational(90).to_decimal(2) == "90.00");
     CHECK(Rational::fraction(-1, 8).to_decimal(2) == "-0.125");
+    CHECK(Rational::fraction(5, 100).to_decimal(2) == "0.05");
+    CHECK(Rational::fraction(-5, 1000).to_decimal(2) == "-0.005");
+    CHECK(Rational(0).to_decimal(2) == "0.00");
+    CHECK(Rational::fraction(-1, 300).to_decimal(2) == "-0.003333333333");
+    // digits past 64 bits (3.07e18 × 10^12), cut from the 128-bit integer
+    CHECK(Rational::fraction(9223372036854775807, 3).to_decimal(2) == "3074457345618258602.333333333333");
 }
 
 TEST_CASE("19 digits and more parse exactly, past the machine-integer fast path") {
