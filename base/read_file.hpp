@@ -9,10 +9,12 @@
 
 namespace kaohe {
 
-enum class ReadError { none, not_found, not_a_file, unreadable, too_large };
+enum class ReadError { none, not_found, not_a_file, unreadable, too_large, out_of_memory };
 
-// The JSON tape and source spans hold 32-bit offsets: a larger file is refused before it is read.
-inline constexpr std::size_t largest_file = 0xFFFFFFFF;
+// A policy's source spans hold 32-bit offsets: a larger source is refused before it is read.
+// Data files are limited only by memory (the JSON tape's offsets have 48 bits).
+inline constexpr std::size_t largest_source_file = 0xFFFFFFFF;
+inline constexpr std::size_t largest_data_file = (std::size_t{1} << 48) - 1;
 
 struct FileText {
     std::string text;
@@ -21,7 +23,7 @@ struct FileText {
 };
 
 // "-" reads standard input.
-FileText read_file(const std::string& path);
+FileText read_file(const std::string& path, std::size_t largest = largest_source_file);
 
 // "不存在", "不是文件" …, for a message that names the file.
 std::string_view describe(ReadError error);

@@ -81,7 +81,7 @@ Exit load_policy(const std::string& path, LoadedProgram& loaded, bool show_warni
 
 Exit load_data(const std::string& path, PhaseTimer& timer, std::shared_ptr<const JsonDocument>& document,
                const char* what, ErrorFormat format, std::string* sha256) {
-    FileText data = read_file(path);
+    FileText data = read_file(path, largest_data_file);
     if (!data) {
         std::cerr << "kaohe: 无法读取" << what << " " << path << ": " << describe(data.error) << "\n";
         return file_error;

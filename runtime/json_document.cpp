@@ -63,7 +63,7 @@ private:
 
     std::string_view key_text(std::uint32_t node) const {
         const auto& n = doc_.nodes_[node];
-        return std::string_view(n.escaped ? doc_.arena_ : s_).substr(n.offset, n.length);
+        return std::string_view(n.escaped ? doc_.arena_ : s_).substr(n.text_offset(), n.length);
     }
 
     // $.counties[0].members[3]: where the innermost open container is.
@@ -83,7 +83,7 @@ private:
             // A key's node holds the offset of its text, one past the quote, unless it had escapes.
             auto start = [&](std::uint32_t node) {
                 const auto& n = doc_.nodes_[node];
-                return n.escaped ? std::string() : position(n.offset - 1);
+                return n.escaped ? std::string() : position(n.text_offset() - 1);
             };
             std::string first = start(k), second = start(key);
             error_ = fmt::format("{}{} 中字段 \"{}\" 出现了两次 ({}同一对象中字段名应唯一, 否则不知该用哪一个)",
@@ -98,11 +98,14 @@ private:
         while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
     }
 
-    std::uint32_t push(Kind kind, std::size_t offset = 0, std::size_t length = 0, bool escaped = false) {
+    // false (with the message) past what a tape holds: 4 billion values, a text of 4 GiB.
+    bool push(Kind kind, std::size_t offset = 0, std::size_t length = 0, bool escaped = false) {
+        if (doc_.nodes_.size() >= UINT32_MAX - 1) return fail("数据中的值超过 40 亿个, 无法读取");
+        if (length > UINT32_MAX || offset > JsonDocument::largest_offset) return fail("单个字符串超过 4 GiB, 无法读取");
         auto index = static_cast<std::uint32_t>(doc_.nodes_.size());
-        doc_.nodes_.push_back({kind, escaped, index + 1, static_cast<std::uint32_t>(offset),
-                               static_cast<std::uint32_t>(length)});
-        return index;
+        doc_.nodes_.push_back({kind, escaped, static_cast<std::uint16_t>(offset >> 32), index + 1,
+                               static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length)});
+        return true;
     }
 
     bool value(int depth) {
@@ -114,11 +117,13 @@ private:
         if (s_.compare(i_, 4, "true") == 0) return literal(Kind::boolean, 4, true);
         if (s_.compare(i_, 5, "false") == 0) return literal(Kind::boolean, 5, false);
         if (s_.compare(i_, 4, "null") == 0) return literal(Kind::null, 4, false);
+        // a control character (a NUL in a broken file) by its code, not as itself
+        if (static_cast<unsigned char>(c) < 0x20) return fail(fmt::format("这里应为 JSON 值, 而不是控制字符 U+{:04X}", int(c)));
         return fail(fmt::format("这里应为 JSON 值, 而不是 '{}'", c));
     }
 
     bool literal(Kind kind, std::size_t length, bool truth) {
-        push(kind, i_, truth ? 1 : 0);
+        if (!push(kind, i_, truth ? 1 : 0)) return false;
         i_ += length;
         return true;
     }
@@ -127,7 +132,8 @@ private:
         if (depth >= max_depth) return fail(fmt::format("JSON 嵌套超过 {} 层", max_depth));
         bool is_object = s_[i_] == '{';
         char close = is_object ? '}' : ']';
-        std::uint32_t index = push(is_object ? Kind::object : Kind::array);
+        auto index = static_cast<std::uint32_t>(doc_.nodes_.size());
+        if (!push(is_object ? Kind::object : Kind::array)) return false;
         ++i_;
         skip_space();
         std::uint32_t count = 0;
@@ -189,8 +195,7 @@ private:
             if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
             if (digits() == 0) return fail("数字格式错误: 指数应有数字");
         }
-        push(Kind::number, start, i_ - start);
-        return true;
+        return push(Kind::number, start, i_ - start);
     }
 
     // Four hex digits of a \u escape at s_[i_..]; -1 when malformed.
@@ -227,10 +232,7 @@ private:
             }
         }
         std::size_t end = i_++;
-        if (!escaped) {
-            push(Kind::string, start, end - start);
-            return true;
-        }
+        if (!escaped) return push(Kind::string, start, end - start);
         // Decode into the arena; offsets there are what the node keeps.
         std::string& arena = doc_.arena_;
         std::size_t arena_start = arena.size();
@@ -270,8 +272,7 @@ private:
             }
         }
         i_ = resume;
-        push(Kind::string, arena_start, arena.size() - arena_start, true);
-        return true;
+        return push(Kind::string, arena_start, arena.size() - arena_start, true);
     }
 };
 
@@ -306,8 +307,8 @@ std::size_t node_bound(const std::string& text) {
 }  // namespace
 
 std::optional<JsonDocument> JsonDocument::parse(std::string text, std::string& error) {
-    if (text.size() > 0xFFFFFFFF) {  // the tape's offsets are 32-bit (base/read_file.hpp refuses such files)
-        error = "数据超过 4 GiB, 无法读取";
+    if (text.size() > largest_offset) {  // 256 TiB: no machine holds it in memory, but say so
+        error = "数据超过 256 TiB, 无法读取";
         return std::nullopt;
     }
     JsonDocument document;
@@ -328,7 +329,7 @@ std::string_view JsonValue::text() const {
     const auto& node = document_->nodes_[index_];
     if (node.kind != Kind::string && node.kind != Kind::number) return {};
     const std::string& store = node.escaped ? document_->arena_ : document_->source_;
-    return std::string_view(store).substr(node.offset, node.length);
+    return std::string_view(store).substr(node.text_offset(), node.length);
 }
 
 std::optional<Rational> JsonValue::number() const { return Rational::parse(text()); }

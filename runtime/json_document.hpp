@@ -78,13 +78,19 @@ public:
     // which then binds and is checked like any data file.
     std::string text_with(const std::vector<JsonEdit>& edits) const;
 
+    // 16 bytes: a text's offset has 48 bits (its high 16 in what would be padding), so a data
+    // file past 4 GiB reads as any other.
     struct Node {
         JsonValue::Kind kind;
-        bool escaped;         // strings with escapes live decoded in arena_
-        std::uint32_t next;   // index just past this value and everything inside it
-        std::uint32_t offset; // text: into source_ (or arena_); containers: element count
+        bool escaped;               // strings with escapes live decoded in arena_
+        std::uint16_t offset_high;  // text: bits 32–47 of its offset
+        std::uint32_t next;         // index just past this value and everything inside it
+        std::uint32_t offset;       // text: bits 0–31 of its offset into source_ (or arena_); containers: element count
         std::uint32_t length;
+        std::size_t text_offset() const { return (static_cast<std::size_t>(offset_high) << 32) | offset; }
     };
+    // The largest text offset a node holds, and so the largest data file.
+    static constexpr std::size_t largest_offset = (std::size_t{1} << 48) - 1;
 
 private:
     std::string source_;
