@@ -24,9 +24,24 @@ void set_thread_count(unsigned threads);
 // Below this many items a split costs more than it saves.
 inline constexpr std::size_t smallest_split = 2048;
 
+// Work that is already one of several on the cores (a sensitivity run's samples, a thread each)
+// splits no further on the thread that holds one of these: more threads than cores only wait.
+inline thread_local bool splitting_off = false;
+class NoSplitting {
+public:
+    NoSplitting() : was_(splitting_off) { splitting_off = true; }
+    ~NoSplitting() { splitting_off = was_; }
+    NoSplitting(const NoSplitting&) = delete;
+    NoSplitting& operator=(const NoSplitting&) = delete;
+
+private:
+    bool was_;
+};
+
 // How many chunks for_chunks cuts `count` items into.
 inline std::size_t chunk_count(std::size_t count) {
-    return count < smallest_split ? 1 : std::min<std::size_t>(thread_count(), count / (smallest_split / 2));
+    if (splitting_off || count < smallest_split) return 1;
+    return std::min<std::size_t>(thread_count(), count / (smallest_split / 2));
 }
 
 // Runs job(c) for every c in [0, chunks), on the waiting threads and the calling one; returns when

@@ -132,8 +132,14 @@ judge("files over 4 GiB read correctly", f"{size:.2f} GiB file: results {'equal'
       f"city's; {seconds:.1f} s, peak {big_peak / 1024:.1f} GiB", same)
 
 # --- check and scaling
-for policy in ["longnan", "jiangxi", "guangdong"]:
-    best = min(timed([kaohe, "check", os.path.join(root, "policies", policy + ".kh")])[0] for _ in range(5))
+def wall_of(command):
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+for policy in ["longnan", "jiangxi", "guangdong"]:  # fastest of 5, without /usr/bin/time's own start
+    best = min(wall_of([kaohe, "check", os.path.join(root, "policies", policy + ".kh")]) for _ in range(5))
     judge(f"kaohe check {policy}.kh ≤ 20 ms", f"{best * 1000:.1f} ms", best <= 0.020)
 double = medians([kaohe_run(os.path.join(data, "longnan-national-x2.json")) for _ in range(5)])
 ratio = double[0] / wall

@@ -5,6 +5,8 @@
 #include <set>
 #include <thread>
 
+#include "base/parallel.hpp"
+
 namespace kaohe {
 namespace {
 
@@ -239,6 +241,7 @@ SensitivityReport run_sensitivity(const Run& baseline, const SensitivitySpec& sp
     std::vector<std::exception_ptr> failures(threads);
     auto share = [&](std::uint64_t total, unsigned t) { return total * t / threads; };
     auto work = [&](unsigned t) {
+        NoSplitting already_split;  // the samples are what is spread over the cores
         try {
             workers[t].work(share(spec.samples, t), share(spec.samples, t + 1), share(spec.influence_samples, t),
                             share(spec.influence_samples, t + 1));

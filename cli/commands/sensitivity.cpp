@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/parallel.hpp"
 #include "cli/command_table.hpp"
 #include "cli/formats/sensitivity.hpp"
 #include "runtime/overrides.hpp"
@@ -23,7 +24,7 @@ struct SensitivityOptions : SchemeRunOptions {
     std::uint64_t samples = 0, seed = 1;
     std::optional<std::uint64_t> influence_samples;
     std::string spread = "5";
-    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = thread_count();
     std::size_t top = 20;
     bool show_samples = false;
     std::string format;
