@@ -367,4 +367,30 @@ std::string Rational::to_string(int min_places, int max_places) const {
     return negative ? "-" + text : text;
 }
 
+void WeightedSum::add(std::int64_t weight, const Rational& value) {
+    if (wide_ && value.is_small()) {
+        Wide term = Wide(weight) * value.num_;  // 63 + 63 bits: fits
+        Wide num, den, scaled;
+        if (value.den_ == den_) {
+            if (!__builtin_add_overflow(num_, term, &num)) {
+                num_ = num;
+                return;
+            }
+        } else if (!__builtin_mul_overflow(num_, Wide(value.den_), &num) &&
+                   !__builtin_mul_overflow(term, den_, &scaled) && !__builtin_add_overflow(num, scaled, &num) &&
+                   !__builtin_mul_overflow(den_, Wide(value.den_), &den)) {
+            num_ = num;
+            den_ = den;
+            return;
+        }
+    }
+    if (wide_) {
+        exact_ = Rational::reduce(num_, den_);
+        wide_ = false;
+    }
+    exact_ = exact_ + Rational(weight) * value;
+}
+
+Rational WeightedSum::total() const { return wide_ ? Rational::from_wide(num_, den_) : exact_; }
+
 }  // namespace kaohe

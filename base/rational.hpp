@@ -130,6 +130,7 @@ public:
 
 private:
     using Wide = __int128;
+    friend class WeightedSum;
 
     // den_ == 0 marks a big value: then big_ owns the mpq_class. Otherwise den_ > 0.
     union {
@@ -161,6 +162,20 @@ private:
     static Rational big_divide(const Rational& a, const Rational& b);
     static std::strong_ordering big_compare(const Rational& a, const Rational& b);
     Rational big_negate() const;
+};
+
+// Σ weight × value with integer weights, kept as one 128-bit fraction and reduced once at the
+// end: adding six components with six denominators one at a time reduces at every step.
+class WeightedSum {
+public:
+    void add(std::int64_t weight, const Rational& value);
+    Rational total() const;
+
+private:
+    using Wide = __int128;
+    Wide num_ = 0, den_ = 1;
+    bool wide_ = true;  // false once a step would pass 128 bits (or a value is big): then exact_ holds the sum
+    Rational exact_;
 };
 
 }  // namespace kaohe

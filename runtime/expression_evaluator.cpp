@@ -107,9 +107,9 @@ Rational ExpressionEvaluator::number(const CheckedExpr& e, const Context& contex
             return total;
         }
         // Integer weights over one denominator: products keep their operand's denominator.
-        for (std::size_t i = 0; i < e.args.size(); ++i)
-            total = total + Rational(weighting.units[i]) * number(*e.args[i], context);
-        return total / Rational(weighting.unit);
+        WeightedSum sum;
+        for (std::size_t i = 0; i < e.args.size(); ++i) sum.add(weighting.units[i], number(*e.args[i], context));
+        return sum.total() / Rational(weighting.unit);
     }
     case ExprOp::binary:
         switch (e.binary) {

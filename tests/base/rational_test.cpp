@@ -135,3 +135,28 @@ TEST_CASE("a million digits parse in linear time") {
     REQUIRE(n);
     CHECK(n->to_decimal(1) == digits + ".5");
 }
+
+TEST_CASE("a weighted sum equals the sum of its products, also once it passes 128 bits") {
+    auto plain = [](const std::vector<std::pair<std::int64_t, Rational>>& terms) {
+        Rational total;
+        for (const auto& [weight, value] : terms) total = total + Rational(weight) * value;
+        return total;
+    };
+    auto weighted = [](const std::vector<std::pair<std::int64_t, Rational>>& terms) {
+        kaohe::WeightedSum sum;
+        for (const auto& [weight, value] : terms) sum.add(weight, value);
+        return sum.total();
+    };
+    // The Longnan shape: six components with their own denominators.
+    std::vector<std::pair<std::int64_t, Rational>> components{
+        {45, *Rational::parse("82.3")}, {20, *Rational::parse("85.1")}, {10, Rational::fraction(26439, 300)},
+        {10, Rational::fraction(46525, 500)}, {10, Rational::fraction(4772, 50)}, {5, Rational::fraction(2047, 22)}};
+    CHECK(weighted(components) == plain(components));
+    // Denominators whose product passes 128 bits, a big value, negative weights and values.
+    std::vector<std::pair<std::int64_t, Rational>> hard;
+    for (std::int64_t k = 0; k < 8; ++k) hard.emplace_back(k % 2 ? -7 : 3, Rational::fraction(1, 999999937 - 2 * k));
+    hard.emplace_back(INT64_MAX, Rational::fraction(INT64_MAX, 3));
+    hard.emplace_back(2, *Rational::parse("123456789012345678901234567890.5"));
+    CHECK(weighted(hard) == plain(hard));
+    CHECK(weighted({}) == Rational(0));
+}
