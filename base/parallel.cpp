@@ -88,8 +88,13 @@ void set_thread_count(unsigned threads) { chosen.store(std::max(1u, threads), st
 void run_chunks(std::size_t chunks, const std::function<void(std::size_t)>& job) {
     // Started on first use and never stopped: they wait, and the process's end takes them.
     static Workers* workers = new Workers(thread_count() - 1);
-    if (!workers->run(chunks, job))
-        for (std::size_t chunk = 0; chunk < chunks; ++chunk) job(chunk);
+    // A chunk that splits again runs its parts itself (and never asks for the threads it holds).
+    std::function<void(std::size_t)> unsplit = [&](std::size_t chunk) {
+        NoSplitting nested;
+        job(chunk);
+    };
+    if (!workers->run(chunks, unsplit))
+        for (std::size_t chunk = 0; chunk < chunks; ++chunk) unsplit(chunk);
 }
 
 }  // namespace kaohe

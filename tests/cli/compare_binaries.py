@@ -4,7 +4,9 @@ stderr and exit codes byte for byte. For refactors that must not change behaviou
 table, the run API swap): build the old binary aside, then run this. Not part of ctest, since it
 needs two builds.
 
-usage: compare_binaries.py OLD_KAOHE NEW_KAOHE SOURCE_DIR — ends with "N same, M different".
+usage: compare_binaries.py OLD_KAOHE NEW_KAOHE SOURCE_DIR [BENCH_DATA_DIR] — ends with "N same,
+M different". With BENCH_DATA_DIR (bench/data, made by bench/generate.py), every bench data set is
+run too, in json and csv, for changes that must not change results (issue 14's performance work).
 """
 import glob
 import os
@@ -28,6 +30,13 @@ for path in sorted(glob.glob(os.path.join(root, "tests/golden/bad-policies/*.kh"
 for path in sorted(glob.glob(os.path.join(root, "tests/golden/bad-data/*/*.json"))):
     scheme = os.path.basename(os.path.dirname(path))
     invocations.append(["run", f"policies/{scheme}.kh", os.path.relpath(path, root)])
+bench_sets = [("longnan", "longnan-city"), ("longnan", "longnan-national"), ("longnan", "longnan-national-x2"),
+              ("jiangxi", "jiangxi-province"), ("guangdong", "guangdong-half"), ("guangdong", "guangdong-province")]
+if len(sys.argv) > 4:
+    for scheme, name in bench_sets:
+        data = os.path.join(os.path.abspath(sys.argv[4]), name + ".json")
+        for fmt in ("json", "csv"):
+            invocations.append(["run", f"policies/{scheme}.kh", data, "--format", fmt])
 invocations += [
     ["run", "missing.kh", "examples/longnan-2017.json"],
     ["run", "policies/longnan.kh", "missing.json"],
