@@ -164,7 +164,13 @@ private:
             }
         };
         if (!rank.within) return rank_range({0, static_cast<std::uint32_t>(table.size())});
-        for (const RowRange& range : table.ranges[rank.within]) rank_range(range);
+        const std::vector<RowRange>& ranges = table.ranges[rank.within];
+        if constexpr (std::is_same_v<Listener, SilentListener>)  // the ranges hold disjoint rows
+            for_chunks(ranges.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+                for (std::size_t r = begin; r < end; ++r) rank_range(ranges[r]);
+            });
+        else
+            for (const RowRange& range : ranges) rank_range(range);
     }
 
     void run_flag(std::size_t rule_index, std::vector<FlagHit>& hits) {

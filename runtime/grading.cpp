@@ -188,26 +188,41 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
     flags.clear();
     for (std::size_t q : quotas) {
         const Quota& quota = grade.quotas[q];
-        QuotaInPool in_pool(quota, step.entity, evaluator, failures);
-        // Without `per`, the scheme is the one pool, of every row.
-        std::size_t pools = quota.pool ? tables.entities[quota.pool].size() : 1;
-        for (std::uint32_t pool_row = 0; pool_row < pools; ++pool_row) {
-            Rational share;
-            if (!failures.guard(quota.pool, pool_row,
-                                [&] { share = quota_share(evaluator, quota, pool_row); }))
-                continue;
-            RowRange pool_rows = quota.pool ? table.ranges[quota.pool][pool_row]
-                                            : RowRange{0, static_cast<std::uint32_t>(table.size())};
-            if (!in_pool.decide(pool_rows, share, bands)) continue;
-            QuotaDecision decision = in_pool.decision();
-            decision.grade_symbol = step.symbol;
-            decision.quota = q;
-            decision.pool_entity = quota.pool;
-            decision.pool_row = pool_row;
-            decision.pool_size = pool_rows.second - pool_rows.first;
-            decision.share = &share;
-            listener.on_quota(decision);
-            in_pool.apply(bands, flags);
+        // Pools hold disjoint rows, so a silent run splits them over the cores, each chunk with its
+        // own candidates and flags, joined in pool order.
+        auto pool_rows_in = [&](const ExpressionEvaluator& own, RowFailures& own_failures, std::uint32_t begin,
+                                std::uint32_t end, std::vector<FlagHit>& out) {
+            QuotaInPool in_pool(quota, step.entity, own, own_failures);
+            for (std::uint32_t pool_row = begin; pool_row < end; ++pool_row) {
+                Rational share;
+                if (!own_failures.guard(quota.pool, pool_row, [&] { share = quota_share(own, quota, pool_row); }))
+                    continue;
+                // Without `per`, the scheme is the one pool, of every row.
+                RowRange pool_rows = quota.pool ? table.ranges[quota.pool][pool_row]
+                                                : RowRange{0, static_cast<std::uint32_t>(table.size())};
+                if (!in_pool.decide(pool_rows, share, bands)) continue;
+                QuotaDecision decision = in_pool.decision();
+                decision.grade_symbol = step.symbol;
+                decision.quota = q;
+                decision.pool_entity = quota.pool;
+                decision.pool_row = pool_row;
+                decision.pool_size = pool_rows.second - pool_rows.first;
+                decision.share = &share;
+                listener.on_quota(decision);
+                in_pool.apply(bands, out);
+            }
+        };
+        auto pools = static_cast<std::uint32_t>(quota.pool ? tables.entities[quota.pool].size() : 1);
+        if constexpr (std::is_same_v<Listener, SilentListener>) {
+            std::vector<std::vector<FlagHit>> parts(chunk_count(pools));
+            failures.split_rows(pools, evaluator, [&](std::size_t chunk, const ExpressionEvaluator& own,
+                                                      RowFailures& own_failures, std::uint32_t begin, std::uint32_t end) {
+                pool_rows_in(own, own_failures, begin, end, parts[chunk]);
+            });
+            for (auto& part : parts) flags.insert(flags.end(), std::make_move_iterator(part.begin()),
+                                                  std::make_move_iterator(part.end()));
+        } else {
+            pool_rows_in(evaluator, failures, 0, pools, flags);
         }
     }
     if (!failures.errors.empty()) return;

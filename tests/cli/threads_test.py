@@ -40,14 +40,17 @@ def generate(script, name, *options):
 
 
 longnan = generate("make_longnan_example.py", "longnan.json", "--counties", "400", "--members", "12", "--seed", "5")
+# over 2,048 counties: ranks within a county and the 优秀 quota per county are split by county
+many_counties = generate("make_longnan_example.py", "longnan-counties.json", "--counties", "2100", "--members", "3",
+                         "--seed", "6")
 guangdong = generate("make_guangdong_example.py", "guangdong.json", "--villages", "40", "--households", "100")
 jiangxi = generate("make_jiangxi_example.py", "jiangxi.json")
 
-for scheme, data in [("longnan", longnan), ("guangdong", guangdong), ("jiangxi", jiangxi)]:
+for scheme, data in [("longnan", longnan), ("longnan", many_counties), ("guangdong", guangdong), ("jiangxi", jiangxi)]:
     for fmt in ("json", "csv", "table"):
-        code, out, _ = same_on_all_thread_counts(f"{scheme} --format {fmt}", "run", f"policies/{scheme}.kh", data,
-                                                 "--format", fmt)
-        case(f"{scheme} --format {fmt} runs", code == 0 and out)
+        name = f"{scheme} {os.path.basename(data)} --format {fmt}"
+        code, out, _ = same_on_all_thread_counts(name, "run", f"policies/{scheme}.kh", data, "--format", fmt)
+        case(f"{name} runs", code == 0 and out)
 
 # Data errors found on rows in different chunks are all reported, in row order, and nothing printed.
 with open(longnan, encoding="utf-8") as f:
