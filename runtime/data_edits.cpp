@@ -10,6 +10,7 @@
 #include "base/utf8.hpp"
 #include "lang/diagnostics.hpp"
 #include "runtime/data_error.hpp"
+#include "runtime/row_lookup.hpp"
 
 namespace kaohe {
 namespace {
@@ -185,14 +186,10 @@ DataPlace resolve_data_place(const Plan& plan, const Tables& tables, const JsonD
     // The row: the longest id the target starts with, followed by a dot (ids may hold dots).
     std::vector<std::pair<EntityId, std::uint32_t>> rows;
     std::size_t id_length = 0;
-    std::vector<std::string> ids;
-    bool whole_id = false;
     for (EntityId e : program.entities.ids()) {
         const Table& table = tables.entities[e];
         for (std::uint32_t row = 0; row < table.size(); ++row) {
             const std::string& id = table.ids[row];
-            if (ids.size() < 100000) ids.push_back(id);
-            whole_id = whole_id || id == target;
             if (id.empty() || id.size() < id_length || !target.starts_with(id) || target.size() <= id.size() ||
                 target[id.size()] != '.')
                 continue;
@@ -203,10 +200,11 @@ DataPlace resolve_data_place(const Plan& plan, const Tables& tables, const JsonD
     }
     if (rows.empty()) {
         std::string_view id = target.substr(0, target.find('.'));
-        if (whole_id) place.error = fmt::format("缺少输入的名称: 写作 {}.输入=值", target);
+        if (!find_rows(program, tables, target).empty()) place.error = fmt::format("缺少输入的名称: 写作 {}.输入=值", target);
         else {
             place.error = fmt::format("数据中没有编号为 {} 的对象 (写作 编号.输入=值)", id);
-            if (std::string closest = closest_name(std::string(id), ids); !closest.empty()) place.hint = "是否指 " + closest + "？";
+            if (std::string closest = closest_name(std::string(id), all_ids(tables, most_ids_for_a_hint)); !closest.empty())
+                place.hint = "是否指 " + closest + "？";
         }
         return place;
     }

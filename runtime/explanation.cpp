@@ -306,23 +306,6 @@ void ExplanationBuilder::reads(const CheckedExpr& e, Place place, int depth, Der
 
 }  // namespace detail
 
-std::vector<std::pair<EntityId, std::uint32_t>> find_rows(const Program& program, const Tables& tables,
-                                                          std::string_view id) {
-    std::vector<std::pair<EntityId, std::uint32_t>> rows;
-    for (EntityId entity : program.entities.ids()) {
-        const auto& ids = tables.entities[entity].ids;
-        for (std::uint32_t row = 0; row < ids.size(); ++row)
-            if (ids[row] == id) rows.emplace_back(entity, row);
-    }
-    return rows;
-}
-
-std::vector<std::string> all_ids(const Tables& tables) {
-    std::vector<std::string> ids;
-    for (const Table& table : tables.entities) ids.insert(ids.end(), table.ids.begin(), table.ids.end());
-    return ids;
-}
-
 Explanation explain(const Run& run, const EvaluationRecord& record, EntityId entity, std::uint32_t row,
                     const ResultRow* result) {
     detail::ExplanationBuilder builder(run, record, entity, row);

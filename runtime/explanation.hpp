@@ -163,12 +163,6 @@ struct Explanation {
     std::vector<FlagStory> flags;
 };
 
-// The rows whose id is `id`, in any entity (ids are unique per entity, rarely across them).
-std::vector<std::pair<EntityId, std::uint32_t>> find_rows(const Program& program, const Tables& tables,
-                                                          std::string_view id);
-// Every id of the entities, for a 是否指 hint.
-std::vector<std::string> all_ids(const Tables& tables);
-
 // The derivation of one row after `run` evaluated with `record` listening; `result` is its output
 // row, if it has one (its names view into the policy, like the explanation's).
 Explanation explain(const Run& run, const EvaluationRecord& record, EntityId entity, std::uint32_t row,

@@ -13,6 +13,7 @@
 #include "cli/formats/rows.hpp"
 #include "lang/diagnostics.hpp"
 #include "runtime/explanation.hpp"
+#include "runtime/row_lookup.hpp"
 
 namespace kaohe::cli {
 

@@ -11,6 +11,7 @@
 #include "cli/command_table.hpp"
 #include "cli/formats/reach.hpp"
 #include "runtime/data_edits.hpp"
+#include "runtime/row_lookup.hpp"
 
 namespace kaohe::cli {
 
@@ -24,27 +25,20 @@ struct ReachOptions : SchemeRunOptions {
 // The row with that id in an entity graded with a band of that label; a usage error otherwise.
 ReachQuestion find_question(const Run& run, const ReachOptions& options) {
     const Program& program = run.policy().program;
-    std::vector<std::string> ids, labels;
-    bool id_found = false;
-    for (EntityId entity : program.entities.ids()) {
-        const Table& table = run.tables().entities[entity];
-        for (std::uint32_t row = 0; row < table.size(); ++row) {
-            if (ids.size() < 100000) ids.push_back(table.ids[row]);
-            if (table.ids[row] != options.id) continue;
-            id_found = true;
-            for (const Grade& grade : program.grades) {
-                if (program.symbols[grade.symbol].entity != entity) continue;
-                for (BandIndex band : grade.bands.ids()) {
-                    labels.push_back(grade.bands[band].label);
-                    if (grade.bands[band].label == options.grade) return {entity, row, grade.symbol, band};
-                }
-            }
-        }
-    }
-    if (!id_found) {
-        std::string closest = closest_name(options.id, ids);
+    auto rows = find_rows(program, run.tables(), options.id);
+    if (rows.empty()) {
+        std::string closest = closest_name(options.id, all_ids(run.tables(), most_ids_for_a_hint));
         throw UsageError(fmt::format("数据中没有编号为 {} 的对象{}", options.id, closest.empty() ? "" : " (是否指 " + closest + "？)"));
     }
+    std::vector<std::string> labels;
+    for (const auto& [entity, row] : rows)
+        for (const Grade& grade : program.grades) {
+            if (program.symbols[grade.symbol].entity != entity) continue;
+            for (BandIndex band : grade.bands.ids()) {
+                labels.push_back(grade.bands[band].label);
+                if (grade.bands[band].label == options.grade) return {entity, row, grade.symbol, band};
+            }
+        }
     if (labels.empty()) throw UsageError(fmt::format("{} 没有等次, 无从谈起达到 {}", options.id, options.grade));
     throw UsageError(fmt::format("{} 的等次没有 {}; 可选: {}{}", options.id, options.grade, fmt::join(labels, "、"),
                                  closest_name(options.grade, labels).empty() ? "" : " (是否指 " + closest_name(options.grade, labels) + "？)"));

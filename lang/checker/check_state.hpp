@@ -1,8 +1,10 @@
 // Shared state of the checker's passes (names, expressions, rules, order): one file a
-// concern, all writing into one Program and one Diagnostics.
+// concern, all writing into one Program and one Diagnostics. Last, the expression checker,
+// declared here because expressions.cpp and calls.cpp share it.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -178,5 +180,64 @@ inline Rounding program_rounding(ast::Rounding rounding) {
     static_assert(int(ast::Rounding::ceil) == int(Rounding::ceil) && int(ast::Rounding::half_up) == int(Rounding::half_up));
     return static_cast<Rounding>(rounding);
 }
+
+// Types one expression in a scope. Passes call State::check_expr; the class is declared here
+// because its checks are split over two files: expressions.cpp (names, fields, operators,
+// conditionals, weighted sums) and calls.cpp (functions of the policy and builtins).
+class ExpressionChecker {
+public:
+    ExpressionChecker(State& state, Scope& scope) : state_(state), scope_(scope) {}
+
+    CheckedExprPtr check(const ast::Expr& e);
+
+private:
+    State& state_;
+    Scope& scope_;
+
+    static CheckedExprPtr make(ExprOp op, Span span, Type type) {
+        auto e = std::make_unique<CheckedExpr>();
+        e->op = op;
+        e->span = span;
+        e->type = type;
+        return e;
+    }
+    static Type number_type() { return {BaseType::number}; }
+    static Type bool_type() { return {BaseType::boolean}; }
+    static bool is_valid(const CheckedExprPtr& e) { return e && e->type.base != BaseType::invalid; }
+
+    CheckedExprPtr invalid(Span span) { return make(ExprOp::constant, span, Type{}); }
+    CheckedExprPtr error(Code code, Span span, const std::string& message, const std::string& hint = {}) {
+        state_.diagnostics.report(code, span, message, hint);
+        return invalid(span);
+    }
+    std::string describe(const Type& type) const { return type_name(type, state_); }
+
+    // Percentages (see Scale).
+    static bool mixes(const CheckedExpr& a, const CheckedExpr& b) {
+        return (a.scale == Scale::points && b.scale == Scale::fraction) ||
+               (a.scale == Scale::fraction && b.scale == Scale::points);
+    }
+    static Scale joined(Scale a, Scale b) { return a == Scale::plain ? b : a; }
+    static Scale arithmetic_scale(ast::BinaryOp op, const CheckedExpr& left, const CheckedExpr& right);
+    CheckedExprPtr mixed_scales(const ast::Expr& e, const CheckedExpr& a, const CheckedExpr& b, const char* doing);
+
+    // expressions.cpp
+    CheckedExprPtr name(const ast::Expr& e);
+    CheckedExprPtr symbol_ref(const ast::Expr& e, SymbolId symbol, int levels_up);
+    CheckedExprPtr field(const ast::Expr& e);
+    CheckedExprPtr unary(const ast::Expr& e, ExprOp op, Type wanted, Code code, const char* message);
+    void check_grade_label(const CheckedExpr& grade, CheckedExpr& label);
+    CheckedExprPtr binary(const ast::Expr& e);
+    CheckedExprPtr conditional(const ast::Expr& e);
+    CheckedExprPtr weighted(const ast::Expr& e);
+
+    // calls.cpp
+    CheckedExprPtr call(const ast::Expr& e);
+    bool aggregate_type(CheckedExpr& c, const CheckedExpr& arg, Span span);
+    CheckedExprPtr filtered(CheckedExprPtr collection, const ast::Expr& where);
+    CheckedExprPtr user_call(const ast::Expr& e, FunctionId function_id);
+    CheckedExprPtr arity_error(const ast::Expr& e, const Function& function);
+    CheckedExprPtr typed_call(const ast::Expr& e, FunctionId function_id);
+};
 
 }  // namespace kaohe::checker

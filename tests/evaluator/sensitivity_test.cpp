@@ -2,6 +2,7 @@
 // must agree with a fresh run bound to the same values through a parameters file.
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
 #include <map>
 
 #include "tests/evaluator/text_files.hpp"
@@ -42,17 +43,28 @@ kaohe::SymbolId parameter(const kaohe::Program& program, const std::string& name
     return {};
 }
 
+// The shipped Longnan policy and its 2017 data, evaluated once: the baseline samples perturb.
+struct LongnanBaseline {
+    std::shared_ptr<const kaohe::CompiledPolicy> policy = longnan();
+    std::shared_ptr<const kaohe::JsonDocument> data =
+        document(read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json"));
+    kaohe::Run baseline{policy, data};
+
+    LongnanBaseline() { REQUIRE(baseline.evaluate()); }
+
+    // A spec varying these parameters; the test sets the spread and the sample counts.
+    kaohe::SensitivitySpec varying(std::initializer_list<const char*> names) const {
+        kaohe::SensitivitySpec spec;
+        for (const char* name : names)
+            spec.varied.push_back(kaohe::describe_varied(baseline, name, parameter(policy->program, name)));
+        return spec;
+    }
+};
+
 }  // namespace
 
-TEST_CASE("every sensitivity sample equals a fresh run with its values as a parameters file") {
-    auto policy = longnan();
-    auto data = document(read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json"));
-    kaohe::Run baseline(policy, data);
-    REQUIRE(baseline.evaluate());
-
-    kaohe::SensitivitySpec spec;
-    for (const char* name : {"实绩权重", "民主测评权重", "优秀线", "称职线"})
-        spec.varied.push_back(kaohe::describe_varied(baseline, name, parameter(policy->program, name)));
+TEST_CASE_METHOD(LongnanBaseline, "every sensitivity sample equals a fresh run with its values as a parameters file") {
+    kaohe::SensitivitySpec spec = varying({"实绩权重", "民主测评权重", "优秀线", "称职线"});
     CHECK(spec.varied[0].role == kaohe::VariedRole::weight);
     CHECK(spec.varied[2].role == kaohe::VariedRole::threshold);
     spec.spread = 12;  // wide enough that weights, lines and grades all move
@@ -98,14 +110,8 @@ TEST_CASE("every sensitivity sample equals a fresh run with its values as a para
     CHECK(moved > 0);  // the test would prove little if nothing moved
 }
 
-TEST_CASE("a spread of 0 keeps every row at its baseline grade and rank") {
-    auto policy = longnan();
-    auto data = document(read(std::string(KAOHE_SOURCE_DIR) + "/examples/longnan-2017.json"));
-    kaohe::Run baseline(policy, data);
-    REQUIRE(baseline.evaluate());
-    kaohe::SensitivitySpec spec;
-    for (const char* name : {"实绩权重", "优秀线", "一般优秀比例"})
-        spec.varied.push_back(kaohe::describe_varied(baseline, name, parameter(policy->program, name)));
+TEST_CASE_METHOD(LongnanBaseline, "a spread of 0 keeps every row at its baseline grade and rank") {
+    kaohe::SensitivitySpec spec = varying({"实绩权重", "优秀线", "一般优秀比例"});
     spec.spread = 0;
     spec.samples = 5;
     spec.influence_samples = 3;
