@@ -6,6 +6,7 @@ and the same exit code on 1 thread as on 2, 3 or 7. The data are large enough to
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -104,4 +105,5 @@ for where, body in [("a value step", "value q of 单位 = a / b\noutput 单位 a
     case(f"division by zero in {where}: exit 2, rows U00005, U02500, U04990 in order, nothing printed",
          code == 2 and out == b"" and 0 <= err.find(b"U00005") < err.find(b"U02500") < err.find(b"U04990"))
 
+shutil.rmtree(work)
 finish()
