@@ -202,17 +202,10 @@ private:
             }
         };
         auto rows = static_cast<std::uint32_t>(table.size());
-        if constexpr (std::is_same_v<Listener, SilentListener>) {  // a listener hears rows in order
-            std::vector<std::vector<FlagHit>> parts(chunk_count(rows));
-            failures_.split_rows(rows, evaluator_, [&](std::size_t chunk, const ExpressionEvaluator& evaluator,
-                                                       RowFailures& failures, std::uint32_t begin, std::uint32_t end) {
-                flag_rows(evaluator, failures, begin, end, parts[chunk]);
-            });
-            for (auto& part : parts) hits.insert(hits.end(), std::make_move_iterator(part.begin()),
-                                                 std::make_move_iterator(part.end()));
-        } else {
+        if constexpr (std::is_same_v<Listener, SilentListener>)  // a listener hears rows in order
+            failures_.split_rows_flagging(rows, evaluator_, hits, flag_rows);
+        else
             flag_rows(evaluator_, failures_, 0, rows, hits);
-        }
     }
 };
 

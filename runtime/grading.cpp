@@ -213,17 +213,10 @@ void evaluate_grade(const Step& step, const Plan& plan, Tables& tables, const Ex
             }
         };
         auto pools = static_cast<std::uint32_t>(quota.pool ? tables.entities[quota.pool].size() : 1);
-        if constexpr (std::is_same_v<Listener, SilentListener>) {
-            std::vector<std::vector<FlagHit>> parts(chunk_count(pools));
-            failures.split_rows(pools, evaluator, [&](std::size_t chunk, const ExpressionEvaluator& own,
-                                                      RowFailures& own_failures, std::uint32_t begin, std::uint32_t end) {
-                pool_rows_in(own, own_failures, begin, end, parts[chunk]);
-            });
-            for (auto& part : parts) flags.insert(flags.end(), std::make_move_iterator(part.begin()),
-                                                  std::make_move_iterator(part.end()));
-        } else {
+        if constexpr (std::is_same_v<Listener, SilentListener>)
+            failures.split_rows_flagging(pools, evaluator, flags, pool_rows_in);
+        else
             pool_rows_in(evaluator, failures, 0, pools, flags);
-        }
     }
     if (!failures.errors.empty()) return;
     auto& column = table.columns[plan.column_of_symbol[step.symbol]];

@@ -54,6 +54,19 @@ public:
         for (auto& chunk : failed) errors.insert(errors.end(), chunk.begin(), chunk.end());
     }
 
+    // As split_rows, for work that finds flags: work(evaluator, failures, begin, end, hits) appends
+    // to its chunk's own list, and the lists are joined onto `hits` in row order.
+    template <typename Work>
+    void split_rows_flagging(std::size_t rows, const ExpressionEvaluator& evaluator, std::vector<FlagHit>& hits,
+                             Work&& work) {
+        std::vector<std::vector<FlagHit>> parts(chunk_count(rows));
+        split_rows(rows, evaluator, [&](std::size_t chunk, const ExpressionEvaluator& own, RowFailures& failures,
+                                        std::uint32_t begin, std::uint32_t end) {
+            work(own, failures, begin, end, parts[chunk]);
+        });
+        for (auto& part : parts) hits.insert(hits.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+
 private:
     const Program& program_;
     const Tables& tables_;
