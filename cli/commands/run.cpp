@@ -120,7 +120,8 @@ Command run_command() {
                                                           "(从 0 数起: --set-data LN01-M03.正职评分[0]=88); 值按 JSON 读, 不是 JSON 的按文字; "
                                                           "改后的数据照常检查; 可重复");
     option_help.emplace_back("--timings", "在标准错误输出各阶段耗时: policy 读方案, read 读数据, parse 解析 JSON, "
-                                          "bind 绑定, evaluate 计算, results 整理结果, render 输出");
+                                          "bind 绑定, evaluate 计算, results 整理结果, render 输出; 每行末尾是该阶段之后占用的内存 (MB)。"
+                                          "环境变量 KAOHE_THREADS=N 设定所用线程数 (默认为处理器核数), 结果与线程数无关");
     option_help.emplace_back("--errors text|gcc|json", "方案和数据错误的输出形式: text 供人阅读 (默认); gcc 用 file:line:col: error: 的写法; "
                                                         "json 每个错误一个对象 (数据错误含 entity、id、path), 都输出到标准错误");
     option_help.emplace_back("--all-errors", "逐条列出每一处数据错误; 默认把许多行上相同的错误 (如每个成员都缺少同一字段) 合为一行, 给出个数和前几个");
