@@ -1,6 +1,9 @@
 #include "base/parallel.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <cstring>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
@@ -10,12 +13,14 @@ namespace kaohe {
 namespace {
 
 unsigned from_environment() {
-    if (const char* text = std::getenv("KAOHE_THREADS")) {
-        char* end = nullptr;
-        unsigned long threads = std::strtoul(text, &end, 10);
-        if (end != text && *end == '\0' && threads >= 1 && threads <= 1024) return static_cast<unsigned>(threads);
-    }
-    return std::max(1u, std::thread::hardware_concurrency());
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const char* text = std::getenv("KAOHE_THREADS");
+    if (!text || !*text) return cores;
+    bool digits = std::all_of(text, text + std::strlen(text), [](char c) { return c >= '0' && c <= '9'; });
+    unsigned long threads = digits && std::strlen(text) <= 5 ? std::strtoul(text, nullptr, 10) : 0;
+    if (threads >= 1 && threads <= max_threads) return static_cast<unsigned>(threads);
+    std::fprintf(stderr, "kaohe: KAOHE_THREADS=%s 应为 1 到 %u 之间的整数, 改用处理器核数 %u\n", text, max_threads, cores);
+    return cores;
 }
 
 std::atomic<unsigned> chosen{0};  // 0: not chosen yet

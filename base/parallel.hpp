@@ -16,8 +16,10 @@
 
 namespace kaohe {
 
-// How many threads work is split over: the cores by default, `--threads` (or KAOHE_THREADS) to
-// choose; 1 runs everything on the calling thread.
+// How many threads work is split over: the cores by default, KAOHE_THREADS=N (1 to max_threads)
+// to choose; 1 runs everything on the calling thread. A KAOHE_THREADS that is no such number is
+// said once on standard error, and the cores are used.
+inline constexpr unsigned max_threads = 1024;
 unsigned thread_count();
 void set_thread_count(unsigned threads);
 

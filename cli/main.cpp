@@ -2,6 +2,7 @@
 // runs the chosen command, and turns help requests, usage errors and escaped exceptions into
 // the exit codes of cli/shared.hpp. Nothing command-specific belongs here.
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -116,5 +117,8 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A closed pipe (kaohe run … | head) is a write that fails, exit 3 with a word, as the README
+    // promises; by default the signal would end the process silently with 141.
+    std::signal(SIGPIPE, SIG_IGN);
     return run_on_large_stack([&] { return run(argc, argv); });
 }

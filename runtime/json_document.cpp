@@ -56,8 +56,12 @@ private:
         return fmt::format("第 {} 行第 {} 列", line, column);
     }
 
+    // Where, as line and column and (a data file is often one long line) as the JSON path of what
+    // was being read; a file that ends inside a value was most likely cut off.
     bool fail(const std::string& message) {
-        error_ = position(i_) + ": " + message;
+        std::string inside = open_.size() > 1 ? " (" + path() + " 中)" : "";
+        bool cut = i_ >= s_.size() && !message.starts_with("JSON 意外结束");
+        error_ = position(i_) + inside + ": " + (cut ? "JSON 意外结束 (文件可能不完整): " : "") + message;
         return false;
     }
 

@@ -108,7 +108,8 @@ Action define(CLI::App& command) {
     command.add_option("--seed", options->seed, "随机种子, 默认 1")->check(whole_number(UINT64_MAX));
     command.add_option("--influence-samples", options->influence_samples, "每个参数单独扰动的次数")
         ->check(whole_number(10'000'000));
-    command.add_option("--threads", options->threads, "线程数");
+    // Each thread copies the run: a thread per core is what helps; thousands only exhaust memory.
+    command.add_option("--threads", options->threads, "线程数")->check(whole_number(max_threads));
     command.add_option("--top", options->top, "表格列出的等次不稳的行数, 默认 20")->check(whole_number(1'000'000));
     command.add_flag("--show-samples", options->show_samples, "列出每次抽样的参数值");
     add_format_choice(command, options->format, {"table", "json"});
