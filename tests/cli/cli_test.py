@@ -76,6 +76,12 @@ for args in (["run", policy, example], ["run", policy, example, "--format", "jso
 p = subprocess.run([kaohe, "run", policy, example], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60,
                    preexec_fn=lambda: os.close(1))
 case("a closed standard output is an error", p.returncode == 3 and "无法写出结果" in p.stderr.decode("utf-8"))
+# `kaohe run … | head`: the reader is gone before kaohe writes; exit 3 with a word, not death by SIGPIPE.
+reader, writer = os.pipe()
+os.close(reader)
+p = subprocess.run([kaohe, "run", policy, example], stdout=writer, stderr=subprocess.PIPE, timeout=60)
+os.close(writer)
+case("a closed pipe is a failed write (exit 3), not SIGPIPE", p.returncode == 3 and "无法写出结果" in p.stderr.decode("utf-8"))
 
 # Errors for programs and editors (issue 12): JSON and gcc-style text.
 with tempfile.TemporaryDirectory() as tmp:

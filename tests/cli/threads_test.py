@@ -53,6 +53,13 @@ for scheme, data in [("longnan", longnan), ("longnan", many_counties), ("guangdo
         code, out, _ = same_on_all_thread_counts(name, "run", f"policies/{scheme}.kh", data, "--format", fmt)
         case(f"{name} runs", code == 0 and out)
 
+# A KAOHE_THREADS that is no thread count is said, and the run goes on on every core.
+for wrong in ("0", "abc", "100000", "-1"):
+    code, out, err = run_with(wrong, "run", "policies/longnan.kh", longnan, "--format", "json")
+    case(f"KAOHE_THREADS={wrong} is said and ignored",
+         code == 0 and out == run_with(1, "run", "policies/longnan.kh", longnan, "--format", "json")[1]
+         and f"KAOHE_THREADS={wrong} 应为 1 到 1024 之间的整数".encode() in err)
+
 # Data errors found on rows in different chunks are all reported, in row order, and nothing printed.
 with open(longnan, encoding="utf-8") as f:
     text = f.read()
