@@ -96,7 +96,11 @@ TEST_CASE("malformed JSON is refused with its line and column") {
     CHECK(refusal("{\"a\": 1,}") == "第 1 行第 9 列: 这里应为带引号的字段名");
     CHECK(refusal("{\n  \"a\" 1}") == "第 2 行第 7 列: 字段名后应为冒号 :");
     CHECK(refusal("[1 2]") == "第 1 行第 4 列: 这里应为逗号 , 或右方括号 ]");
-    CHECK(refusal("\"abc") == "第 1 行第 5 列: 字符串缺少结尾的引号");
+    // ended inside a value: most likely cut off
+    CHECK(refusal("\"abc") == "第 1 行第 5 列: JSON 意外结束 (文件可能不完整): 字符串缺少结尾的引号");
+    // a generated data file is one long line: the JSON path says where
+    CHECK(refusal("{\"a\": [1, {\"b\": ]}") == "第 1 行第 17 列 ($.a[1] 中): 这里应为 JSON 值, 而不是 ']'");
+    CHECK(refusal(std::string("[\0]", 3)) == "第 1 行第 2 列: 这里应为 JSON 值, 而不是控制字符 U+0000");
     CHECK(refusal("[01]").find("这里应为逗号") != std::string::npos);
     CHECK(refusal("[1.]").find("小数点后应有数字") != std::string::npos);
     CHECK(refusal("[-]").find("数字格式错误") != std::string::npos);
