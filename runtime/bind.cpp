@@ -12,6 +12,7 @@
 #include "lang/diagnostics.hpp"
 #include "runtime/expression_evaluator.hpp"
 #include "runtime/parameter_sources.hpp"
+#include "runtime/row_grouping.hpp"
 
 namespace kaohe {
 namespace {
@@ -82,7 +83,7 @@ public:
         for (EntityId e : program_.entities.ids()) bind_entity(e);
         for (EntityId e : program_.entities.ids())
             if (!is_join_parent(e)) check_unique_ids(e);  // a join's parent: parent_ids reports them
-        for (EntityId e : program_.entities.ids()) build_ranges(e);
+        for (EntityId e : program_.entities.ids()) build_ranges(plan_, result_.tables, e);
     }
 
 private:
@@ -510,7 +511,7 @@ private:
             }
             if (found->second != ambiguous_row) table.parent_row[row] = found->second;  // else: D122 said why
         }
-        regroup_by_parent(entity);
+        if (auto moved = regroup_by_parent(program_, result_.tables, entity)) permute_rows((*objects_)[entity], *moved);
     }
 
     bool is_join_parent(EntityId entity) const {
@@ -543,7 +544,6 @@ private:
         }
     }
 
-    static constexpr std::uint32_t ambiguous_row = UINT32_MAX - 1;
 
     // Each id of the entity's rows → its row; an id written on two rows is ambiguous (one error
     // on the later row, naming the earlier).
@@ -571,57 +571,6 @@ private:
         return *map;
     }
 
-    // A stable counting sort of the rows by parent row (rows with none last), applied to every
-    // per-row vector; document_order remembers where each row stood.
-    void regroup_by_parent(EntityId entity) {
-        Table& table = result_.tables.entities[entity];
-        const std::size_t parents = result_.tables.entities[program_.entities[entity].parent].size();
-        auto bucket = [&](std::uint32_t row) { return std::min<std::size_t>(table.parent_row[row], parents); };
-        std::vector<std::uint32_t> start(parents + 2, 0);
-        for (std::uint32_t row = 0; row < table.size(); ++row) ++start[bucket(row) + 1];
-        for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-        std::vector<std::uint32_t> new_row(table.size());
-        bool moved = false;
-        for (std::uint32_t row = 0; row < table.size(); ++row) {
-            new_row[row] = start[bucket(row)]++;
-            moved |= new_row[row] != row;
-        }
-        if (!moved) return;
-        auto permute = [&](auto& values) {
-            std::remove_reference_t<decltype(values)> sorted(values.size());
-            for (std::uint32_t row = 0; row < values.size(); ++row) sorted[new_row[row]] = std::move(values[row]);
-            values = std::move(sorted);
-        };
-        permute(table.parent_row);
-        permute(table.array_index);
-        permute(table.array_of_row);
-        permute(table.ids);
-        for (auto& column : table.columns) permute(column);
-        permute((*objects_)[entity]);
-        table.document_order = std::move(new_row);
-    }
-
-    void build_ranges(EntityId entity) {
-        Table& table = result_.tables.entities[entity];
-        table.ranges.resize(program_.entities.size());
-        for (EntityId ancestor : plan_.ancestors[entity]) {
-            auto& ranges = table.ranges[ancestor];
-            ranges.assign(result_.tables.entities[ancestor].size(), RowRange{0, 0});
-            std::vector<bool> seen(ranges.size(), false);
-            for (std::uint32_t row = 0; row < table.size(); ++row) {
-                // climb from this row to its row of `ancestor`; a row a join left without a
-                // parent (a data error, so nothing is evaluated) is in no range
-                std::uint32_t up_row = table.parent_row[row];
-                for (EntityId e = program_.entities[entity].parent; e != ancestor && up_row < ambiguous_row;
-                     e = program_.entities[e].parent)
-                    up_row = result_.tables.entities[e].parent_row[up_row];
-                if (up_row >= ambiguous_row) continue;
-                if (!seen[up_row]) ranges[up_row] = {row, row};
-                seen[up_row] = true;
-                ranges[up_row].second = row + 1;
-            }
-        }
-    }
 };
 
 }  // namespace
