@@ -47,56 +47,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-// ---------------------------------------------------------------- memory
+#include "bench/longnan_floor_data.hpp"
 
-// Big blocks (the file, simdjson's index, the arrays, the output) go on 2 MiB pages. On this
-// kind of virtual machine the first touch of a 4 KiB page costs ~6 µs: 11,000 of them were 70 ms
-// of a 180 ms run on longnan-national. FLOOR_4K_PAGES=1 in the environment turns this off, to
-// compare with kaohe (which uses plain malloc) on equal terms.
-namespace {
-constexpr std::size_t big_block = 1 << 20, huge_page = 2 << 20;
-struct BigBlock {
-    char *start, *mapping;  // start: aligned to a huge page, inside a mapping one page longer
-    std::size_t length;
-} big_blocks[64];  // a run has a handful
-const bool small_pages = std::getenv("FLOOR_4K_PAGES") != nullptr;
-}  // namespace
+// Its memory (2 MiB pages for big blocks) is longnan_floor_pages.cpp, its output writer
+// longnan_floor_output.cpp.
 
-void* operator new(std::size_t size) {
-    if (size >= big_block && !small_pages)
-        for (BigBlock& block : big_blocks)
-            if (block.start == nullptr) {
-                std::size_t length = (size + 2 * huge_page - 1) / huge_page * huge_page;
-                void* mapping = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-                if (mapping == MAP_FAILED) throw std::bad_alloc();
-                auto skip = (huge_page - reinterpret_cast<std::uintptr_t>(mapping) % huge_page) % huge_page;
-                block = {static_cast<char*>(mapping) + skip, static_cast<char*>(mapping), length};
-                madvise(block.start, length - huge_page, MADV_HUGEPAGE);
-                return block.start;
-            }
-    if (void* start = std::malloc(size)) return start;
-    throw std::bad_alloc();
-}
-
-// Out of line: inlined, GCC sees free() meet operator new and warns (-Wmismatched-new-delete).
-[[gnu::noinline]] void operator delete(void* start) noexcept {
-    for (BigBlock& block : big_blocks)
-        if (start != nullptr && block.start == start) {
-            munmap(block.mapping, block.length);
-            block = {};
-            return;
-        }
-    std::free(start);
-}
-void operator delete(void* start, std::size_t) noexcept { operator delete(start); }
-
-namespace {
-
-using namespace simdjson;
-using i128 = __int128;
-using JsonType = ondemand::json_type;
-
-[[noreturn]] void fail(const char* format, ...) {
+void floor_run::fail(const char* format, ...) {
     std::va_list args;
     va_start(args, format);
     std::fputs("longnan_simdjson_floor: ", stderr);
@@ -105,6 +61,12 @@ using JsonType = ondemand::json_type;
     va_end(args);
     std::exit(2);
 }
+
+namespace {
+
+using namespace simdjson;
+using namespace floor_run;
+using JsonType = ondemand::json_type;
 
 // Where binding is, for messages only: $.counties[3].members[2].FIELD
 int county_at = -1, member_at = -1;
@@ -249,43 +211,6 @@ std::int64_t round_half_up(i128 numerator, i128 denominator) {
     return std::int64_t(plus(times(numerator, 2), denominator) / times(denominator, 2));
 }
 
-// ---------------------------------------------------------------- the data, and what is computed
-
-enum Grade : std::uint8_t { excellent, competent, basic, incompetent };  // 优秀 称职 基本称职 不称职
-
-struct County {
-    std::string_view id;
-    std::int64_t performance = 0, target = 0;  // 实绩得分, 目标管理得分 in 10^-9 points
-    i128 leader_sum = 0;                       // 市级领导评分, summed: the scheme takes only the mean
-    std::uint32_t leader_count = 0;
-    std::uint32_t history_count = 0;           // 扶贫名次: the rules need how many, the best and the worst
-    std::int64_t history_best = INT64_MAX, history_worst = 0;
-    std::uint32_t first_member = 0, member_count = 0;
-    // computed
-    std::int64_t shown_performance = 0, shown_target = 0, shown_leader = 0;  // round2ed, in hundredths
-    std::uint32_t rank = 0;                                                 // 县区名次
-};
-
-struct Member {
-    std::string_view id, name;
-    i128 chief_sum = 0;  // 正职评分, summed
-    std::uint32_t chief_count = 0;
-    // 票数得分 = 10 × weighted / votes, weighted = 10 excellent + 8 competent + 5 basic
-    std::int64_t democratic_weighted = 0, democratic_votes = 0, interview_weighted = 0, interview_votes = 0;
-    std::uint32_t first_veto = 0, veto_count = 0;  // in Data::vetoes
-    bool previously_excellent = false;              // 上年等次 = 优秀
-    // computed, in hundredths: 综合得分 and the round2ed components of the member's own
-    std::int64_t score = 0, chief = 0, democratic = 0, interview = 0;
-    std::uint32_t rank = 0;  // 名次 within the county
-    Grade grade = excellent;
-    bool tied_at_cut = false, beyond_quota = false, promote = false;  // 并列待定, 超出优秀名额, 优先提拔
-};
-
-struct Data {
-    std::vector<County> counties;
-    std::vector<Member> members;           // county by county
-    std::vector<std::string_view> vetoes;  // 否决事项, member by member
-};
 
 // ---------------------------------------------------------------- binding
 
@@ -628,136 +553,6 @@ void compute(Data& data) {
         for (Member& m : std::span(members, county.member_count))  // 第十八条
             m.promote = m.grade == excellent && m.previously_excellent && county.rank <= 3;
     }
-}
-
-// ---------------------------------------------------------------- output
-
-// Appends to a buffer in which the caller has made room (a bound on what it appends next), so
-// no append checks. One writing to a file hands the buffer to it when room runs out: fresh
-// memory costs more here than write() calls do (the kernel zeroes each page before its first
-// use), so national's 15 MB of results never exist at once.
-class Writer {
-public:
-    explicit Writer(std::size_t capacity, int file = -1)
-        : bytes_(std::make_unique_for_overwrite<char[]>(capacity)), end_(bytes_.get()), capacity_(capacity), file_(file) {}
-    std::string_view text() const { return {bytes_.get(), std::size_t(end_ - bytes_.get())}; }
-    Writer& room(std::size_t bytes) {
-        if (std::size_t(end_ - bytes_.get()) + bytes > capacity_ && file_ >= 0) flush();
-        std::size_t used = std::size_t(end_ - bytes_.get());
-        if (used + bytes > capacity_) {
-            auto larger = std::make_unique_for_overwrite<char[]>(capacity_ = used + bytes);
-            std::memcpy(larger.get(), bytes_.get(), used);
-            bytes_ = std::move(larger);
-            end_ = bytes_.get() + used;
-        }
-        return *this;
-    }
-    void flush() {
-        for (std::string_view text = this->text(); !text.empty();) {
-            ssize_t n = write(file_, text.data(), text.size());
-            if (n <= 0) fail("cannot write the results");
-            text.remove_prefix(std::size_t(n));
-        }
-        end_ = bytes_.get();
-    }
-    Writer& operator<<(std::string_view raw) {
-        std::memcpy(end_, raw.data(), raw.size());
-        end_ += raw.size();
-        return *this;
-    }
-    // as kaohe's append_json_string: only ", \ and control characters are escaped
-    void escaped(std::string_view text) {
-        for (char c : text)
-            if (c == '"' || c == '\\') *end_++ = '\\', *end_++ = c;
-            else if (c == '\n' || c == '\t' || c == '\r') *end_++ = '\\', *end_++ = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
-            else if (static_cast<unsigned char>(c) < 0x20) end_ += std::snprintf(end_, 7, "\\u%04x", c);
-            else *end_++ = c;
-    }
-    Writer& string(std::string_view text) {
-        *end_++ = '"';
-        escaped(text);
-        *end_++ = '"';
-        return *this;
-    }
-    Writer& integer(std::uint64_t n) {
-        char digits[20], *first = digits + 20;
-        do *--first = char('0' + n % 10);
-        while ((n /= 10) != 0);
-        return *this << std::string_view(first, digits + 20 - first);
-    }
-    Writer& hundredths(std::int64_t n) {  // as a decimal string: "91.50"
-        const char cents[] = {'.', char('0' + n % 100 / 10), char('0' + n % 10), '"'};
-        return (*this << "\"").integer(std::uint64_t(n / 100)) << std::string_view(cents, 4);
-    }
-
-private:
-    std::unique_ptr<char[]> bytes_;
-    char* end_;
-    std::size_t capacity_;
-    int file_;
-};
-
-// What kaohe's provenance_of and render_json write after the results: the policy files as kaohe
-// names them with their digests, the data file as given with its digest, the parameters.
-std::string provenance(const char* data_file, const std::string& data_sha256,
-                       const std::vector<std::pair<std::string, std::string>>& policy) {
-    Writer out(4096 + 6 * std::strlen(data_file));
-    for (const auto& [file, digest] : policy) out.room(100 + 6 * file.size());
-    out << ",\n \"provenance\": {\n  \"scheme\": \"陇南班子成员考核\",\n  \"version\": \"2017\",\n  \"kaohe\": ";
-    out.string(KAOHE_VERSION) << ",\n  \"policy\": [";
-    for (std::size_t i = 0; i < policy.size(); ++i) {
-        (out << (i ? ", {\"file\": " : "{\"file\": ")).string(policy[i].first) << ", \"sha256\": ";
-        out.string(policy[i].second) << "}";
-    }
-    (out << "],\n  \"data\": {\"file\": ").string(data_file) << ", \"sha256\": ";
-    out.string(data_sha256) << "},\n  \"parameters\": {\"实绩权重\": \"45%\", \"目标管理权重\": \"20%\", "
-        "\"市级领导评价权重\": \"10%\", \"正职评价权重\": \"10%\", \"民主测评权重\": \"10%\", \"个别谈话权重\": \"5%\", "
-        "\"一般优秀比例\": \"15%\", \"靠前县区优秀比例\": \"20%\", \"靠后县区优秀比例\": \"10%\", \"靠前名次\": \"2\", "
-        "\"优秀线\": \"90\", \"称职线\": \"80\", \"基本称职线\": \"60\", \"提拔县区名次\": \"3\"}\n }\n}\n";
-    return std::string(out.text());
-}
-
-void emit(const Data& data, const std::string& provenance_text) {
-    static constexpr std::string_view grade_names[] = {"\"优秀\"", "\"称职\"", "\"基本称职\"", "\"不称职\""};
-    Writer out(huge_page, STDOUT_FILENO);
-    out.room(64) << "{\n \"results\": [";
-    for (const County& county : data.counties) {
-        Writer same(256);  // the county's part of each of its members' components
-        (same << "],\n   \"components\": {\n    \"实绩得分\": ").hundredths(county.shown_performance);
-        (same << ",\n    \"目标管理得分\": ").hundredths(county.shown_target);
-        (same << ",\n    \"市级领导评价\": ").hundredths(county.shown_leader) << ",\n    \"正职评价\": ";
-        for (const Member& m : std::span(data.members.data() + county.first_member, county.member_count)) {
-            std::size_t bound = 700 + 6 * (m.id.size() + m.name.size());  // escaping makes a byte at most 6
-            for (std::string_view area : std::span(data.vetoes.data() + m.first_veto, m.veto_count)) bound += 40 + 6 * area.size();
-            (out.room(bound) << (&m == data.members.data() ? "\n  {\n   \"id\": " : ",\n  {\n   \"id\": ")).string(m.id);
-            (out << ",\n   \"entity\": \"member\",\n   \"name\": ").string(m.name);
-            (out << ",\n   \"score\": ").hundredths(m.score) << ",\n   \"grade\": " << grade_names[m.grade];
-            (out << ",\n   \"rank\": ").integer(m.rank) << ",\n   \"flags\": [";
-            // the quota's flag first, then the flag rules in the policy's order
-            std::string_view separator = "";
-            auto flag = [&](std::string_view text) {
-                (out << separator).string(text);
-                separator = ", ";
-            };
-            if (m.tied_at_cut) flag("并列待定");
-            if (m.beyond_quota) flag("超出优秀名额");
-            for (std::string_view area : std::span(data.vetoes.data() + m.first_veto, m.veto_count)) {
-                out << separator << "\"一票否决:";
-                out.escaped(area);
-                out << "\"";
-                separator = ", ";
-            }
-            if (m.veto_count > 0) flag("待研究确定");
-            if (m.grade == basic) flag("诫勉谈话");
-            if (m.grade == incompetent) flag("组织调整");
-            if (m.promote) flag("优先提拔");
-            (out << same.text()).hundredths(m.chief);
-            (out << ",\n    \"民主测评得分\": ").hundredths(m.democratic);
-            (out << ",\n    \"个别谈话得分\": ").hundredths(m.interview) << "\n   }\n  }";
-        }
-    }
-    out.room(provenance_text.size() + 8) << (data.members.empty() ? "]" : "\n ]") << provenance_text;
-    out.flush();
 }
 
 }  // namespace
